@@ -1,0 +1,38 @@
+"""Exit statuses and the errors that map to them.
+
+A domain error carries its exit status; `cli.BriefGroup.main` turns any of them
+into one line on stderr and that status, in one place.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0  # success, an empty listing included
+    ERROR = 1  # no match for a lookup, or a briefing file refused
+    USAGE = 2  # a bad command, option or argument
+    INTERNAL = 70  # a bug in brief (sysexits EX_SOFTWARE); BRIEF_DEBUG=1 shows the traceback
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+
+
+class BriefError(Exception):
+    """An error the user can act on: one line, and an exit status."""
+
+    status = ExitStatus.ERROR
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageProblem(BriefError):
+    """An argument brief cannot use (a date it cannot read, conflicting options...)."""
+
+    status = ExitStatus.USAGE
+
+
+class NoMatch(BriefError):
+    """A lookup found nothing."""

@@ -1,0 +1,376 @@
+"""Find, read and validate a briefing. Every failure is a BriefingError.
+
+The fast path decodes the file straight into the typed model (msgspec validates
+while it decodes), then checks the rules a type cannot say. Only when that fails
+does a second, slower pass run, to report every problem with its JSON path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from briefcli.dates import iso_period, precision_of
+from briefcli.errors import BriefError
+from briefcli.model import Actor, Briefing, Event, Evidence, Quote, Text
+
+#: A briefing larger than this is refused before it is read: the bundled one is
+#: ~40 kB and a generated one with 100,000 events ~90 MB.
+MAX_BYTES = 256 * 1024 * 1024
+MAX_EVIDENCE_WORDS = 25
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a briefing: where (a JSON path, or None for the whole file) and what."""
+
+    path: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.message if self.path is None else f"{self.path}: {self.message}"
+
+
+class BriefingError(BriefError):
+    """A briefing file that cannot be used, with every problem found in it."""
+
+    def __init__(self, where: str, problems: list[Problem]) -> None:
+        self.where = where
+        self.problems = problems
+        more = len(problems) - 1
+        tail = f" (and {more} more: run 'brief validate {where}')" if more else ""
+        super().__init__(f"{where}: {problems[0]}{tail}")
+
+
+def bundled_path() -> Path:
+    """The bundled briefing: inside the package when installed from a wheel, at the
+    repository's top level (data/) in a source checkout or an editable install."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / "briefing.json", here.parent / "data" / "briefing.json"):
+        if candidate.is_file():
+            return candidate
+    raise BriefingError(
+        str(here / "data" / "briefing.json"),
+        [Problem(None, "the bundled briefing is missing: reinstall brief")],
+    )
+
+
+def read_briefing_bytes(path: Path) -> bytes:
+    """The file's bytes, read-only and size-checked; a byte-order mark is dropped."""
+    where = str(path)
+    try:
+        with open(path, "rb") as file:  # only ever opened for reading
+            info = os.fstat(file.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+                raise _too_large(where)
+            data = file.read(MAX_BYTES + 1)  # pipes and devices have no size to check first
+    except FileNotFoundError:
+        raise BriefingError(where, [Problem(None, "no such file")]) from None
+    except IsADirectoryError:
+        raise BriefingError(where, [Problem(None, "is a directory, not a briefing file")]) from None
+    except PermissionError:
+        raise BriefingError(where, [Problem(None, "permission denied: cannot read it")]) from None
+    except OSError as exc:
+        raise BriefingError(where, [Problem(None, f"cannot be read: {exc.strerror or exc}")]) from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(where)
+    return data[len(_BOM) :] if data.startswith(_BOM) else data
+
+
+def _too_large(where: str) -> BriefingError:
+    limit = MAX_BYTES // (1024 * 1024)
+    return BriefingError(where, [Problem(None, f"larger than the {limit} MiB limit for a briefing")])
+
+
+def load_briefing(path: Path | None = None) -> Briefing:
+    """Read and validate the briefing at `path`, or the bundled one."""
+    path = path if path is not None else bundled_path()
+    briefing, problems = parse_briefing(read_briefing_bytes(path))
+    if briefing is None or problems:
+        raise BriefingError(str(path), problems)
+    return briefing
+
+
+def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
+    """Decode and check; the briefing (None if it does not decode) and every problem."""
+    try:
+        briefing = msgspec.json.decode(data, type=Briefing)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return None, _decoding_problems(data)
+    return briefing, check_briefing(briefing)
+
+
+# --- decoding problems ------------------------------------------------------------
+
+_SECTIONS: tuple[tuple[str, type[Any]], ...] = (
+    ("actors", Actor),
+    ("events", Event),
+    ("quotes", Quote),
+)
+_MSGSPEC_AT = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
+_FRIENDLY_PATTERNS = {
+    "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$": "an ISO date such as 2025-07-14, 2025-07 or 2025",
+    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "an id of lower-case words joined by hyphens, like mark-rutte",
+    "^[0-9a-f]{64}$": "64 lower-case hexadecimal digits",
+    "^[a-z]{2}$": "a two-letter language code, like fr",
+}
+
+
+def _decoding_problems(data: bytes) -> list[Problem]:
+    """The slow pass: decode without types, then check each record on its own."""
+    if not data.strip():
+        return [Problem(None, "the file is empty: expected a JSON object")]
+    try:
+        data.decode("utf-8")  # for the offset in the file, which msgspec does not give
+    except UnicodeDecodeError as exc:
+        return [Problem(None, f"not valid UTF-8 (byte {exc.start})")]
+    try:
+        document = msgspec.json.decode(data)
+    except RecursionError:
+        return [Problem(None, "JSON nested too deeply to be a briefing")]
+    except msgspec.DecodeError as exc:
+        reason = str(exc).removeprefix("JSON is malformed: ")
+        if reason == "Input data was truncated":
+            reason = "it ends too soon (truncated)"
+        return [Problem(None, f"not valid JSON: {reason}")]
+    if not isinstance(document, dict):
+        return [Problem("$", f"expected a JSON object, got {_json_type(document)}")]
+
+    problems: list[Problem] = []
+    shell = dict(document)
+    for key, record_type in _SECTIONS:
+        items = document.get(key)
+        if isinstance(items, list):
+            shell[key] = []  # checked one by one below, so that one bad record hides no other
+            for index, item in enumerate(items):
+                try:
+                    msgspec.convert(item, record_type)
+                except msgspec.ValidationError as exc:
+                    problems.append(_validation_problem(exc, f"$.{key}[{index}]", item))
+    try:
+        msgspec.convert(shell, Briefing)
+    except msgspec.ValidationError as exc:
+        problems.insert(0, _validation_problem(exc, "$", shell))
+    return problems or [Problem("$", "not a valid briefing")]
+
+
+def _validation_problem(exc: msgspec.ValidationError, prefix: str, root: Any) -> Problem:
+    match = _MSGSPEC_AT.match(str(exc))
+    assert match is not None  # the pattern matches any text
+    message, inner = match["message"], match["path"] or "$"
+    path = prefix + inner[1:]
+    if field := re.fullmatch(r"Object missing required field `(.+)`", message):
+        return Problem(f"{path}.{field[1]}", "required, but missing")
+    if field := re.fullmatch(r"Object contains unknown field `(.+)`", message):
+        return Problem(f"{path}.{field[1]}", "unknown field (not in the briefing schema)")
+    if pattern := re.fullmatch(r"Expected `str` matching regex '(.+)'", message):
+        wanted = _FRIENDLY_PATTERNS.get(pattern[1].replace("\\\\", "\\"), f"text matching {pattern[1]}")
+        value = _value_at(root, inner)
+        return Problem(
+            path, f"expected {wanted}, got {value!r}" if isinstance(value, str) else f"expected {wanted}"
+        )
+    if message.startswith("Invalid enum value"):
+        allowed = _allowed_values(inner, prefix)
+        value = _value_at(root, inner)
+        if allowed:
+            return Problem(path, f"expected one of {', '.join(map(str, allowed))}, got {value!r}")
+    message = message.replace("`", "")
+    return Problem(path, message[:1].lower() + message[1:])
+
+
+def _allowed_values(inner: str, prefix: str) -> list[Any] | None:
+    """The values the schema allows at a path: the generated schema is the one source."""
+    schema = msgspec.json.schema(Briefing)
+    definitions = schema["$defs"]
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = definitions[node["$ref"].rsplit("/", 1)[-1]]
+        return node
+
+    node = resolve(schema)
+    for key, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", (prefix + inner[1:])[1:]):
+        node = resolve(node)
+        branches = node.get("anyOf", [node])
+        node = next((b for b in map(resolve, branches) if ("items" if index else "properties") in b), node)
+        node = node.get("items", {}) if index else node.get("properties", {}).get(key, {})
+    node = resolve(node)
+    for branch in map(resolve, node.get("anyOf", [node])):
+        if "enum" in branch:
+            return list(branch["enum"])
+    return None
+
+
+def _value_at(root: Any, path: str) -> Any:
+    """The value a msgspec path like `$.events[3].date` points to, or None."""
+    node = root
+    for key, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", path[1:]):
+        try:
+            node = node[key] if key else node[int(index)]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _json_type(value: Any) -> str:
+    kinds = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    return kinds.get(type(value), "a number")
+
+
+# --- rules a type cannot say ------------------------------------------------------
+
+
+def check_briefing(briefing: Briefing) -> list[Problem]:
+    """Every problem with ids, references, dates, evidence and texts, in file order."""
+    problems: list[Problem] = []
+    paragraphs = briefing.source.paragraphs
+    first_use: dict[str, str] = {}
+    for section, records in _sections(briefing):
+        for index, record in enumerate(records):
+            path = f"$.{section}[{index}].id"
+            if record.id in first_use:
+                problems.append(
+                    Problem(path, f"duplicate id {record.id!r} (first at {first_use[record.id]})")
+                )
+            else:
+                first_use[record.id] = path
+    actor_ids = {actor.id for actor in briefing.actors}
+
+    def refer(path: str, actor_id: str | None) -> None:
+        if actor_id is not None and actor_id not in actor_ids:
+            problems.append(Problem(path, f"unknown actor {actor_id!r}{_did_you_mean(actor_id, actor_ids)}"))
+
+    source = briefing.source
+    _check_date(problems, "$.source.published", source.published)
+    if source.published_basis == "public-record" and not source.published_source:
+        problems.append(
+            Problem("$.source.published_source", "required when published_basis is public-record")
+        )
+    refer("$.source.correspondent", source.correspondent)
+
+    for path, text in _texts(briefing):
+        if not (text.en or text.fr):
+            problems.append(Problem(path, "a text needs 'en', 'fr' or both"))
+    for path, evidence in iter_evidence(briefing):
+        if evidence.para > paragraphs:
+            problems.append(
+                Problem(
+                    f"{path}.para", f"paragraph {evidence.para} is out of range: the article has {paragraphs}"
+                )
+            )
+        words = len(evidence.quote.split())
+        if words == 0:
+            problems.append(Problem(f"{path}.quote", "the quote is blank"))
+        elif words > MAX_EVIDENCE_WORDS:
+            problems.append(
+                Problem(f"{path}.quote", f"{words} words: evidence is at most {MAX_EVIDENCE_WORDS}")
+            )
+
+    for index, actor in enumerate(briefing.actors):
+        path = f"$.actors[{index}]"
+        refer(f"{path}.affiliation", actor.affiliation)
+        if actor.affiliation == actor.id:
+            problems.append(Problem(f"{path}.affiliation", "an actor cannot be its own affiliation"))
+
+    for index, event in enumerate(briefing.events):
+        path = f"$.events[{index}]"
+        _check_event(problems, path, event)
+        for position, actor_id in enumerate(event.actors):
+            refer(f"{path}.actors[{position}]", actor_id)
+
+    for index, quote in enumerate(briefing.quotes):
+        refer(f"$.quotes[{index}].speaker", quote.speaker)
+    return problems
+
+
+def _sections(briefing: Briefing) -> tuple[tuple[str, Sequence[Actor | Event | Quote]], ...]:
+    return (("actors", briefing.actors), ("events", briefing.events), ("quotes", briefing.quotes))
+
+
+def _check_date(problems: list[Problem], path: str, value: str) -> bool:
+    try:
+        iso_period(value)
+    except ValueError as exc:
+        problems.append(Problem(path, f"{value!r} is not a real calendar date ({exc})"))
+        return False
+    return True
+
+
+def _check_event(problems: list[Problem], path: str, event: Event) -> None:
+    start_ok = _check_date(problems, f"{path}.date", event.date)
+    end_ok = event.end is None or _check_date(problems, f"{path}.end", event.end)
+    if (
+        start_ok
+        and end_ok
+        and event.end is not None
+        and iso_period(event.end).end < iso_period(event.date).start
+    ):
+        problems.append(Problem(f"{path}.end", f"ends ({event.end}) before it starts ({event.date})"))
+    if start_ok and event.precision != precision_of(event.date):
+        problems.append(
+            Problem(
+                f"{path}.precision",
+                f"{event.precision!r} does not match the date {event.date!r} ({precision_of(event.date)})",
+            )
+        )
+    if event.basis == "public-record" and not event.source:
+        problems.append(Problem(f"{path}.source", "required when basis is public-record: name the source"))
+    if event.kind == "policy-change" and event.direction is None:
+        problems.append(Problem(f"{path}.direction", "required for a policy change"))
+    if event.direction is not None and event.kind not in ("policy-change", "proposal"):
+        problems.append(
+            Problem(
+                f"{path}.direction", f"only a policy change or a proposal has a direction, not a {event.kind}"
+            )
+        )
+
+
+def _did_you_mean(value: str, choices: set[str]) -> str:
+    import difflib  # only on this error path
+
+    close = difflib.get_close_matches(value, sorted(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _texts(briefing: Briefing) -> Iterator[tuple[str, Text]]:
+    summary = briefing.summary
+    yield "$.summary.headline", summary.headline
+    yield "$.summary.bottom_line", summary.bottom_line
+    for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
+        for index, point in enumerate(points):
+            yield f"$.summary.{section}[{index}].text", point.text
+    for index, actor in enumerate(briefing.actors):
+        yield f"$.actors[{index}].role", actor.role
+        yield f"$.actors[{index}].story", actor.story
+        if actor.correction is not None:
+            yield f"$.actors[{index}].correction.note", actor.correction.note
+        for position, fact in enumerate(actor.public_record):
+            yield f"$.actors[{index}].public_record[{position}].fact", fact.fact
+    for index, event in enumerate(briefing.events):
+        yield f"$.events[{index}].title", event.title
+        yield f"$.events[{index}].detail", event.detail
+    for index, quote in enumerate(briefing.quotes):
+        yield f"$.quotes[{index}].context", quote.context
+
+
+def iter_evidence(briefing: Briefing) -> Iterator[tuple[str, Evidence]]:
+    """Every piece of evidence in the briefing, with its JSON path."""
+    summary = briefing.summary
+    for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
+        for index, point in enumerate(points):
+            for position, evidence in enumerate(point.evidence):
+                yield f"$.summary.{section}[{index}].evidence[{position}]", evidence
+    for section, records in _sections(briefing):
+        for index, record in enumerate(records):
+            for position, evidence in enumerate(record.evidence):
+                yield f"$.{section}[{index}].evidence[{position}]", evidence

@@ -1,0 +1,189 @@
+"""The briefing's types: the one definition of the briefing format.
+
+msgspec validates a file against these types while decoding it, and
+`python -m briefcli.schema` generates `data/briefing.schema.json` from them.
+Rules that a type cannot say (unique ids, references, calendar dates, paragraph
+ranges, a text in at least one language) are checked in `load.py`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta
+
+SCHEMA_VERSION = 1
+
+Lang = Literal["en", "fr"]
+LANGS: tuple[Lang, ...] = ("en", "fr")
+
+Id = Annotated[
+    str,
+    Meta(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        description="A stable identifier: lower-case letters and digits joined by hyphens.",
+    ),
+]
+IsoDate = Annotated[
+    str,
+    Meta(
+        pattern=r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
+        description="An ISO 8601 calendar date, whole (2025-07-14) or partial (2025-07, 2025).",
+    ),
+]
+NonEmpty = Annotated[str, Meta(min_length=1)]
+Basis = Annotated[
+    Literal["article", "public-record"],
+    Meta(
+        description="Where a fact comes from: the article states it, or the public record "
+        "supplies it (then a source is named)."
+    ),
+]
+ActorKind = Literal["person", "organization", "country", "group"]
+EventKind = Literal["policy-change", "meeting", "call", "summit", "statement", "proposal", "other"]
+Direction = Literal["suspend", "resume", "increase", "restructure"]
+Precision = Literal["day", "month", "year"]
+
+
+class _Record(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """Every record refuses fields it does not know, so a typo is an error, not a silent loss."""
+
+
+class Text(_Record, kw_only=True):
+    """A text in English, French or both: at least one of them."""
+
+    en: str | None = None
+    fr: str | None = None
+
+    def pick(self, lang: Lang) -> str:
+        """The text in `lang`, or in the other language when `lang` is missing."""
+        first, second = (self.en, self.fr) if lang == "en" else (self.fr, self.en)
+        return first or second or ""
+
+
+LocalText = Annotated[Text, Meta(extra_json_schema={"minProperties": 1})]
+
+
+class Evidence(_Record, kw_only=True):
+    """A short span of the article, verbatim, that proves a fact."""
+
+    para: Annotated[
+        int,
+        Meta(ge=1, description="Paragraph number: the 1-based index of the article's non-empty lines."),
+    ]
+    quote: Annotated[
+        str,
+        Meta(
+            min_length=1,
+            description="At most 25 words occurring verbatim (white space folded) in that paragraph.",
+        ),
+    ]
+
+
+EvidenceList = Annotated[list[Evidence], Meta(min_length=1)]
+
+
+class Source(_Record, kw_only=True):
+    """The article the briefing is made from."""
+
+    language: Annotated[str, Meta(pattern=r"^[a-z]{2}$", description="ISO 639-1 code.")]
+    headline: Annotated[str, Meta(min_length=1, description="The headline as printed.")]
+    published: IsoDate
+    published_basis: Basis
+    published_source: str | None = None
+    correspondent: Id | None = None
+    paragraphs: Annotated[int, Meta(ge=1, description="Number of non-empty lines.")]
+    sha256: Annotated[str, Meta(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article's bytes.")]
+
+
+class Point(_Record, kw_only=True):
+    """A key point, or a thing to watch, with its evidence."""
+
+    text: LocalText
+    evidence: EvidenceList
+
+
+class Summary(_Record, kw_only=True):
+    headline: LocalText
+    bottom_line: LocalText
+    key_points: Annotated[list[Point], Meta(min_length=1)]
+    watch: list[Point] = []
+
+
+class Correction(_Record, kw_only=True):
+    """Where the article got a name wrong: what it wrote, and the correction."""
+
+    as_written: NonEmpty
+    corrected: NonEmpty
+    note: LocalText
+    source: Annotated[str, Meta(min_length=1, description="The public record that corrects it.")]
+
+
+class PublicRecord(_Record, kw_only=True):
+    """A fact about an actor that the public record supplies and the article does not."""
+
+    fact: LocalText
+    source: NonEmpty
+
+
+class Actor(_Record, kw_only=True):
+    """A person, organization, country or group the article names or plainly refers to."""
+
+    id: Id
+    name: NonEmpty
+    kind: ActorKind
+    role: LocalText
+    affiliation: Id | None = None
+    aliases: list[NonEmpty] = []
+    story: Annotated[
+        Text, Meta(extra_json_schema={"minProperties": 1}, description="What the actor does in the story.")
+    ]
+    correction: Correction | None = None
+    public_record: list[PublicRecord] = []
+    evidence: EvidenceList
+
+
+class Event(_Record, kw_only=True):
+    """One dated step of the story."""
+
+    id: Id
+    date: IsoDate
+    end: IsoDate | None = None
+    precision: Precision
+    basis: Basis
+    source: Annotated[
+        str | None, Meta(description="The public record's source; required when basis is public-record.")
+    ] = None
+    kind: EventKind
+    direction: Annotated[
+        Direction | None, Meta(description="For a policy change (or a proposed one): its direction.")
+    ] = None
+    actors: list[Id] = []
+    title: LocalText
+    detail: LocalText
+    evidence: EvidenceList
+
+
+class Quote(_Record, kw_only=True):
+    """Who said what, in the article's language as printed, with an English translation."""
+
+    id: Id
+    speaker: Id
+    original: Annotated[str, Meta(min_length=1, description="As printed in the article.")]
+    translation: Annotated[str, Meta(min_length=1, description="English translation.")]
+    context: LocalText
+    evidence: EvidenceList
+
+
+class Briefing(_Record, kw_only=True):
+    """A briefing: one article's facts, sourced."""
+
+    schema_: str | None = msgspec.field(default=None, name="$schema")
+    schema_version: Literal[1]
+    id: Id
+    source: Source
+    summary: Summary
+    actors: list[Actor]
+    events: list[Event]
+    quotes: list[Quote] = []

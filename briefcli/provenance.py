@@ -1,0 +1,61 @@
+"""Provenance: does a briefing's evidence really stand in the article it cites?"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from briefcli.load import BriefingError, Problem, iter_evidence
+from briefcli.model import Briefing
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The article's paragraphs: its non-empty lines, white space folded (1-based by position)."""
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def check_provenance(briefing: Briefing, article: Path) -> list[Problem]:
+    """Every way the briefing disagrees with the article at `article`."""
+    try:
+        data = article.read_bytes()
+        text = data.decode("utf-8")
+    except OSError as exc:
+        raise BriefingError(
+            str(article), [Problem(None, f"cannot read the article: {exc.strerror or exc}")]
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise BriefingError(
+            str(article), [Problem(None, f"the article is not UTF-8 (byte {exc.start})")]
+        ) from None
+
+    problems: list[Problem] = []
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != briefing.source.sha256:
+        problems.append(Problem("$.source.sha256", f"the article's sha256 is {digest}, not the one recorded"))
+    paragraphs = paragraphs_of(text)
+    if len(paragraphs) != briefing.source.paragraphs:
+        problems.append(
+            Problem(
+                "$.source.paragraphs",
+                f"the article has {len(paragraphs)} paragraphs, not {briefing.source.paragraphs}",
+            )
+        )
+    if paragraphs and " ".join(briefing.source.headline.split()) != paragraphs[0]:
+        problems.append(Problem("$.source.headline", "is not the article's first paragraph as printed"))
+
+    for path, evidence in iter_evidence(briefing):
+        if not 1 <= evidence.para <= len(paragraphs):
+            continue  # out of range: the briefing check reports it
+        if " ".join(evidence.quote.split()) not in paragraphs[evidence.para - 1]:
+            problems.append(Problem(f"{path}.quote", f"does not occur verbatim in paragraph {evidence.para}"))
+    for index, quote in enumerate(briefing.quotes):
+        cited = {e.para for e in quote.evidence if 1 <= e.para <= len(paragraphs)}
+        original = " ".join(quote.original.split())
+        if not any(original in paragraphs[para - 1] for para in cited):
+            problems.append(
+                Problem(
+                    f"$.quotes[{index}].original",
+                    "does not occur verbatim in the paragraphs its evidence cites",
+                )
+            )
+    return problems

@@ -1,0 +1,250 @@
+"""Pure functions over a briefing: actor matching, timeline selection and search.
+
+Matching is case- and accent-insensitive and ignores punctuation, so that
+"poutine", "Poutine" and "POUTINE" are one query, and "l'otan" finds "l'OTAN".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from briefcli.dates import Window, event_period
+from briefcli.errors import NoMatch
+from briefcli.model import Actor, Briefing, Event, Lang, Quote, Text
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+# Rank of a match, best first.
+EXACT, PREFIX, SUBSTRING, ROLE = range(4)
+
+
+def fold(text: str) -> str:
+    """The form texts are compared in: no accents, case-folded, punctuation as single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NON_WORD.sub(" ", bare.casefold()).strip()
+
+
+def _names(actor: Actor) -> list[str]:
+    names = [actor.id.replace("-", " "), actor.name, *actor.aliases]
+    if actor.correction is not None:
+        names.append(actor.correction.as_written)
+    return [fold(name) for name in names]
+
+
+def actor_rank(actor: Actor, folded_query: str) -> int | None:
+    """How well an actor matches: EXACT name or alias, PREFIX (of a name or of a word in
+    it), SUBSTRING (for three letters or more), then ROLE, where the query must start a
+    word of the role in either language; None when it does not match."""
+    names = _names(actor)
+    if folded_query in names:
+        return EXACT
+    word_start = f" {folded_query}"
+    if any(f" {name}".find(word_start) >= 0 for name in names):
+        return PREFIX
+    if len(folded_query) >= 3 and any(folded_query in name for name in names):
+        return SUBSTRING
+    if any(word_start in f" {fold(role)}" for role in (actor.role.en, actor.role.fr) if role):
+        return ROLE
+    return None
+
+
+def match_actors(actors: Iterable[Actor], query: str) -> list[Actor]:
+    """The actors that match `query`, best first; ties keep the briefing's order."""
+    folded = fold(query)
+    if not folded:
+        return []
+    ranked = [
+        (rank, index, actor)
+        for index, actor in enumerate(actors)
+        if (rank := actor_rank(actor, folded)) is not None
+    ]
+    return [actor for _, _, actor in sorted(ranked, key=lambda item: (item[0], item[1]))]
+
+
+def best_actors(actors: Sequence[Actor], query: str) -> list[Actor]:
+    """The actors a filter like --actor means: every actor at the best rank found."""
+    folded = fold(query)
+    ranked = [(rank, actor) for actor in actors if folded and (rank := actor_rank(actor, folded)) is not None]
+    if not ranked:
+        return []
+    best = min(rank for rank, _ in ranked)
+    return [actor for rank, actor in ranked if rank == best]
+
+
+def suggest_actor_names(actors: Sequence[Actor], query: str, limit: int = 3) -> list[str]:
+    """The closest names to a query that matched nothing, for "did you mean …?"."""
+    import difflib  # only when nothing matched
+
+    by_form: dict[str, str] = {}
+    for actor in actors:
+        for name in _names(actor):
+            for form in (name, *name.split()):
+                if len(form) >= 3:
+                    by_form.setdefault(form, actor.name)
+    close = difflib.get_close_matches(fold(query), list(by_form), n=limit * 3, cutoff=0.75)
+    return list(dict.fromkeys(by_form[form] for form in close))[:limit]
+
+
+def no_match(what: str, query: str, suggestions: list[str]) -> NoMatch:
+    hint = " or ".join(repr(name) for name in suggestions)
+    tail = f"; did you mean {hint}?" if hint else ""
+    return NoMatch(f"no {what} matches {query!r}{tail}")
+
+
+def find_actors(briefing: Briefing, query: str | None, kind: str | None = None) -> list[Actor]:
+    """`brief actors [QUERY] [--kind KIND]`: everyone, or the ranked matches.
+
+    Raises NoMatch, with suggestions, when a query finds nobody.
+    """
+    pool = [actor for actor in briefing.actors if kind is None or actor.kind == kind]
+    if query is None:
+        return pool
+    found = match_actors(pool, query)
+    if not found:
+        raise no_match("actor", query, suggest_actor_names(pool or briefing.actors, query))
+    return found
+
+
+def resolve_actor_filter(briefing: Briefing, query: str | None) -> set[str] | None:
+    """The actor ids an --actor QUERY stands for (None: no filter). Raises NoMatch."""
+    if query is None:
+        return None
+    found = best_actors(briefing.actors, query)
+    if not found:
+        raise no_match("actor", query, suggest_actor_names(briefing.actors, query))
+    return {actor.id for actor in found}
+
+
+def select_events(
+    briefing: Briefing,
+    *,
+    window: Window | None = None,
+    kinds: Iterable[str] = (),
+    actor_ids: set[str] | None = None,
+    policy_only: bool = False,
+) -> list[Event]:
+    """The timeline: events that pass every filter, in date order (then file order).
+
+    `policy_only` keeps the policy changes: events with a direction, the proposed
+    restructuring included.
+    """
+    window = window or Window()
+    wanted_kinds = set(kinds)
+    kept: list[tuple[object, object, int, Event]] = []
+    for index, event in enumerate(briefing.events):
+        if wanted_kinds and event.kind not in wanted_kinds:
+            continue
+        if policy_only and event.direction is None:
+            continue
+        if actor_ids is not None and actor_ids.isdisjoint(event.actors):
+            continue
+        period = event_period(event.date, event.end)
+        if window.keeps(period):
+            kept.append((period.start, period.end, index, event))
+    kept.sort(key=lambda item: item[:3])
+    return [item[3] for item in kept]
+
+
+def select_quotes(briefing: Briefing, actor_ids: set[str] | None = None) -> list[Quote]:
+    return [quote for quote in briefing.quotes if actor_ids is None or quote.speaker in actor_ids]
+
+
+# --- search -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place a search text occurs: which record, which field, in which language."""
+
+    kind: str  # actor, event, quote, key-point, watch, summary
+    id: str
+    field: str
+    lang: Lang | None  # None for a text that has one language only (a name, a quote as printed)
+    text: str  # the whole text that matched
+    start: int  # the match, as offsets into `text`
+    end: int
+
+
+def _fold_map(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` without the final strip, and for each folded character its offset in `text`."""
+    out: list[str] = []
+    where: list[int] = []
+    for offset, char in enumerate(text):
+        for part in unicodedata.normalize("NFKD", char):
+            if unicodedata.combining(part):
+                continue
+            for folded in part.casefold():
+                if not (folded.isalnum()):
+                    if out and out[-1] == " ":
+                        continue
+                    folded = " "
+                out.append(folded)
+                where.append(offset)
+    return "".join(out), where
+
+
+def _find(text: str, folded_query: str) -> tuple[int, int] | None:
+    folded, where = _fold_map(text)
+    position = folded.find(folded_query)
+    if position < 0:
+        return None
+    last = where[position + len(folded_query) - 1]
+    return where[position], last + 1
+
+
+def _searchable(briefing: Briefing) -> Iterator[tuple[str, str, str, Text | str]]:
+    summary = briefing.summary
+    yield "summary", "summary", "headline", summary.headline
+    yield "summary", "summary", "bottom_line", summary.bottom_line
+    for index, point in enumerate(summary.key_points, start=1):
+        yield "key-point", f"key-point-{index}", "text", point.text
+    for index, point in enumerate(summary.watch, start=1):
+        yield "watch", f"watch-{index}", "text", point.text
+    for actor in briefing.actors:
+        yield "actor", actor.id, "name", actor.name
+        for alias in actor.aliases:
+            yield "actor", actor.id, "aliases", alias
+        yield "actor", actor.id, "role", actor.role
+        yield "actor", actor.id, "story", actor.story
+        if actor.correction is not None:
+            yield "actor", actor.id, "correction", actor.correction.note
+        for fact in actor.public_record:
+            yield "actor", actor.id, "public_record", fact.fact
+    for event in briefing.events:
+        yield "event", event.id, "title", event.title
+        yield "event", event.id, "detail", event.detail
+    for quote in briefing.quotes:
+        yield "quote", quote.id, "original", quote.original
+        yield "quote", quote.id, "translation", quote.translation
+        yield "quote", quote.id, "context", quote.context
+
+
+def search(briefing: Briefing, query: str, lang: Lang) -> list[Hit]:
+    """Every record field where `query` occurs, in either language: one hit per field,
+    in the chosen language when it matches there, else in the other."""
+    folded_query = fold(query)
+    if not folded_query:
+        return []
+    order: tuple[Lang, Lang] = (lang, "fr" if lang == "en" else "en")
+    hits: list[Hit] = []
+    seen: set[tuple[str, str, str]] = set()
+    for kind, record_id, field, value in _searchable(briefing):
+        key = (kind, record_id, field)
+        if key in seen and field != "aliases":
+            continue
+        candidates: list[tuple[Lang | None, str]]
+        if isinstance(value, str):
+            candidates = [(None, value)]
+        else:
+            candidates = [(code, text) for code in order if (text := getattr(value, code))]
+        for code, text in candidates:
+            span = _find(text, folded_query)
+            if span is not None:
+                hits.append(Hit(kind, record_id, field, code, text, *span))
+                seen.add(key)
+                break
+    return hits

@@ -1,0 +1,336 @@
+"""The human views, drawn with Rich. The only module that imports Rich.
+
+Texts from the briefing become `Text` objects through `inert()`, and the console
+has markup, emoji and highlighting off, so no briefing can style, link or
+rewrite the terminal. The timeline is printed in batches: it starts at once
+and `| head` stops it early.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.segment import Segment, Segments
+from rich.table import Column, Table
+from rich.text import Text
+
+from briefcli.dates import iso_period
+from briefcli.i18n import human_date, human_span, label
+from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
+from briefcli.query import Hit
+from briefcli.render.markdown import DIRECTION_MARKS, PUBLIC_RECORD_MARK, paras, quoted, source_line
+from briefcli.render.records import Cast, snippet
+from briefcli.render.safe import inert
+from briefcli.terminal import Terminal
+
+DIRECTION_STYLES = {
+    "suspend": "bold red",
+    "resume": "bold green",
+    "increase": "bold green",
+    "restructure": "bold yellow",
+}
+ASCII_MARKS = {
+    "▼": "v",
+    "▲": "^",
+    "⇄": "<>",
+    "◇": "+",
+    "•": "*",
+    "¶": "p.",
+    "–": "-",
+    "—": "-",
+    "─": "-",
+    "…": "...",
+}
+TIMELINE_BATCH = 200
+NARROW = 24  # below this many columns for the title, the timeline stacks its columns
+
+
+def make_console(terminal: Terminal) -> Console:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")  # a Latin-1 or ASCII terminal degrades, never crashes
+    return Console(
+        file=sys.stdout,
+        width=terminal.width,
+        color_system="auto" if terminal.color else None,
+        force_terminal=terminal.color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+class View:
+    """A console, a language and the glyphs the terminal can show."""
+
+    def __init__(self, terminal: Terminal, lang: Lang) -> None:
+        self.console = make_console(terminal)
+        self.terminal = terminal
+        self.lang = lang
+
+    def show(self, renderable: RenderableType = "") -> None:
+        """Print, without the trailing blanks Rich pads cells and blocks with."""
+        lines = self.console.render_lines(renderable, pad=False, new_lines=False)
+        out: list[Segment] = []
+        for line in lines:
+            while line and not line[-1].control and not line[-1].text.strip():
+                line.pop()
+            if line:
+                last = line.pop()
+                line.append(Segment(last.text.rstrip(), last.style, last.control))
+            out.extend(line)
+            out.append(Segment.line())
+        self.console.print(Segments(out), end="")
+
+    def glyph(self, text: str) -> str:
+        if self.terminal.unicode:
+            return text
+        for fancy, plain in ASCII_MARKS.items():
+            text = text.replace(fancy, plain)
+        return text
+
+    def text(self, value: str, style: str = "") -> Text:
+        """Briefing text, made inert, as a Rich Text: never parsed as markup."""
+        return Text(self.glyph(inert(value)), style=style)
+
+    def label(self, key: str, **values: object) -> str:
+        return self.glyph(label(key, self.lang, **values))
+
+    def heading(self, key: str) -> None:
+        self.show()
+        self.show(Text(self.label(key), style="bold underline"))
+
+    def refs(self, evidence: Sequence[Evidence]) -> Text:
+        return Text(self.glyph(paras(evidence)), style="dim")
+
+    def bullets(self, rows: Iterable[Text]) -> None:
+        grid = Table.grid(Column(no_wrap=True), Column(ratio=1), padding=(0, 1), expand=True)
+        for row in rows:
+            grid.add_row(self.glyph("•"), row)
+        self.show(Padding(grid, (0, 0, 0, 1)))
+
+
+def summary(view: View, briefing: Briefing, cast: Cast) -> None:
+    lang, text = view.lang, view.text
+    data = briefing.summary
+    view.show(text(data.headline.pick(lang), "bold"))
+    view.show(text(source_line(briefing, lang, cast), "dim"))
+    view.heading("bottom_line")
+    view.show(Padding(text(data.bottom_line.pick(lang)), (0, 0, 0, 2)))
+    for key, points in (("key_points", data.key_points), ("watch", data.watch)):
+        if points:
+            view.heading(key)
+            view.bullets(Text.assemble(text(p.text.pick(lang)), " ", view.refs(p.evidence)) for p in points)
+    corrected = [actor for actor in briefing.actors if actor.correction is not None]
+    if corrected:
+        view.heading("corrections")
+        view.bullets(correction_text(view, actor) for actor in corrected)
+
+
+def short_summary(view: View, briefing: Briefing) -> None:
+    headline = briefing.summary.headline.pick(view.lang)
+    line = view.text(f"{human_date(briefing.source.published, view.lang)} · {headline}")
+    view.console.print(line, soft_wrap=True)  # one line, whatever the width
+
+
+def correction_text(view: View, actor: Actor) -> Text:
+    assert actor.correction is not None
+    return Text.assemble(
+        view.text(actor.correction.note.pick(view.lang), "yellow"),
+        " ",
+        view.text(f"({actor.correction.source})", "dim"),
+    )
+
+
+def actor_name(view: View, actor: Actor) -> Text:
+    name = view.text(actor.name, "bold")
+    if actor.correction is not None:
+        name.append(" ")
+        name.append_text(
+            view.text(f"({label('as_written', view.lang, name=actor.correction.as_written)})", "yellow")
+        )
+    return name
+
+
+def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for key in ("name", "kind", "role", "affiliation"):
+        table.add_column(view.label(key), overflow="fold")
+    for actor in actors:
+        table.add_row(
+            actor_name(view, actor),
+            view.text(label(actor.kind, view.lang), "cyan"),
+            view.text(actor.role.pick(view.lang)),
+            view.text(cast.name(actor.affiliation) or "", "dim"),
+        )
+    view.show(table)
+
+
+def actor_card(view: View, actor: Actor, cast: Cast) -> None:
+    lang, text = view.lang, view.text
+    grid = Table.grid(Column(style="bold cyan", no_wrap=True), Column(ratio=1), padding=(0, 2), expand=True)
+    kind = label(actor.kind, lang)
+    affiliation = cast.name(actor.affiliation)
+    grid.add_row(view.label("kind"), text(f"{kind} · {affiliation}" if affiliation else kind))
+    grid.add_row(view.label("role"), text(actor.role.pick(lang)))
+    if actor.aliases:
+        grid.add_row(view.label("aliases"), text(", ".join(actor.aliases)))
+    grid.add_row(view.label("story"), text(actor.story.pick(lang)))
+    if actor.correction is not None:
+        grid.add_row(view.label("correction"), correction_text(view, actor))
+    for fact in actor.public_record:
+        grid.add_row(
+            view.label("public_record"),
+            Text.assemble(text(fact.fact.pick(lang)), " ", text(f"({fact.source})", "dim")),
+        )
+    events = cast.events_of().get(actor.id, [])
+    if events:
+        lines = Text("\n").join(
+            Text.assemble(text(human_span(e.date, e.end, lang), "dim"), "  ", text(e.title.pick(lang)))
+            for e in events
+        )
+        grid.add_row(view.label("events"), lines)
+    quotes = cast.quotes_of().get(actor.id, [])
+    if quotes:
+        grid.add_row(view.label("quotes"), Text("\n").join(quote_line(view, q) for q in quotes))
+    grid.add_row(
+        view.label("evidence"),
+        Text("\n").join(
+            Text.assemble(text(f"¶{e.para} ", "dim"), text(quoted(e.quote, "fr"), "italic"))
+            for e in actor.evidence
+        ),
+    )
+    view.show(Panel(grid, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
+
+
+def quote_line(view: View, quote: Quote) -> Text:
+    return Text.assemble(
+        view.text(quoted(quote.original, "fr"), "italic"), " ", view.text(f"({quote.translation})", "dim")
+    )
+
+
+def quotes(view: View, items: Sequence[Quote], cast: Cast) -> None:
+    for index, quote in enumerate(items):
+        if index:
+            view.show()
+        view.show(
+            Text.assemble(
+                view.text(cast.name(quote.speaker) or quote.speaker, "bold"), "  ", view.refs(quote.evidence)
+            )
+        )
+        body = Text("\n").join(
+            [
+                view.text(quoted(quote.original, "fr"), "italic"),
+                view.text(quoted(quote.translation, "en"), ""),
+                view.text(quote.context.pick(view.lang), "dim"),
+            ]
+        )
+        view.show(Padding(body, (0, 0, 0, 2)))
+
+
+def hits(view: View, items: Sequence[Hit], query: str) -> None:
+    view.show(view.text(label("n_matches", view.lang, n=len(items), query=query), "bold"))
+    grid = Table.grid(
+        Column(style="cyan", no_wrap=True),
+        Column(style="dim", no_wrap=True),
+        Column(ratio=1),
+        padding=(0, 2),
+        expand=True,
+    )
+    for hit in items:
+        cut, start, end = snippet(hit)
+        line = Text.assemble(
+            view.text(cut[:start]), view.text(cut[start:end], "bold reverse"), view.text(cut[end:])
+        )
+        grid.add_row(view.label(hit.kind), view.text(f"{hit.id}.{hit.field}"), line)
+    view.show(grid)
+
+
+# --- the timeline -----------------------------------------------------------------
+
+
+def timeline(view: View, briefing: Briefing, events: Sequence[Event], cast: Cast) -> None:
+    lang = view.lang
+    mark = view.glyph(PUBLIC_RECORD_MARK)
+    header = Text(f"{view.label('timeline')} · {label('n_events', lang, n=len(events))}", style="bold")
+    if any(event.basis == "public-record" for event in events):
+        header.append("  " + view.label("legend_public_record", mark=mark), style="dim")
+    view.show(header)
+    dates = [
+        human_span(e.date, e.end, lang) + (f" {mark}" if e.basis == "public-record" else "") for e in events
+    ]
+    markers = [marker(view, e) for e in events]
+    date_width = max(map(len, dates), default=0)
+    marker_width = max((len(m) for m in markers), default=0)
+    stacked = view.terminal.width - date_width - marker_width - 4 < NARROW
+    published = iso_period(briefing.source.published).start
+    published_line = view.text(
+        f"── {human_date(briefing.source.published, lang)} · {label('published_mark', lang)} ──",
+        "bold magenta",
+    )
+    published_shown = False
+    batch: list[int] = []
+
+    def flush() -> None:
+        if batch:
+            view.show(timeline_rows(view, [events[i] for i in batch], [dates[i] for i in batch],
+                                             [markers[i] for i in batch], cast, date_width, marker_width, stacked))  # fmt: skip
+            batch.clear()
+
+    for index, event in enumerate(events):
+        if not published_shown and iso_period(event.date).start >= published:
+            flush()
+            view.show(published_line)
+            published_shown = True
+        batch.append(index)
+        if len(batch) >= TIMELINE_BATCH:
+            flush()
+    flush()
+    if not published_shown and events:
+        view.show(published_line)
+
+
+def marker(view: View, event: Event) -> Text:
+    if event.direction is None:
+        return view.text(f"· {label(event.kind, view.lang)}", "cyan")
+    glyph = DIRECTION_MARKS[event.direction]
+    return view.text(f"{glyph} {label(event.direction, view.lang)}", DIRECTION_STYLES[event.direction])
+
+
+def timeline_rows(
+    view: View,
+    events: Sequence[Event],
+    dates: Sequence[str],
+    markers: Sequence[Text],
+    cast: Cast,
+    date_width: int,
+    marker_width: int,
+    stacked: bool,
+) -> Table | Text:
+    lang = view.lang
+
+    def body(event: Event) -> Text:
+        names = ", ".join(cast.name(actor_id) or actor_id for actor_id in event.actors)
+        return Text.assemble(view.text(event.title.pick(lang), "bold"), "\n", view.text(names, "dim"))
+
+    if stacked:
+        lines = [
+            Text.assemble(view.text(date, "green"), "\n", marker_text, "\n", body(event))
+            for event, date, marker_text in zip(events, dates, markers, strict=True)
+        ]
+        return Text("\n").join(lines)
+    grid = Table.grid(
+        Column(width=date_width, no_wrap=True),
+        Column(width=marker_width, no_wrap=True),
+        Column(ratio=1),
+        padding=(0, 2, 0, 0),
+        expand=True,
+    )
+    for event, date, marker_text in zip(events, dates, markers, strict=True):
+        grid.add_row(view.text(date, "green"), marker_text, body(event))
+    return grid

@@ -1,0 +1,255 @@
+"""Refusing a bad briefing: one clear message with the file, the JSON path and what was expected."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefcli.load import BriefingError, load_briefing
+from briefcli.schema import SCHEMA_FILE, schema_text
+from tests.conftest import MINI, brief, write_json
+
+Mutation = Callable[[dict[str, Any]], None]
+
+
+def _set(path: str, value: Any) -> Mutation:
+    def mutate(document: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        node: Any = document
+        for key in parents:
+            node = node[int(key)] if key.isdigit() else node[key]
+        if value is _DELETE:
+            del node[last]
+        elif last.isdigit():
+            node[int(last)] = value
+        else:
+            node[last] = value
+
+    return mutate
+
+
+_DELETE = object()
+
+# (name, mutation of the mini briefing, expected JSON path, words the message must hold)
+MALFORMED: list[tuple[str, Mutation, str, str]] = [
+    ("wrong type", _set("events.1.date", 20240601), "$.events[1].date", "expected str, got int"),
+    (
+        "wrong type for a number",
+        _set("source.paragraphs", "three"),
+        "$.source.paragraphs",
+        "expected int, got str",
+    ),
+    ("missing field", _set("actors.0.name", _DELETE), "$.actors[0].name", "required, but missing"),
+    ("unknown field", _set("events.0.titel", {"en": "x"}), "$.events[0].titel", "unknown field"),
+    (
+        "unknown actor reference",
+        _set("events.1.actors", ["town-counsil"]),
+        "$.events[1].actors[0]",
+        "unknown actor 'town-counsil' (did you mean 'town-council'?)",
+    ),
+    ("unknown speaker", _set("quotes.0.speaker", "nobody"), "$.quotes[0].speaker", "unknown actor 'nobody'"),
+    (
+        "unknown affiliation",
+        _set("actors.0.affiliation", "nowhere"),
+        "$.actors[0].affiliation",
+        "unknown actor 'nowhere'",
+    ),
+    (
+        "duplicate id",
+        _set("events.2.id", "hard-year"),
+        "$.events[2].id",
+        "duplicate id 'hard-year' (first at $.events[0].id)",
+    ),
+    (
+        "impossible date",
+        _set("events.2.date", "2024-02-30"),
+        "$.events[2].date",
+        "'2024-02-30' is not a real calendar date",
+    ),
+    (
+        "badly written date",
+        _set("events.2.date", "30/06/2024"),
+        "$.events[2].date",
+        "expected an ISO date such as 2025-07-14, 2025-07 or 2025, got '30/06/2024'",
+    ),
+    (
+        "end before start",
+        _set("events.2.end", "2024-06-01"),
+        "$.events[2].end",
+        "ends (2024-06-01) before it starts (2024-06-30)",
+    ),
+    (
+        "precision disagrees",
+        _set("events.1.precision", "day"),
+        "$.events[1].precision",
+        "does not match the date '2024-06' (month)",
+    ),
+    (
+        "evidence paragraph out of range",
+        _set("events.0.evidence.0.para", 4),
+        "$.events[0].evidence[0].para",
+        "paragraph 4 is out of range: the article has 3",
+    ),
+    (
+        "evidence paragraph zero",
+        _set("events.0.evidence.0.para", 0),
+        "$.events[0].evidence[0].para",
+        "expected int >= 1",
+    ),
+    (
+        "evidence too long",
+        _set("events.0.evidence.0.quote", "mot " * 26),
+        "$.events[0].evidence[0].quote",
+        "26 words: evidence is at most 25",
+    ),
+    (
+        "a text with no language",
+        _set("events.0.title", {}),
+        "$.events[0].title",
+        "a text needs 'en', 'fr' or both",
+    ),
+    (
+        "an empty evidence list",
+        _set("actors.1.evidence", []),
+        "$.actors[1].evidence",
+        "expected array of length >= 1",
+    ),
+    (
+        "public record without source",
+        _set("events.0.basis", "public-record"),
+        "$.events[0].source",
+        "required when basis is public-record",
+    ),
+    (
+        "policy change without direction",
+        _set("events.1.direction", _DELETE),
+        "$.events[1].direction",
+        "required for a policy change",
+    ),
+    (
+        "unknown event kind",
+        _set("events.0.kind", "party"),
+        "$.events[0].kind",
+        "expected one of call, meeting, other, policy-change, proposal, statement, summit, got 'party'",
+    ),
+    ("bad schema version", _set("schema_version", 2), "$.schema_version", "expected one of 1, got 2"),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutation", "json_path", "words"), [case[1:] for case in MALFORMED], ids=[case[0] for case in MALFORMED]
+)
+def test_each_malformed_briefing_is_refused_with_its_path(
+    tmp_path: Path, mini_document: dict[str, Any], mutation: Mutation, json_path: str, words: str
+) -> None:
+    document = copy.deepcopy(mini_document)
+    mutation(document)
+    path = write_json(tmp_path / "bad.json", document)
+
+    with pytest.raises(BriefingError) as refused:
+        load_briefing(path)
+    first = refused.value.problems[0]
+    assert (first.path, words in first.message) == (json_path, True), first
+
+    # Through the CLI: one line on stderr naming the file, nothing on stdout, exit 1.
+    run = brief("summary", "--data", str(path))
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert run.stderr.count("\n") == 1
+    assert run.stderr.startswith(f"brief: {path}: {json_path}: ")
+    assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "the file is empty"),
+        (b'{"schema_version": 1,', "not valid JSON: it ends too soon (truncated)"),
+        (b'{"a": NaN}', "not valid JSON: invalid character"),
+        (b"[1, 2]", "$: expected a JSON object, got an array"),
+        (b'"briefing"', "$: expected a JSON object, got a string"),
+        (b'{"x": "\xff"}', "not valid UTF-8 (byte 7)"),
+        (b"{]", "not valid JSON"),
+    ],
+    ids=["empty", "truncated", "nan", "array", "string", "invalid-utf8", "invalid-json"],
+)
+def test_files_that_are_not_briefings(tmp_path: Path, content: bytes, words: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    run = brief("actors", "--data", str(path))
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert run.stderr == f"brief: {path}: {words}" + run.stderr[len(f"brief: {path}: {words}") :]
+    assert words in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_validate_lists_every_problem_not_only_the_first(
+    tmp_path: Path, mini_document: dict[str, Any]
+) -> None:
+    document = copy.deepcopy(mini_document)
+    document["events"][0]["date"] = 2023  # a type error...
+    document["events"][2]["precision"] = "week"  # ...in another record...
+    document["actors"][1]["name"] = 7  # ...and in another section
+    path = write_json(tmp_path / "bad.json", document)
+    run = brief("validate", str(path), "--json")
+    assert run.exit_code == 1
+    report = run.json()
+    assert report["valid"] is False
+    assert [p["path"] for p in report["problems"]] == [
+        "$.actors[1].name",
+        "$.events[0].date",
+        "$.events[2].precision",
+    ]
+
+    # The semantic rules, too, are all reported at once.
+    document = copy.deepcopy(mini_document)
+    document["events"][1]["actors"] = ["ghost"]
+    document["events"][2]["end"] = "2024-01-01"
+    document["quotes"][0]["evidence"][0]["para"] = 9
+    path = write_json(tmp_path / "bad2.json", document)
+    run = brief("validate", str(path))
+    assert run.exit_code == 1
+    assert run.stdout.splitlines()[0] == f"{path}: 3 problem(s)"
+    assert len(run.stdout.splitlines()) == 4
+    # A command refuses the same file in one line that counts the rest.
+    run = brief("timeline", "--data", str(path))
+    assert run.stderr.rstrip().endswith(f"(and 2 more: run 'brief validate {path}')")
+
+
+def test_validate_accepts_the_bundled_and_the_mini_briefing() -> None:
+    assert brief("validate").exit_code == 0
+    run = brief("validate", str(MINI), "--json")
+    assert (run.exit_code, run.json()["valid"], run.json()["counts"]) == (
+        0,
+        True,
+        {"actors": 2, "events": 3, "quotes": 1},
+    )
+
+
+def test_brief_data_environment_variable_selects_the_file(tmp_path: Path) -> None:
+    run = brief("summary", "--json", env={"BRIEF_DATA": str(MINI)})
+    assert run.json()["id"] == "mini-town-budget"
+    # --data wins over BRIEF_DATA
+    run = brief("summary", "--json", "--data", str(MINI), env={"BRIEF_DATA": str(tmp_path / "missing.json")})
+    assert run.exit_code == 0
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + MINI.read_bytes())
+    assert brief("summary", "--json", "--data", str(path)).json()["id"] == "mini-town-budget"
+
+
+def test_the_schema_file_is_current() -> None:
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run: python -m briefcli.schema --write"
+
+
+def test_the_schema_describes_the_briefing_file() -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    briefing = schema["$defs"]["Briefing"]
+    assert {"schema_version", "source", "summary", "actors", "events"} <= set(briefing["required"])
+    assert briefing["additionalProperties"] is False
+    assert schema["$defs"]["Text"]["properties"].keys() == {"en", "fr"}
