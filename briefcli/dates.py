@@ -39,15 +39,23 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """The --since/--until window: open where a bound is None, inclusive where set."""
+    """The --since/--until window, as whole ISO days ('2025-07-01'), both included;
+    open where a bound is None."""
 
-    since: date | None = None
-    until: date | None = None
+    since: str | None = None
+    until: str | None = None
 
-    def keeps(self, period: Period) -> bool:
-        """An event is kept when its period overlaps the window."""
-        return (self.since is None or period.end >= self.since) and (
-            self.until is None or period.start <= self.until
+    def keeps(self, start: str, end: str | None = None) -> bool:
+        """Whether an event dated `start` (to `end`) overlaps the window.
+
+        The rule is `event_period(start, end).overlaps(window)`, computed on the ISO
+        strings without parsing a date: a partial date sorts before every day it holds
+        ("2025-07" < "2025-07-01"), so it stands for its first day; with "~" appended
+        (after every digit) it sorts after them ("2025-07~" > "2025-07-31"), so it
+        stands for its last. A large timeline is filtered in a fraction of the time.
+        """
+        return (self.until is None or start <= self.until) and (
+            self.since is None or (end or start) + "~" >= self.since
         )
 
 
@@ -79,7 +87,8 @@ def iso_period(text: str) -> Period:
 
 def precision_of(text: str) -> Precision:
     """The precision an ISO date is written at (assumes it matched the model's pattern)."""
-    return {10: "day", 7: "month"}.get(len(text), "year")  # type: ignore[return-value]
+    size = len(text)
+    return "day" if size == 10 else "month" if size == 7 else "year"
 
 
 def event_period(start: str, end: str | None) -> Period:
@@ -245,7 +254,7 @@ def window_from(since: str | None, until: str | None, *, anchor: date) -> Window
         raise UsageProblem(
             f"--since {since} ({start.isoformat()}) comes after --until {until} ({end.isoformat()})"
         )
-    return Window(start, end)
+    return Window(None if start is None else start.isoformat(), None if end is None else end.isoformat())
 
 
 def _option(value: str, option: str, anchor: date) -> Period:

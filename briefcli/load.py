@@ -7,6 +7,7 @@ does a second, slower pass run, to report every problem with its JSON path.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
@@ -101,10 +102,15 @@ def load_briefing(path: Path | None = None) -> Briefing:
 
 def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
     """Decode and check; the briefing (None if it does not decode) and every problem."""
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
     try:
         briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         return None, _decoding_problems(data)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     return briefing, check_briefing(briefing)
 
 
@@ -231,108 +237,169 @@ def _json_type(value: Any) -> str:
 
 
 def check_briefing(briefing: Briefing) -> list[Problem]:
-    """Every problem with ids, references, dates, evidence and texts, in file order."""
-    problems: list[Problem] = []
-    paragraphs = briefing.source.paragraphs
-    first_use: dict[str, str] = {}
-    for section, records in _sections(briefing):
-        for index, record in enumerate(records):
-            path = f"$.{section}[{index}].id"
-            if record.id in first_use:
-                problems.append(
-                    Problem(path, f"duplicate id {record.id!r} (first at {first_use[record.id]})")
-                )
-            else:
-                first_use[record.id] = path
-    actor_ids = {actor.id for actor in briefing.actors}
+    """Every problem with ids, references, dates, evidence and texts, in file order.
 
-    def refer(path: str, actor_id: str | None) -> None:
-        if actor_id is not None and actor_id not in actor_ids:
-            problems.append(Problem(path, f"unknown actor {actor_id!r}{_did_you_mean(actor_id, actor_ids)}"))
+    Linear in the briefing's size; a JSON path is only formatted for a problem found.
+    """
+    checker = _Checker(briefing)
+    checker.run()
+    return checker.problems
 
-    source = briefing.source
-    _check_date(problems, "$.source.published", source.published)
-    if source.published_basis == "public-record" and not source.published_source:
-        problems.append(
-            Problem("$.source.published_source", "required when published_basis is public-record")
-        )
-    refer("$.source.correspondent", source.correspondent)
 
-    for path, text in _texts(briefing):
+class _Checker:
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.problems: list[Problem] = []
+        self.actor_ids = {actor.id for actor in briefing.actors}
+        self.good_dates: set[str] = set()  # a large briefing repeats its dates: check each once
+        self.good_quotes: set[str] = set()
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def run(self) -> None:
+        briefing = self.briefing
+        all_ids = [record.id for _, records in _sections(briefing) for record in records]
+        if len(set(all_ids)) != len(all_ids):  # only then look for where
+            first_use: dict[str, str] = {}
+            for section, records in _sections(briefing):
+                for index, record in enumerate(records):
+                    if record.id in first_use:
+                        self.add(
+                            f"$.{section}[{index}].id",
+                            f"duplicate id {record.id!r} (first at {first_use[record.id]})",
+                        )
+                    else:
+                        first_use[record.id] = f"$.{section}[{index}].id"
+
+        source = briefing.source
+        self.date("$.source.published", source.published)
+        if source.published_basis == "public-record" and not source.published_source:
+            self.add("$.source.published_source", "required when published_basis is public-record")
+        self.refer("$.source.correspondent", source.correspondent)
+
+        summary = briefing.summary
+        self.text("$.summary.headline", summary.headline)
+        self.text("$.summary.bottom_line", summary.bottom_line)
+        for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
+            for index, point in enumerate(points):
+                self.text(f"$.summary.{section}[{index}].text", point.text)
+                self.evidence(f"$.summary.{section}[{index}]", point.evidence)
+
+        for index, actor in enumerate(briefing.actors):
+            where = f"$.actors[{index}]"
+            self.text(f"{where}.role", actor.role)
+            self.text(f"{where}.story", actor.story)
+            if actor.correction is not None:
+                self.text(f"{where}.correction.note", actor.correction.note)
+            for position, fact in enumerate(actor.public_record):
+                self.text(f"{where}.public_record[{position}].fact", fact.fact)
+            self.refer(f"{where}.affiliation", actor.affiliation)
+            if actor.affiliation == actor.id:
+                self.add(f"{where}.affiliation", "an actor cannot be its own affiliation")
+            self.evidence(where, actor.evidence)
+
+        # The events are most of a large briefing: a valid one passes through this loop on
+        # values already checked once (dates, quotes), and no JSON path is formatted.
+        actor_ids, good_dates, good_quotes = self.actor_ids, self.good_dates, self.good_quotes
+        paragraphs = source.paragraphs
+        for index, event in enumerate(briefing.events):
+            if not (event.title.en or event.title.fr):
+                self.add(f"$.events[{index}].title", _NO_LANGUAGE)
+            if not (event.detail.en or event.detail.fr):
+                self.add(f"$.events[{index}].detail", _NO_LANGUAGE)
+            for item in event.evidence:
+                if item.para > paragraphs or item.quote not in good_quotes:
+                    self.evidence(f"$.events[{index}]", event.evidence)
+                    break
+            if not (
+                event.end is None
+                and event.date in good_dates
+                and len(event.date) == _LENGTH_OF[event.precision]
+                and (event.basis == "article" or event.source)
+                and (event.direction is None) == (event.kind not in _DIRECTED)
+            ):
+                self.event(index, event)  # the full check, for anything less plain
+            if not actor_ids.issuperset(event.actors):
+                for position, actor_id in enumerate(event.actors):
+                    self.refer(f"$.events[{index}].actors[{position}]", actor_id)
+
+        for index, quote in enumerate(briefing.quotes):
+            self.text(f"$.quotes[{index}].context", quote.context)
+            self.refer(f"$.quotes[{index}].speaker", quote.speaker)
+            self.evidence(f"$.quotes[{index}]", quote.evidence)
+
+    def refer(self, path: str, actor_id: str | None) -> None:
+        if actor_id is not None and actor_id not in self.actor_ids:
+            self.add(path, f"unknown actor {actor_id!r}{_did_you_mean(actor_id, self.actor_ids)}")
+
+    def text(self, path: str, text: Text) -> None:
         if not (text.en or text.fr):
-            problems.append(Problem(path, "a text needs 'en', 'fr' or both"))
-    for path, evidence in iter_evidence(briefing):
-        if evidence.para > paragraphs:
-            problems.append(
-                Problem(
-                    f"{path}.para", f"paragraph {evidence.para} is out of range: the article has {paragraphs}"
+            self.add(path, _NO_LANGUAGE)
+
+    def evidence(self, where: str, items: Sequence[Evidence]) -> None:
+        paragraphs = self.briefing.source.paragraphs
+        for position, item in enumerate(items):
+            if item.para <= paragraphs and item.quote in self.good_quotes:
+                continue
+            path = f"{where}.evidence[{position}]"
+            if item.para > paragraphs:
+                self.add(
+                    f"{path}.para", f"paragraph {item.para} is out of range: the article has {paragraphs}"
                 )
+            words = len(item.quote.split())
+            if words == 0:
+                self.add(f"{path}.quote", "the quote is blank")
+            elif words > MAX_EVIDENCE_WORDS:
+                self.add(f"{path}.quote", f"{words} words: evidence is at most {MAX_EVIDENCE_WORDS}")
+            else:
+                self.good_quotes.add(item.quote)
+
+    def date(self, path: str, value: str) -> bool:
+        if value in self.good_dates:
+            return True
+        try:
+            iso_period(value)
+        except ValueError as exc:
+            self.add(path, f"{value!r} is not a real calendar date ({exc})")
+            return False
+        self.good_dates.add(value)
+        return True
+
+    def event(self, index: int, event: Event) -> None:
+        where = f"$.events[{index}]"
+        start_ok = self.date(f"{where}.date", event.date)
+        end_ok = event.end is None or self.date(f"{where}.end", event.end)
+        if (
+            start_ok
+            and end_ok
+            and event.end is not None
+            and iso_period(event.end).end < iso_period(event.date).start
+        ):
+            self.add(f"{where}.end", f"ends ({event.end}) before it starts ({event.date})")
+        if start_ok and event.precision != precision_of(event.date):
+            self.add(
+                f"{where}.precision",
+                f"{event.precision!r} does not match the date {event.date!r} ({precision_of(event.date)})",
             )
-        words = len(evidence.quote.split())
-        if words == 0:
-            problems.append(Problem(f"{path}.quote", "the quote is blank"))
-        elif words > MAX_EVIDENCE_WORDS:
-            problems.append(
-                Problem(f"{path}.quote", f"{words} words: evidence is at most {MAX_EVIDENCE_WORDS}")
+        if event.basis == "public-record" and not event.source:
+            self.add(f"{where}.source", "required when basis is public-record: name the source")
+        if event.kind == "policy-change" and event.direction is None:
+            self.add(f"{where}.direction", "required for a policy change")
+        if event.direction is not None and event.kind not in ("policy-change", "proposal"):
+            self.add(
+                f"{where}.direction",
+                f"only a policy change or a proposal has a direction, not a {event.kind}",
             )
 
-    for index, actor in enumerate(briefing.actors):
-        path = f"$.actors[{index}]"
-        refer(f"{path}.affiliation", actor.affiliation)
-        if actor.affiliation == actor.id:
-            problems.append(Problem(f"{path}.affiliation", "an actor cannot be its own affiliation"))
 
-    for index, event in enumerate(briefing.events):
-        path = f"$.events[{index}]"
-        _check_event(problems, path, event)
-        for position, actor_id in enumerate(event.actors):
-            refer(f"{path}.actors[{position}]", actor_id)
-
-    for index, quote in enumerate(briefing.quotes):
-        refer(f"$.quotes[{index}].speaker", quote.speaker)
-    return problems
+_NO_LANGUAGE = "a text needs 'en', 'fr' or both"
+_LENGTH_OF = {"day": 10, "month": 7, "year": 4}
+_DIRECTED = ("policy-change", "proposal")  # the kinds that may carry a direction
 
 
 def _sections(briefing: Briefing) -> tuple[tuple[str, Sequence[Actor | Event | Quote]], ...]:
     return (("actors", briefing.actors), ("events", briefing.events), ("quotes", briefing.quotes))
-
-
-def _check_date(problems: list[Problem], path: str, value: str) -> bool:
-    try:
-        iso_period(value)
-    except ValueError as exc:
-        problems.append(Problem(path, f"{value!r} is not a real calendar date ({exc})"))
-        return False
-    return True
-
-
-def _check_event(problems: list[Problem], path: str, event: Event) -> None:
-    start_ok = _check_date(problems, f"{path}.date", event.date)
-    end_ok = event.end is None or _check_date(problems, f"{path}.end", event.end)
-    if (
-        start_ok
-        and end_ok
-        and event.end is not None
-        and iso_period(event.end).end < iso_period(event.date).start
-    ):
-        problems.append(Problem(f"{path}.end", f"ends ({event.end}) before it starts ({event.date})"))
-    if start_ok and event.precision != precision_of(event.date):
-        problems.append(
-            Problem(
-                f"{path}.precision",
-                f"{event.precision!r} does not match the date {event.date!r} ({precision_of(event.date)})",
-            )
-        )
-    if event.basis == "public-record" and not event.source:
-        problems.append(Problem(f"{path}.source", "required when basis is public-record: name the source"))
-    if event.kind == "policy-change" and event.direction is None:
-        problems.append(Problem(f"{path}.direction", "required for a policy change"))
-    if event.direction is not None and event.kind not in ("policy-change", "proposal"):
-        problems.append(
-            Problem(
-                f"{path}.direction", f"only a policy change or a proposal has a direction, not a {event.kind}"
-            )
-        )
 
 
 def _did_you_mean(value: str, choices: set[str]) -> str:
@@ -340,27 +407,6 @@ def _did_you_mean(value: str, choices: set[str]) -> str:
 
     close = difflib.get_close_matches(value, sorted(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _texts(briefing: Briefing) -> Iterator[tuple[str, Text]]:
-    summary = briefing.summary
-    yield "$.summary.headline", summary.headline
-    yield "$.summary.bottom_line", summary.bottom_line
-    for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
-        for index, point in enumerate(points):
-            yield f"$.summary.{section}[{index}].text", point.text
-    for index, actor in enumerate(briefing.actors):
-        yield f"$.actors[{index}].role", actor.role
-        yield f"$.actors[{index}].story", actor.story
-        if actor.correction is not None:
-            yield f"$.actors[{index}].correction.note", actor.correction.note
-        for position, fact in enumerate(actor.public_record):
-            yield f"$.actors[{index}].public_record[{position}].fact", fact.fact
-    for index, event in enumerate(briefing.events):
-        yield f"$.events[{index}].title", event.title
-        yield f"$.events[{index}].detail", event.detail
-    for index, quote in enumerate(briefing.quotes):
-        yield f"$.quotes[{index}].context", quote.context
 
 
 def iter_evidence(briefing: Briefing) -> Iterator[tuple[str, Evidence]]:

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from briefcli.dates import Window, event_period
+from briefcli.dates import Window
 from briefcli.errors import NoMatch
 from briefcli.model import Actor, Briefing, Event, Lang, Quote, Text
 
@@ -134,7 +134,7 @@ def select_events(
     """
     window = window or Window()
     wanted_kinds = set(kinds)
-    kept: list[tuple[object, object, int, Event]] = []
+    kept: list[tuple[str, str, int, Event]] = []
     for index, event in enumerate(briefing.events):
         if wanted_kinds and event.kind not in wanted_kinds:
             continue
@@ -142,9 +142,9 @@ def select_events(
             continue
         if actor_ids is not None and actor_ids.isdisjoint(event.actors):
             continue
-        period = event_period(event.date, event.end)
-        if window.keeps(period):
-            kept.append((period.start, period.end, index, event))
+        if window.keeps(event.date, event.end):
+            # By start, then end; ISO strings sort as their periods do (see Window.keeps).
+            kept.append((event.date, (event.end or event.date) + "~", index, event))
     kept.sort(key=lambda item: item[:3])
     return [item[3] for item in kept]
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from briefcli import i18n
 from briefcli.model import Actor, Briefing, Event, Lang, Quote
@@ -19,16 +19,16 @@ from briefcli.query import Hit
 from briefcli.render import machine
 from briefcli.render import markdown as md
 from briefcli.render.records import (
-    ACTOR_FIELDS,
-    EVENT_FIELDS,
-    HIT_FIELDS,
-    QUOTE_FIELDS,
+    ActorRecord,
     Cast,
-    Record,
+    EventRecord,
+    HitRecord,
+    QuoteRecord,
     actor_records,
-    event_record,
-    hit_record,
-    quote_record,
+    event_records,
+    fields,
+    hit_records,
+    quote_records,
     short_summary_record,
     summary_record,
 )
@@ -90,7 +90,7 @@ def notice(message: str) -> None:
 
 def _listing(
     out: Output,
-    records: Callable[[], Iterable[Record]],
+    records: Callable[[], Iterable[Any]],
     fields: Sequence[str],
     markdown: Callable[[], Iterator[str]],
 ) -> None:
@@ -142,7 +142,7 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
     _listing(
         out,
         lambda: actor_records(actors, out.lang, cast),
-        ACTOR_FIELDS,
+        fields(ActorRecord),
         lambda: md.actors_table(actors, out.lang, cast),
     )
 
@@ -159,8 +159,8 @@ def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> N
         return
     _listing(
         out,
-        lambda: (event_record(e, out.lang) for e in events),
-        EVENT_FIELDS,
+        lambda: event_records(events, out.lang),
+        fields(EventRecord),
         lambda: md.events_table(events, out.lang, cast),
     )
 
@@ -177,8 +177,8 @@ def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> Non
         return
     _listing(
         out,
-        lambda: (quote_record(q, out.lang, cast) for q in quotes),
-        QUOTE_FIELDS,
+        lambda: quote_records(quotes, out.lang, cast),
+        fields(QuoteRecord),
         lambda: md.quotes_table(quotes, out.lang, cast),
     )
 
@@ -192,9 +192,7 @@ def show_hits(out: Output, hits: Sequence[Hit], query: str) -> None:
         else:
             notice(i18n.label("no_hits", out.lang, query=query))
         return
-    _listing(
-        out, lambda: (hit_record(hit) for hit in hits), HIT_FIELDS, lambda: md.hits_table(hits, out.lang)
-    )
+    _listing(out, lambda: hit_records(hits), fields(HitRecord), lambda: md.hits_table(hits, out.lang))
 
 
 def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:

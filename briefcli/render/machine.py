@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 
 import msgspec
 
-from briefcli.render.records import Record, flat
+from briefcli.render.records import flat
 from briefcli.render.safe import escape_json_bytes, inert
 
 CHUNK = 1000
@@ -23,7 +23,7 @@ def _stdout(out: BinaryIO | None) -> BinaryIO:
     return out if out is not None else sys.stdout.buffer
 
 
-def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
+def _chunks(records: Iterable[Any]) -> Iterator[list[Any]]:
     iterator = iter(records)
     while chunk := list(islice(iterator, CHUNK)):
         yield chunk
@@ -35,23 +35,24 @@ def write_json(value: Any, out: BinaryIO | None = None) -> None:
     _stdout(out).write(escape_json_bytes(encoded) + b"\n")
 
 
-def write_json_array(records: Iterable[Record], out: BinaryIO | None = None) -> None:
-    """A JSON array of records, indented as `write_json` would, written chunk by chunk."""
+_lines_encoder = msgspec.json.Encoder()
+
+
+def write_json_array(records: Iterable[Any], out: BinaryIO | None = None) -> None:
+    """A JSON array with one compact record per line (as sqlite-utils writes it),
+    written chunk by chunk: grep and head work on it, and jq reads it whole."""
     out = _stdout(out)
     out.write(b"[")
     separator = b""
     for chunk in _chunks(records):
-        # format() gives "[\n  {...},\n  {...}\n]": keep what lies between the brackets.
-        body = msgspec.json.format(msgspec.json.encode(chunk), indent=2)[1:-2]
+        # Compact JSON has no raw newline but between the lines encode_lines() writes.
+        body = _lines_encoder.encode_lines(chunk)[:-1].replace(b"\n", b",\n ")
         out.write(separator + escape_json_bytes(body))
-        separator = b","
-    out.write(b"\n]\n" if separator else b"]\n")
+        separator = b",\n "
+    out.write(b"]\n")
 
 
-_lines_encoder = msgspec.json.Encoder()
-
-
-def write_jsonl(records: Iterable[Record], out: BinaryIO | None = None) -> None:
+def write_jsonl(records: Iterable[Any], out: BinaryIO | None = None) -> None:
     """One compact JSON record per line."""
     out = _stdout(out)
     for chunk in _chunks(records):
@@ -59,7 +60,7 @@ def write_jsonl(records: Iterable[Record], out: BinaryIO | None = None) -> None:
 
 
 def write_csv(
-    records: Iterable[Record], fields: Sequence[str], *, terminal: bool, out: BinaryIO | None = None
+    records: Iterable[Any], fields: Sequence[str], *, terminal: bool, out: BinaryIO | None = None
 ) -> None:
     """A header row, then one row per record; nested fields flattened by `flat`.
 
@@ -75,7 +76,7 @@ def write_csv(
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(fields)
     for chunk in _chunks(records):
-        writer.writerows([clean(flat(record.get(name))) for name in fields] for record in chunk)
+        writer.writerows([clean(flat(getattr(record, name))) for name in fields] for record in chunk)
         out.write(buffer.getvalue().encode("utf-8"))
         buffer.seek(0)
         buffer.truncate()

@@ -7,26 +7,87 @@ JSON, jsonl, CSV and Markdown are all written from these; the README documents t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
 from briefcli.query import Hit
 
 Record = dict[str, Any]
 
-# The fields of each record, in order: the CSV header, and the README's reference.
-ACTOR_FIELDS = ("id", "name", "kind", "role", "affiliation", "affiliation_name", "aliases", "story",
-                "correction", "public_record", "events", "quotes", "evidence")  # fmt: skip
-EVENT_FIELDS = ("id", "date", "end", "precision", "basis", "source", "kind", "direction", "actors",
-                "title", "detail", "evidence")  # fmt: skip
-QUOTE_FIELDS = ("id", "speaker", "speaker_name", "original", "translation", "context", "evidence")
-HIT_FIELDS = ("kind", "id", "field", "lang", "snippet", "match")
+
+class _Out(msgspec.Struct, kw_only=True, gc=False):
+    """An output record: every field always present (null when empty), in this order."""
 
 
-def evidence(items: Sequence[Evidence]) -> list[Record]:
-    return [{"para": item.para, "quote": item.quote} for item in items]
+class CorrectionRecord(_Out):
+    as_written: str
+    corrected: str
+    note: str
+    source: str
+
+
+class FactRecord(_Out):
+    fact: str
+    source: str
+
+
+class ActorRecord(_Out):
+    id: str
+    name: str
+    kind: str
+    role: str
+    affiliation: str | None
+    affiliation_name: str | None
+    aliases: list[str]
+    story: str
+    correction: CorrectionRecord | None
+    public_record: list[FactRecord]
+    events: list[str]
+    quotes: list[str]
+    evidence: list[Evidence]
+
+
+class EventRecord(_Out):
+    id: str
+    date: str
+    end: str | None
+    precision: str
+    basis: str
+    source: str | None
+    kind: str
+    direction: str | None
+    actors: list[str]
+    title: str
+    detail: str
+    evidence: list[Evidence]
+
+
+class QuoteRecord(_Out):
+    id: str
+    speaker: str
+    speaker_name: str | None
+    original: str
+    translation: str
+    context: str
+    evidence: list[Evidence]
+
+
+class HitRecord(_Out):
+    kind: str
+    id: str
+    field: str
+    lang: str | None
+    snippet: str
+    match: tuple[int, int]
+
+
+def fields(record_type: type[_Out]) -> tuple[str, ...]:
+    """A record's field names, in order: the CSV header."""
+    return record_type.__struct_fields__
 
 
 @dataclass
@@ -56,71 +117,65 @@ class Cast:
         return by_actor
 
 
-def actor_record(
-    actor: Actor, lang: Lang, cast: Cast, events: Sequence[Event], quotes: Sequence[Quote]
-) -> Record:
-    correction = actor.correction
-    return {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "role": actor.role.pick(lang),
-        "affiliation": actor.affiliation,
-        "affiliation_name": cast.name(actor.affiliation),
-        "aliases": list(actor.aliases),
-        "story": actor.story.pick(lang),
-        "correction": None
-        if correction is None
-        else {
-            "as_written": correction.as_written,
-            "corrected": correction.corrected,
-            "note": correction.note.pick(lang),
-            "source": correction.source,
-        },
-        "public_record": [
-            {"fact": fact.fact.pick(lang), "source": fact.source} for fact in actor.public_record
-        ],
-        "events": [event.id for event in events],
-        "quotes": [quote.id for quote in quotes],
-        "evidence": evidence(actor.evidence),
-    }
-
-
-def actor_records(actors: Sequence[Actor], lang: Lang, cast: Cast) -> list[Record]:
+def actor_records(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[ActorRecord]:
     events_of, quotes_of = cast.events_of(), cast.quotes_of()
-    return [
-        actor_record(actor, lang, cast, events_of.get(actor.id, ()), quotes_of.get(actor.id, ()))
-        for actor in actors
-    ]
+    for actor in actors:
+        correction = actor.correction
+        yield ActorRecord(
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            role=actor.role.pick(lang),
+            affiliation=actor.affiliation,
+            affiliation_name=cast.name(actor.affiliation),
+            aliases=actor.aliases,
+            story=actor.story.pick(lang),
+            correction=None
+            if correction is None
+            else CorrectionRecord(
+                as_written=correction.as_written,
+                corrected=correction.corrected,
+                note=correction.note.pick(lang),
+                source=correction.source,
+            ),
+            public_record=[
+                FactRecord(fact=fact.fact.pick(lang), source=fact.source) for fact in actor.public_record
+            ],
+            events=[event.id for event in events_of.get(actor.id, ())],
+            quotes=[quote.id for quote in quotes_of.get(actor.id, ())],
+            evidence=actor.evidence,
+        )
 
 
-def event_record(event: Event, lang: Lang) -> Record:
-    return {
-        "id": event.id,
-        "date": event.date,
-        "end": event.end,
-        "precision": event.precision,
-        "basis": event.basis,
-        "source": event.source,
-        "kind": event.kind,
-        "direction": event.direction,
-        "actors": list(event.actors),
-        "title": event.title.pick(lang),
-        "detail": event.detail.pick(lang),
-        "evidence": evidence(event.evidence),
-    }
+def event_records(events: Iterable[Event], lang: Lang) -> Iterator[EventRecord]:
+    for event in events:
+        yield EventRecord(
+            id=event.id,
+            date=event.date,
+            end=event.end,
+            precision=event.precision,
+            basis=event.basis,
+            source=event.source,
+            kind=event.kind,
+            direction=event.direction,
+            actors=event.actors,
+            title=event.title.pick(lang),
+            detail=event.detail.pick(lang),
+            evidence=event.evidence,
+        )
 
 
-def quote_record(quote: Quote, lang: Lang, cast: Cast) -> Record:
-    return {
-        "id": quote.id,
-        "speaker": quote.speaker,
-        "speaker_name": cast.name(quote.speaker),
-        "original": quote.original,
-        "translation": quote.translation,
-        "context": quote.context.pick(lang),
-        "evidence": evidence(quote.evidence),
-    }
+def quote_records(quotes: Iterable[Quote], lang: Lang, cast: Cast) -> Iterator[QuoteRecord]:
+    for quote in quotes:
+        yield QuoteRecord(
+            id=quote.id,
+            speaker=quote.speaker,
+            speaker_name=cast.name(quote.speaker),
+            original=quote.original,
+            translation=quote.translation,
+            context=quote.context.pick(lang),
+            evidence=quote.evidence,
+        )
 
 
 SNIPPET_CONTEXT = 40
@@ -142,16 +197,12 @@ def snippet(hit: Hit, context: int = SNIPPET_CONTEXT) -> tuple[str, int, int]:
     return f"{prefix}{text[left:right]}{suffix}", start, start + hit.end - hit.start
 
 
-def hit_record(hit: Hit) -> Record:
-    text, start, end = snippet(hit)
-    return {
-        "kind": hit.kind,
-        "id": hit.id,
-        "field": hit.field,
-        "lang": hit.lang,
-        "snippet": text,
-        "match": [start, end],
-    }
+def hit_records(hits: Iterable[Hit]) -> Iterator[HitRecord]:
+    for hit in hits:
+        text, start, end = snippet(hit)
+        yield HitRecord(
+            kind=hit.kind, id=hit.id, field=hit.field, lang=hit.lang, snippet=text, match=(start, end)
+        )
 
 
 def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:
@@ -171,8 +222,8 @@ def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:
             "correspondent_name": cast.name(source.correspondent),
         },
         "bottom_line": summary.bottom_line.pick(lang),
-        "key_points": [{"text": p.text.pick(lang), "evidence": evidence(p.evidence)} for p in summary.key_points],
-        "watch": [{"text": p.text.pick(lang), "evidence": evidence(p.evidence)} for p in summary.watch],
+        "key_points": [{"text": p.text.pick(lang), "evidence": p.evidence} for p in summary.key_points],
+        "watch": [{"text": p.text.pick(lang), "evidence": p.evidence} for p in summary.watch],
         "corrections": [
             {"actor": actor.id, "as_written": actor.correction.as_written, "corrected": actor.correction.corrected,
              "note": actor.correction.note.pick(lang), "source": actor.correction.source}
@@ -193,15 +244,16 @@ def short_summary_record(briefing: Briefing, lang: Lang) -> Record:
 
 
 def flat(value: Any) -> str:
-    """A record field as one CSV cell: lists joined with '; ', evidence as '¶N quote'."""
+    """A record field as one CSV cell: lists joined with '; ', evidence as '¶N quote',
+    a correction as 'as written -> corrected', a fact as 'fact (source)'."""
     if value is None:
         return ""
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "; ".join(flat(item) for item in value)
-    if isinstance(value, dict):
-        if "para" in value:
-            return f"¶{value['para']} {value['quote']}"
-        if "corrected" in value:
-            return f"{value['as_written']} -> {value['corrected']}"
-        return " ".join(flat(item) for item in value.values())
+    if isinstance(value, Evidence):
+        return f"¶{value.para} {value.quote}"
+    if isinstance(value, CorrectionRecord):
+        return f"{value.as_written} -> {value.corrected}"
+    if isinstance(value, FactRecord):
+        return f"{value.fact} ({value.source})"
     return str(value)
