@@ -198,8 +198,9 @@ ActorFilterOption = Annotated[
 ]
 
 
-def output(fmt: Enum, as_json: bool, lang: LangChoice | None) -> Output:
-    if as_json and fmt.value not in ("table", "json"):
+def output(fmt: Enum, as_json: bool, lang: LangChoice | None, *, default: str = "table") -> Output:
+    """The output settings. --json conflicts with a --format other than json (or the default)."""
+    if as_json and fmt.value not in (default, "json"):
         raise UsageProblem(f"--json and --format {fmt.value} disagree: give one of them")
     return Output("json" if as_json else str(fmt.value), lang.value if lang is not None else default_lang())
 
@@ -441,7 +442,7 @@ def export(
     from briefcli.files import atomic_output, refuse_same_file
     from briefcli.load import bundled_path
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, default=ExportFormat.markdown.value)
     briefing = load(data)
     if output_file is None or str(output_file) == "-":
         render.export(briefing, out.format, out.lang, sys.stdout.buffer)

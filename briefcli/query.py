@@ -85,7 +85,22 @@ def suggest_actor_names(actors: Sequence[Actor], query: str, limit: int = 3) -> 
             for form in (name, *name.split()):
                 if len(form) >= 3:
                     by_form.setdefault(form, actor.name)
-    close = difflib.get_close_matches(fold(query), list(by_form), n=limit * 3, cutoff=0.75)
+    folded = fold(query)
+    matcher = difflib.SequenceMatcher(b=folded)
+    scores: list[tuple[float, str]] = []
+    for form in by_form:
+        matcher.set_seq1(form)
+        if (
+            matcher.real_quick_ratio() >= 0.6
+            and matcher.quick_ratio() >= 0.6
+            and (score := matcher.ratio()) >= 0.6
+        ):
+            scores.append((score, form))
+    if not scores:
+        return []
+    best = max(score for score, _ in scores)
+    # Only the suggestions nearly as close as the best: 'rute' is Rutte, not also Russia.
+    close = [form for score, form in sorted(scores, reverse=True) if score >= best - 0.1]
     return list(dict.fromkeys(by_form[form] for form in close))[:limit]
 
 
