@@ -224,8 +224,12 @@ def main() -> int:
 
     python = Path(sys.executable)
     brief = python.parent / "brief"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEF_", "NO_COLOR", "COLUMNS"))}
+    # As a user's shell would run it: no PYTHON* settings of this workplace (it sets
+    # PYTHONDONTWRITEBYTECODE, which would recompile brief's source at every start, when
+    # `pip install .` compiles it once, as it did typer's, the baseline's).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEF_", "NO_COLOR", "COLUMNS", "PYTHON"))}
     env.update({"LANG": "C.UTF-8", "TERM": "xterm-256color"})
+    subprocess.run([str(python), "-m", "compileall", "-q", str(REPO / "briefcli")], check=True, env=env)
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}\n"
     )

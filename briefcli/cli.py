@@ -7,22 +7,24 @@ status in one place: `BriefGroup.main`.
 
 import os
 import sys
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer import _click as click  # typer 0.28 vendors click; pinned in pyproject.toml
+
+# typer 0.28 vendors click, and builds choices with TyperChoice; both pinned in pyproject.toml
+from typer import _click as click
+from typer._types import TyperChoice
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
-from briefcli import __version__, render
-from briefcli import query as find
+from briefcli import __version__
+from briefcli.choices import EVENT_KINDS, ActorKind, CheckFormat, ExportFormat, Format, Lang, SummaryFormat
 from briefcli.errors import BriefError, ExitStatus, UsageProblem
-from briefcli.i18n import default_lang
-from briefcli.model import Briefing
-from briefcli.render import CheckFormat, ExportFormat, Format, Output, SummaryFormat
-from briefcli.render.safe import inert
+
+if TYPE_CHECKING:  # the commands import what they use, when they run
+    from briefcli.model import Briefing
+    from briefcli.render import Output
 
 MAX_QUERY = 200  # characters: longer than any name, role or phrase worth searching for
 
@@ -60,6 +62,8 @@ class BriefGroup(TyperGroup):
 
 def say(message: str) -> None:
     """One line on stderr, made inert: it may quote a file's path or content."""
+    from briefcli.render.safe import inert
+
     print(inert(message), file=sys.stderr)
 
 
@@ -134,28 +138,6 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 # --- options shared by the commands: declared once -----------------------------
 
 
-class LangChoice(str, Enum):
-    en = "en"
-    fr = "fr"
-
-
-class ActorKindChoice(str, Enum):
-    person = "person"
-    organization = "organization"
-    country = "country"
-    group = "group"
-
-
-class EventKindChoice(str, Enum):
-    policy_change = "policy-change"
-    meeting = "meeting"
-    call = "call"
-    summit = "summit"
-    statement = "statement"
-    proposal = "proposal"
-    other = "other"
-
-
 DataOption = Annotated[
     Path | None,
     typer.Option(
@@ -167,7 +149,7 @@ DataOption = Annotated[
     ),
 ]
 LangOption = Annotated[
-    LangChoice | None,
+    Lang | None,
     typer.Option(
         "--lang",
         envvar="BRIEF_LANG",
@@ -198,14 +180,17 @@ ActorFilterOption = Annotated[
 ]
 
 
-def output(fmt: Enum, as_json: bool, lang: LangChoice | None, *, default: str = "table") -> Output:
+def output(fmt: str, as_json: bool, lang: Lang | None, *, default: str = "table") -> "Output":
     """The output settings. --json conflicts with a --format other than json (or the default)."""
-    if as_json and fmt.value not in (default, "json"):
-        raise UsageProblem(f"--json and --format {fmt.value} disagree: give one of them")
-    return Output("json" if as_json else str(fmt.value), lang.value if lang is not None else default_lang())
+    from briefcli.render import Output
+    from briefcli.terminal import default_lang
+
+    if as_json and fmt not in (default, "json"):
+        raise UsageProblem(f"--json and --format {fmt} disagree: give one of them")
+    return Output("json" if as_json else fmt, lang if lang is not None else default_lang())
 
 
-def load(data: Path | None) -> Briefing:
+def load(data: Path | None) -> "Briefing":
     from briefcli.load import load_briefing
 
     return load_briefing(data)
@@ -245,7 +230,7 @@ def root(
 def summary(
     *,
     short: Annotated[bool, typer.Option("--short", help="One line: the date and the headline.")] = False,
-    fmt: SummaryFormatOption = SummaryFormat.table,
+    fmt: SummaryFormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -258,6 +243,8 @@ def summary(
       brief summary --lang fr
       brief summary --json | jq -r .bottom_line
     """
+    from briefcli import render
+
     out = output(fmt, as_json, lang)
     render.show_summary(out, load(data), short=short)
 
@@ -273,10 +260,10 @@ def actors(
     ] = None,
     *,
     kind: Annotated[
-        ActorKindChoice | None,
+        ActorKind | None,
         typer.Option("--kind", case_sensitive=False, show_default=False, help="Only this kind of actor."),
     ] = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -291,9 +278,12 @@ def actors(
       brief actors "secretary of state"
       brief actors poutine --json | jq '.\\[0].role'
     """
+    from briefcli import query as find
+    from briefcli import render
+
     out = output(fmt, as_json, lang)
     briefing = load(data)
-    found = find.find_actors(briefing, checked_query(query, "query"), kind.value if kind else None)
+    found = find.find_actors(briefing, checked_query(query, "query"), kind)
     render.show_actors(out, briefing, found, card=query is not None and len(found) == 1)
 
 
@@ -319,10 +309,10 @@ def timeline(
         ),
     ] = None,
     kind: Annotated[
-        list[EventKindChoice] | None,
+        list[str] | None,
         typer.Option(
             "--kind",
-            case_sensitive=False,
+            click_type=TyperChoice(EVENT_KINDS, case_sensitive=False),
             show_default=False,
             help="Only this kind of event; repeat for several.",
         ),
@@ -332,7 +322,7 @@ def timeline(
         bool,
         typer.Option("--policy", help="Only the US policy changes (suspend, resume, increase, restructure)."),
     ] = False,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -347,6 +337,8 @@ def timeline(
       brief timeline --policy
       brief timeline --actor poutine --json
     """
+    from briefcli import query as find
+    from briefcli import render
     from briefcli.dates import iso_period, window_from
 
     out = output(fmt, as_json, lang)
@@ -354,7 +346,7 @@ def timeline(
     window = window_from(since, until, anchor=iso_period(briefing.source.published).start)
     actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
     events = find.select_events(
-        briefing, window=window, kinds=[k.value for k in kind or ()], actor_ids=actor_ids, policy_only=policy
+        briefing, window=window, kinds=kind or (), actor_ids=actor_ids, policy_only=policy
     )
     render.show_timeline(out, briefing, events)
 
@@ -363,7 +355,7 @@ def timeline(
 def quotes(
     *,
     actor: ActorFilterOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -375,6 +367,9 @@ def quotes(
       brief quotes --actor trump
       brief quotes --format csv > quotes.csv
     """
+    from briefcli import query as find
+    from briefcli import render
+
     out = output(fmt, as_json, lang)
     briefing = load(data)
     actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
@@ -387,7 +382,7 @@ def search(
         str, typer.Argument(help="Words to find; case and accents ignored, both languages searched.")
     ],
     *,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -399,6 +394,9 @@ def search(
       brief search "defense" --lang fr
       brief search stocks --json | jq -r '.\\[] | "\\(.kind) \\(.id)"'
     """
+    from briefcli import query as find
+    from briefcli import render
+
     out = output(fmt, as_json, lang)
     briefing = load(data)
     query = checked_query(text, "search text")
@@ -417,7 +415,7 @@ def export(
             case_sensitive=False,
             help="markdown (a document) or json (the validated briefing itself).",
         ),
-    ] = ExportFormat.markdown,
+    ] = "markdown",
     as_json: JsonOption = False,
     output_file: Annotated[
         Path | None,
@@ -439,10 +437,11 @@ def export(
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
     """
+    from briefcli import render
     from briefcli.files import atomic_output, refuse_same_file
     from briefcli.load import bundled_path
 
-    out = output(fmt, as_json, lang, default=ExportFormat.markdown.value)
+    out = output(fmt, as_json, lang, default="markdown")
     briefing = load(data)
     if output_file is None or str(output_file) == "-":
         render.export(briefing, out.format, out.lang, sys.stdout.buffer)
@@ -475,7 +474,7 @@ def validate(
     ] = None,
     fmt: Annotated[
         CheckFormat, typer.Option("--format", "-f", case_sensitive=False, help="table (for people) or json.")
-    ] = CheckFormat.table,
+    ] = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -488,6 +487,7 @@ def validate(
       brief validate --source ../shared/source/article-fr.txt
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
+    from briefcli import render
     from briefcli.load import BriefingError, bundled_path, parse_briefing, read_briefing_bytes
     from briefcli.provenance import check_provenance
 
@@ -503,9 +503,3 @@ def validate(
     render.show_validation(out, str(path), briefing, problems, str(source) if source else None)
     if problems:
         raise typer.Exit(ExitStatus.ERROR)
-
-
-def run() -> NoReturn:
-    """Run the app as a process: parse sys.argv, exit with the status."""
-    app()
-    raise AssertionError("unreachable: the app exits")  # pragma: no cover

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Literal
 
+import msgspec
+
+from briefcli.choices import Precision
 from briefcli.errors import UsageProblem
-
-Precision = Literal["day", "month", "year"]
 
 ACCEPTED_FORMS = (
     "2025-07-01, 2025-07, 2025, 'July 1, 2025', '1 July 2025', 'June 2025', "
@@ -26,8 +25,7 @@ ACCEPTED_FORMS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(msgspec.Struct, frozen=True):
     """The days from `start` to `end`, both included."""
 
     start: date
@@ -37,8 +35,7 @@ class Period:
         return self.start <= other.end and other.start <= self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(msgspec.Struct, frozen=True):
     """The --since/--until window, as whole ISO days ('2025-07-01'), both included;
     open where a bound is None."""
 
@@ -99,14 +96,13 @@ def event_period(start: str, end: str | None) -> Period:
 
 # --- --since / --until ---------------------------------------------------------------
 
-_DURATION = re.compile(
-    r"([0-9]{1,6})\s*(d|days?|j|jours?|w|weeks?|sem|semaines?|m|months?|mois|y|years?|ans?)"
-)
-_DAY_FIRST = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
-_YEAR_FIRST = re.compile(r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})")
-_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.]([0-9]{4})")
-_NUMERIC = re.compile(r"[0-9\s/.,:+-]+")
-_WORD = re.compile(r"[^\W\d_]+\.?")
+# Patterns compile on first use (re caches them): most runs need none of them.
+_DURATION = r"([0-9]{1,6})\s*(d|days?|j|jours?|w|weeks?|sem|semaines?|m|months?|mois|y|years?|ans?)"
+_DAY_FIRST = r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})"
+_YEAR_FIRST = r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})"
+_MONTH_YEAR = r"([0-9]{1,2})[/.]([0-9]{4})"
+_NUMERIC = r"[0-9\s/.,:+-]+"
+_WORD = r"[^\W\d_]+\.?"
 
 _FRENCH_WORDS = {
     "janvier": "January", "janv": "January",
@@ -175,23 +171,23 @@ def parse_date_arg(text: str, *, anchor: date) -> Period:
         except ValueError as exc:
             raise _bad(value, f"{value!r} is not a real date ({exc})") from None
 
-    if duration := _DURATION.fullmatch(folded):
+    if duration := re.fullmatch(_DURATION, folded):
         try:
             day = _back_from(anchor, int(duration[1]), duration[2])
         except (ValueError, OverflowError):
             raise _bad(value, f"{value!r} reaches back before year 1") from None
         return Period(day, day)
 
-    if m := _YEAR_FIRST.fullmatch(value):
+    if m := re.fullmatch(_YEAR_FIRST, value):
         return _day(value, int(m[1]), int(m[2]), int(m[3]))
-    if m := _DAY_FIRST.fullmatch(value):
+    if m := re.fullmatch(_DAY_FIRST, value):
         return _numeric_day_month(value, int(m[1]), int(m[2]), int(m[3]))
-    if m := _MONTH_YEAR.fullmatch(value):
+    if m := re.fullmatch(_MONTH_YEAR, value):
         month, year = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
             raise _bad(value, f"{value!r} has no month {month}")
         return Period(date(year, month, 1), month_end(year, month))
-    if _NUMERIC.fullmatch(value):
+    if re.fullmatch(_NUMERIC, value):
         raise _bad(value, f"{value!r} is not a date brief can read")
     return _parse_written(value, folded)
 
@@ -228,7 +224,7 @@ def _parse_written(value: str, folded: str) -> Period:
     """A written date in English or French, by dateutil, which may not fill any part."""
     from dateutil import parser  # ~17 ms: only written dates pay for it
 
-    english = _WORD.sub(lambda w: _FRENCH_WORDS.get(w[0].rstrip(".").casefold(), w[0]), folded)
+    english = re.sub(_WORD, lambda w: _FRENCH_WORDS.get(w[0].rstrip(".").casefold(), w[0]), folded)
     english = english.replace(",", " ")
     # dateutil fills what is missing from its default; two different defaults tell
     # which parts the text really gave.

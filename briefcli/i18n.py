@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from briefcli.model import Lang
+if TYPE_CHECKING:
+    from briefcli.model import Lang
 
 _LABELS: Mapping[str, tuple[str, str]] = {
     # summary
@@ -97,18 +98,6 @@ def label(key: str, lang: Lang, **values: object) -> str:
     english, french = _LABELS[key]
     text = french if lang == "fr" else english
     return text.format(**values) if values else text
-
-
-def default_lang() -> Lang:
-    """French when the locale is French (LC_ALL, then LC_MESSAGES, then LANG), else English.
-
-    BRIEF_LANG, which comes first, is read by the --lang option itself.
-    """
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    return "en"
 
 
 _MONTHS = {

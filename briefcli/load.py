@@ -12,7 +12,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,7 @@ MAX_EVIDENCE_WORDS = 25
 _BOM = b"\xef\xbb\xbf"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One thing wrong with a briefing: where (a JSON path, or None for the whole file) and what."""
 
     path: str | None
@@ -122,7 +120,7 @@ _SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("events", Event),
     ("quotes", Quote),
 )
-_MSGSPEC_AT = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
+_MSGSPEC_AT = r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$"  # compiled when first needed
 _FRIENDLY_PATTERNS = {
     "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$": "an ISO date such as 2025-07-14, 2025-07 or 2025",
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "an id of lower-case words joined by hyphens, like mark-rutte",
@@ -170,7 +168,7 @@ def _decoding_problems(data: bytes) -> list[Problem]:
 
 
 def _validation_problem(exc: msgspec.ValidationError, prefix: str, root: Any) -> Problem:
-    match = _MSGSPEC_AT.match(str(exc))
+    match = re.match(_MSGSPEC_AT, str(exc), re.DOTALL)
     assert match is not None  # the pattern matches any text
     message, inner = match["message"], match["path"] or "$"
     path = prefix + inner[1:]

@@ -13,10 +13,12 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta
 
+from briefcli.choices import ActorKind, Basis, Direction, EventKind, Lang, Precision
+
+__all__ = ["ActorKind", "Direction", "EventKind", "Lang", "Precision"]
+
 SCHEMA_VERSION = 1
 
-Lang = Literal["en", "fr"]
-LANGS: tuple[Lang, ...] = ("en", "fr")
 
 Id = Annotated[
     str,
@@ -33,17 +35,13 @@ IsoDate = Annotated[
     ),
 ]
 NonEmpty = Annotated[str, Meta(min_length=1)]
-Basis = Annotated[
-    Literal["article", "public-record"],
+BasisField = Annotated[
+    Basis,
     Meta(
         description="Where a fact comes from: the article states it, or the public record "
         "supplies it (then a source is named)."
     ),
 ]
-ActorKind = Literal["person", "organization", "country", "group"]
-EventKind = Literal["policy-change", "meeting", "call", "summit", "statement", "proposal", "other"]
-Direction = Literal["suspend", "resume", "increase", "restructure"]
-Precision = Literal["day", "month", "year"]
 
 
 class _Record(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True, gc=False):
@@ -94,7 +92,7 @@ class Source(_Record, kw_only=True):
     language: Annotated[str, Meta(pattern=r"^[a-z]{2}$", description="ISO 639-1 code.")]
     headline: Annotated[str, Meta(min_length=1, description="The headline as printed.")]
     published: IsoDate
-    published_basis: Basis
+    published_basis: BasisField
     published_source: str | None = None
     correspondent: Id | None = None
     paragraphs: Annotated[int, Meta(ge=1, description="Number of non-empty lines.")]
@@ -155,7 +153,7 @@ class Event(_Record, kw_only=True):
     date: IsoDate
     end: IsoDate | None = None
     precision: Precision
-    basis: Basis
+    basis: BasisField
     source: Annotated[
         str | None, Meta(description="The public record's source; required when basis is public-record.")
     ] = None

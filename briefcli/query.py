@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from briefcli.dates import Window
 from briefcli.errors import NoMatch
 from briefcli.model import Actor, Briefing, Event, Lang, Quote, Text
 
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = r"[\W_]+"  # compiled on first use: a Unicode class is slow to compile
 
 # Rank of a match, best first.
 EXACT, PREFIX, SUBSTRING, ROLE = range(4)
@@ -25,7 +26,7 @@ def fold(text: str) -> str:
     """The form texts are compared in: no accents, case-folded, punctuation as single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NON_WORD.sub(" ", bare.casefold()).strip()
+    return re.sub(_NON_WORD, " ", bare.casefold()).strip()
 
 
 def _names(actor: Actor) -> list[str]:
@@ -171,8 +172,7 @@ def select_quotes(briefing: Briefing, actor_ids: set[str] | None = None) -> list
 # --- search -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     """One place a search text occurs: which record, which field, in which language."""
 
     kind: str  # actor, event, quote, key-point, watch, summary

@@ -1,4 +1,5 @@
-"""What stdout is, decided once: a terminal or not, color or not, how wide, which glyphs.
+"""What the environment asks for, decided once: whether stdout is a terminal, color,
+width, glyphs, and the default language.
 
 Like httpie, every terminal-dependent default comes from here, so that a pipe, a
 file, NO_COLOR and TERM=dumb all get the same plain text with no escape codes.
@@ -9,14 +10,17 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+import msgspec
+
+if TYPE_CHECKING:
+    from briefcli.choices import Lang
 
 MIN_WIDTH, MAX_WIDTH, PIPE_WIDTH = 20, 1000, 80
 
 
-@dataclass(frozen=True)
-class Terminal:
+class Terminal(msgspec.Struct, frozen=True):
     is_tty: bool
     color: bool
     width: int
@@ -51,3 +55,15 @@ def detect(stream: TextIO | None = None) -> Terminal:
         width=_width(stream, is_tty),
         unicode=encoding in {"utf8", "utf16", "utf32"},
     )
+
+
+def default_lang() -> Lang:
+    """French when the locale is French (LC_ALL, then LC_MESSAGES, then LANG), else English.
+
+    BRIEF_LANG, which comes first, is read by the --lang option itself.
+    """
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"

@@ -202,9 +202,10 @@ def test_french_under_odd_locales(locale: dict[str, str]) -> None:
 
 def imported_modules(*args: str) -> set[str]:
     """The modules a run of brief imports (reported at exit, after everything ran)."""
-    code = (
-        "import atexit, sys\n"
-        "atexit.register(lambda: sys.stderr.write('\\n' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+    code = (  # brief leaves by os._exit, without exit handlers: report from there
+        "import os, sys\n"
+        "leave = os._exit\n"
+        "os._exit = lambda status: (sys.stderr.write('\\n' + ' '.join(sorted(sys.modules)) + '\\n'), leave(status))\n"
         f"sys.argv = ['brief', *{list(args)!r}]\n"
         "from briefcli.__main__ import main\n"
         "main()\n"

@@ -1,23 +1,19 @@
 """Every output format, chosen in one place.
 
-`Format` is declared once for every listing command. Each `show_*` function takes
-what a command found and writes it in the chosen format: human views through Rich
-(imported only then), machine formats as UTF-8 bytes on stdout.
+Each `show_*` function takes what a command found and writes it in the chosen
+format: human views through Rich, machine formats as UTF-8 bytes on stdout. What a
+format needs is imported when that format is asked for, so `--json` never pays for
+Rich, Markdown or the interface's words.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from enum import Enum
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from briefcli import i18n
-from briefcli.model import Actor, Briefing, Event, Lang, Quote
-from briefcli.query import Hit
 from briefcli.render import machine
-from briefcli.render import markdown as md
 from briefcli.render.records import (
     ActorRecord,
     Cast,
@@ -32,46 +28,23 @@ from briefcli.render.records import (
     short_summary_record,
     summary_record,
 )
-from briefcli.render.safe import inert, markdown_inline
 from briefcli.terminal import Terminal, detect
 
 if TYPE_CHECKING:
+    from briefcli.choices import Lang
+    from briefcli.load import Problem
+    from briefcli.model import Actor, Briefing, Event, Quote
+    from briefcli.query import Hit
     from briefcli.render.human import View
 
 
-class Format(str, Enum):
-    """Output formats of the listing commands."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class SummaryFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-class ExportFormat(str, Enum):
-    markdown = "markdown"
-    json = "json"
-
-
-class CheckFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
-@dataclass
 class Output:
     """Where and how a command writes: the format, the language, the terminal."""
 
-    format: str
-    lang: Lang
-    terminal: Terminal = field(default_factory=detect)
+    def __init__(self, format: str, lang: Lang, terminal: Terminal | None = None) -> None:
+        self.format = format
+        self.lang = lang
+        self.terminal = terminal if terminal is not None else detect()
 
     @property
     def human(self) -> bool:
@@ -83,9 +56,18 @@ class Output:
         return View(self.terminal, self.lang)
 
 
-def notice(message: str) -> None:
-    """A message for the person, not the pipe: stderr."""
-    print(inert(message), file=sys.stderr)
+def notice(key: str, lang: Lang, **values: object) -> None:
+    """A message for the person, not the pipe (an empty result): stderr."""
+    from briefcli.i18n import label
+    from briefcli.render.safe import inert
+
+    print(inert(label(key, lang, **values)), file=sys.stderr)
+
+
+def _markdown() -> ModuleType:
+    from briefcli.render import markdown
+
+    return markdown
 
 
 def _listing(
@@ -106,25 +88,22 @@ def _listing(
 
 def show_summary(out: Output, briefing: Briefing, *, short: bool) -> None:
     cast = Cast(briefing)
+    if out.format == "json":
+        machine.write_json(
+            short_summary_record(briefing, out.lang) if short else summary_record(briefing, out.lang, cast)
+        )
+        return
     if out.human:
         from briefcli.render import human
 
         view = out.view()
         human.short_summary(view, briefing) if short else human.summary(view, briefing, cast)
-    elif out.format == "json":
-        machine.write_json(
-            short_summary_record(briefing, out.lang) if short else summary_record(briefing, out.lang, cast)
-        )
-    elif short:
-        machine.write_lines(
-            [
-                markdown_inline(
-                    f"{i18n.human_date(briefing.source.published, out.lang)} · {briefing.summary.headline.pick(out.lang)}"
-                )
-            ]
-        )
-    else:
-        machine.write_lines(md.summary_lines(briefing, out.lang, cast))
+        return
+    from briefcli.render import markdown as md
+
+    machine.write_lines(
+        [md.short_line(briefing, out.lang)] if short else md.summary_lines(briefing, out.lang, cast)
+    )
 
 
 def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, card: bool) -> None:
@@ -133,7 +112,7 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
         from briefcli.render import human
 
         if not actors:
-            notice(i18n.label("no_actors", out.lang))
+            notice("no_actors", out.lang)
         elif card:
             human.actor_card(out.view(), actors[0], cast)
         else:
@@ -143,7 +122,7 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
         out,
         lambda: actor_records(actors, out.lang, cast),
         fields(ActorRecord),
-        lambda: md.actors_table(actors, out.lang, cast),
+        lambda: _markdown().actors_table(actors, out.lang, cast),
     )
 
 
@@ -155,13 +134,13 @@ def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> N
         if events:
             human.timeline(out.view(), briefing, events, cast)
         else:
-            notice(i18n.label("no_events", out.lang))
+            notice("no_events", out.lang)
         return
     _listing(
         out,
         lambda: event_records(events, out.lang),
         fields(EventRecord),
-        lambda: md.events_table(events, out.lang, cast),
+        lambda: _markdown().events_table(events, out.lang, cast),
     )
 
 
@@ -173,13 +152,13 @@ def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> Non
         if quotes:
             human.quotes(out.view(), quotes, cast)
         else:
-            notice(i18n.label("no_quotes", out.lang))
+            notice("no_quotes", out.lang)
         return
     _listing(
         out,
         lambda: quote_records(quotes, out.lang, cast),
         fields(QuoteRecord),
-        lambda: md.quotes_table(quotes, out.lang, cast),
+        lambda: _markdown().quotes_table(quotes, out.lang, cast),
     )
 
 
@@ -190,9 +169,11 @@ def show_hits(out: Output, hits: Sequence[Hit], query: str) -> None:
         if hits:
             human.hits(out.view(), hits, query)
         else:
-            notice(i18n.label("no_hits", out.lang, query=query))
+            notice("no_hits", out.lang, query=query)
         return
-    _listing(out, lambda: hit_records(hits), fields(HitRecord), lambda: md.hits_table(hits, out.lang))
+    _listing(
+        out, lambda: hit_records(hits), fields(HitRecord), lambda: _markdown().hits_table(hits, out.lang)
+    )
 
 
 def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
@@ -200,22 +181,21 @@ def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
     if fmt == "json":
         machine.write_json(briefing, stream)
     else:
+        from briefcli.render import markdown as md
+
         machine.write_lines(md.export_lines(briefing, lang, Cast(briefing)), stream)
 
 
 def show_validation(
-    out: Output, where: str, briefing: Briefing | None, problems: Sequence[object], article: str | None
+    out: Output, where: str, briefing: Briefing | None, problems: Sequence[Problem], article: str | None
 ) -> None:
     """The result of `brief validate`: valid or not, and every problem with its JSON path."""
-    from briefcli.load import Problem, iter_evidence
-
-    found = [p for p in problems if isinstance(p, Problem)]
     if out.format == "json":
         machine.write_json(
             {
                 "file": where,
-                "valid": not found,
-                "problems": [{"path": p.path, "message": p.message} for p in found],
+                "valid": not problems,
+                "problems": [{"path": p.path, "message": p.message} for p in problems],
                 "article": article,
                 "counts": None
                 if briefing is None
@@ -227,28 +207,18 @@ def show_validation(
             }
         )
         return
+    from briefcli.i18n import label
+    from briefcli.load import iter_evidence
+    from briefcli.render.safe import inert
+
     lang = out.lang
-    if found:
-        print(inert(i18n.label("invalid", lang, where=where, n=len(found))))
-        for problem in found:
+    if problems:
+        print(inert(label("invalid", lang, where=where, n=len(problems))))
+        for problem in problems:
             print(inert(f"  {problem}"))
         return
     assert briefing is not None
-    print(
-        inert(
-            i18n.label(
-                "valid",
-                lang,
-                where=where,
-                actors=len(briefing.actors),
-                events=len(briefing.events),
-                quotes=len(briefing.quotes),
-            )
-        )
-    )
+    counts = {"actors": len(briefing.actors), "events": len(briefing.events), "quotes": len(briefing.quotes)}
+    print(inert(label("valid", lang, where=where, **counts)))
     if article is not None:
-        print(
-            inert(
-                i18n.label("provenance_ok", lang, article=article, n=sum(1 for _ in iter_evidence(briefing)))
-            )
-        )
+        print(inert(label("provenance_ok", lang, article=article, n=sum(1 for _ in iter_evidence(briefing)))))

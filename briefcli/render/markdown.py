@@ -7,12 +7,15 @@ as itself: no link, no HTML, no heading can be smuggled in by a briefing file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from briefcli.i18n import human_date, human_span, label
-from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
-from briefcli.query import Hit
 from briefcli.render.records import Cast, snippet
 from briefcli.render.safe import markdown_inline as md
+
+if TYPE_CHECKING:
+    from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
+    from briefcli.query import Hit
 
 DIRECTION_MARKS = {"suspend": "▼", "resume": "▲", "increase": "▲", "restructure": "⇄"}
 PUBLIC_RECORD_MARK = "◇"
@@ -104,6 +107,10 @@ def source_line(briefing: Briefing, lang: Lang, cast: Cast) -> str:
     if source.published_basis == "public-record":
         parts.append(label("published_public_record", lang))
     return " · ".join(parts)
+
+
+def short_line(briefing: Briefing, lang: Lang) -> str:
+    return md(f"{human_date(briefing.source.published, lang)} · {briefing.summary.headline.pick(lang)}")
 
 
 def summary_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
-from briefcli.query import Hit
+
+if TYPE_CHECKING:
+    from briefcli.query import Hit
 
 Record = dict[str, Any]
 
@@ -90,15 +91,12 @@ def fields(record_type: type[_Out]) -> tuple[str, ...]:
     return record_type.__struct_fields__
 
 
-@dataclass
 class Cast:
     """Who is who, for views that show names next to ids. Built once per call."""
 
-    briefing: Briefing
-    names: dict[str, str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.names = {actor.id: actor.name for actor in self.briefing.actors}
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.names = {actor.id: actor.name for actor in briefing.actors}
 
     def name(self, actor_id: str | None) -> str | None:
         return None if actor_id is None else self.names.get(actor_id, actor_id)

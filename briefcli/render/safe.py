@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+# Patterns are strings, compiled on first use (re caches them): a run that prints
+# nothing untrusted compiles none.
 # C0 and C1 controls, DEL, bidi embeddings, overrides and isolates, LRM/RLM, line and
 # paragraph separators, and the byte-order mark.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -26,20 +28,20 @@ def _visible(match: re.Match[str]) -> str:
 def inert(text: str) -> str:
     """Text a terminal shows as it is: every control, escape and bidi character is
     spelled out (ESC becomes the four characters \\x1b); tabs and newlines become spaces."""
-    return _UNSAFE.sub(_visible, text)
+    return re.sub(_UNSAFE, _visible, text)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+_MARKDOWN_SPECIAL = r"([\\`*_\[\]<>|#&~])"
 
 
 def markdown_inline(text: str) -> str:
     """Text that Markdown renders as itself: inert, with Markdown's and HTML's
     punctuation escaped, on one line (safe in a table cell)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", inert(text))
+    return re.sub(_MARKDOWN_SPECIAL, r"\\\1", inert(text))
 
 
 # In UTF-8: DEL, C1 controls (C2 80-9F), LRM/RLM, U+2028/2029, U+202A-202E, U+2066-2069.
-_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
+_JSON_UNSAFE = rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]"
 
 
 def escape_json_bytes(encoded: bytes) -> bytes:
@@ -50,4 +52,4 @@ def escape_json_bytes(encoded: bytes) -> bytes:
     # speed, many times faster than a regex, so clean output (the usual case) costs little.
     if all(encoded.find(lead) < 0 for lead in (b"\x7f", b"\xc2", b"\xe2")):
         return encoded
-    return _JSON_UNSAFE.sub(lambda m: b"\\u%04x" % ord(m[0].decode()), encoded)
+    return re.sub(_JSON_UNSAFE, lambda m: b"\\u%04x" % ord(m[0].decode()), encoded)
