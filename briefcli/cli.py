@@ -493,6 +493,7 @@ def validate(
 
     out = output(fmt, as_json, lang)
     path = file or data or bundled_path()
+    where = str(path) if (file or data) else "bundled briefing"  # the same wherever it is installed
     briefing: Briefing | None
     try:
         briefing, problems = parse_briefing(read_briefing_bytes(path))
@@ -500,6 +501,6 @@ def validate(
         briefing, problems = None, exc.problems
     if briefing is not None and source is not None:
         problems += check_provenance(briefing, source)
-    render.show_validation(out, str(path), briefing, problems, str(source) if source else None)
+    render.show_validation(out, where, briefing, problems, str(source) if source else None)
     if problems:
         raise typer.Exit(ExitStatus.ERROR)

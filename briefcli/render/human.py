@@ -257,10 +257,9 @@ def hits(view: View, items: Sequence[Hit], query: str) -> None:
 def timeline(view: View, briefing: Briefing, events: Sequence[Event], cast: Cast) -> None:
     lang = view.lang
     mark = view.glyph(PUBLIC_RECORD_MARK)
-    header = Text(f"{view.label('timeline')} · {label('n_events', lang, n=len(events))}", style="bold")
+    view.show(Text(f"{view.label('timeline')} · {label('n_events', lang, n=len(events))}", style="bold"))
     if any(event.basis == "public-record" for event in events):
-        header.append("  " + view.label("legend_public_record", mark=mark), style="dim")
-    view.show(header)
+        view.show(Text(view.label("legend_public_record", mark=mark), style="dim"))
     dates = [
         human_span(e.date, e.end, lang) + (f" {mark}" if e.basis == "public-record" else "") for e in events
     ]
