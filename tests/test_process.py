@@ -233,5 +233,5 @@ def test_machine_output_imports_neither_rich_nor_the_date_parser(args: tuple[str
 
 
 def test_human_views_and_written_dates_import_what_they_need() -> None:
-    modules = imported_modules("timeline", "--since", "juin 2025", "--data", str(MINI))
+    modules = imported_modules("timeline", "--since", "juin 2024", "--data", str(MINI))
     assert "rich.console" in modules and "dateutil.parser" in modules

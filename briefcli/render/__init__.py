@@ -106,73 +106,81 @@ def show_summary(out: Output, briefing: Briefing, *, short: bool) -> None:
     )
 
 
+def _show(
+    out: Output,
+    items: Sequence[Any],
+    *,
+    human: Callable[[ModuleType, View], None],
+    empty: str,
+    records: Callable[[], Iterable[Any]],
+    record_type: type[Any],
+    markdown: Callable[[ModuleType], Iterator[str]],
+    **empty_values: object,
+) -> None:
+    """A listing: the human view (or, when there is nothing, a notice on stderr), or
+    its records in a machine format, or a Markdown table."""
+    if out.human:
+        if items:
+            from briefcli.render import human as rich_views
+
+            human(rich_views, out.view())
+        else:
+            notice(empty, out.lang, **empty_values)
+        return
+    _listing(out, records, fields(record_type), lambda: markdown(_markdown()))
+
+
 def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, card: bool) -> None:
     cast = Cast(briefing)
-    if out.human:
-        from briefcli.render import human
-
-        if not actors:
-            notice("no_actors", out.lang)
-        elif card:
-            human.actor_card(out.view(), actors[0], cast)
-        else:
-            human.actors_table(out.view(), actors, cast)
-        return
-    _listing(
+    _show(
         out,
-        lambda: actor_records(actors, out.lang, cast),
-        fields(ActorRecord),
-        lambda: _markdown().actors_table(actors, out.lang, cast),
+        actors,
+        human=lambda views, view: (
+            views.actor_card(view, actors[0], cast) if card else views.actors_table(view, actors, cast)
+        ),
+        empty="no_actors",
+        records=lambda: actor_records(actors, out.lang, cast),
+        record_type=ActorRecord,
+        markdown=lambda md: md.actors_table(actors, out.lang, cast),
     )
 
 
 def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> None:
     cast = Cast(briefing)
-    if out.human:
-        from briefcli.render import human
-
-        if events:
-            human.timeline(out.view(), briefing, events, cast)
-        else:
-            notice("no_events", out.lang)
-        return
-    _listing(
+    _show(
         out,
-        lambda: event_records(events, out.lang),
-        fields(EventRecord),
-        lambda: _markdown().events_table(events, out.lang, cast),
+        events,
+        human=lambda views, view: views.timeline(view, briefing, events, cast),
+        empty="no_events",
+        records=lambda: event_records(events, out.lang),
+        record_type=EventRecord,
+        markdown=lambda md: md.events_table(events, out.lang, cast),
     )
 
 
 def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> None:
     cast = Cast(briefing)
-    if out.human:
-        from briefcli.render import human
-
-        if quotes:
-            human.quotes(out.view(), quotes, cast)
-        else:
-            notice("no_quotes", out.lang)
-        return
-    _listing(
+    _show(
         out,
-        lambda: quote_records(quotes, out.lang, cast),
-        fields(QuoteRecord),
-        lambda: _markdown().quotes_table(quotes, out.lang, cast),
+        quotes,
+        human=lambda views, view: views.quotes(view, quotes, cast),
+        empty="no_quotes",
+        records=lambda: quote_records(quotes, out.lang, cast),
+        record_type=QuoteRecord,
+        markdown=lambda md: md.quotes_table(quotes, out.lang, cast),
     )
 
 
 def show_hits(out: Output, hits: Sequence[Hit], query: str) -> None:
-    if out.human:
-        from briefcli.render import human
-
-        if hits:
-            human.hits(out.view(), hits, query)
-        else:
-            notice("no_hits", out.lang, query=query)
-        return
-    _listing(
-        out, lambda: hit_records(hits), fields(HitRecord), lambda: _markdown().hits_table(hits, out.lang)
+    _show(
+        out,
+        hits,
+        human=lambda views, view: views.hits(view, hits, query),
+        empty="no_hits",
+        records=lambda: hit_records(hits),
+        record_type=HitRecord,
+        markdown=lambda md: md.hits_table(hits, out.lang),
+        query=query,
     )
 
 
