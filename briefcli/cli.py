@@ -143,9 +143,8 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         metavar="FILE",
-        envvar="BRIEF_DATA",
         show_default=False,
-        help="Briefing file to read instead of the bundled one.",
+        help="Briefing file to read instead of the bundled one (or set BRIEF_DATA).",
     ),
 ]
 LangOption = Annotated[
@@ -439,14 +438,14 @@ def export(
     """
     from briefcli import render
     from briefcli.files import atomic_output, refuse_same_file
-    from briefcli.load import bundled_path
+    from briefcli.load import briefing_path
 
     out = output(fmt, as_json, lang, default="markdown")
     briefing = load(data)
     if output_file is None or str(output_file) == "-":
         render.export(briefing, out.format, out.lang, sys.stdout.buffer)
         return
-    refuse_same_file(output_file, data if data is not None else bundled_path())
+    refuse_same_file(output_file, briefing_path(data))
     with atomic_output(output_file) as stream:
         render.export(briefing, out.format, out.lang, stream)
     say(f"brief: wrote {output_file}")
@@ -488,12 +487,11 @@ def validate(
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
     from briefcli import render
-    from briefcli.load import BriefingError, bundled_path, parse_briefing, read_briefing_bytes
+    from briefcli.load import BriefingError, briefing_path, bundled_path, parse_briefing, read_briefing_bytes
     from briefcli.provenance import check_provenance
 
     out = output(fmt, as_json, lang)
-    path = file or data or bundled_path()
-    where = str(path) if (file or data) else "bundled briefing"  # the same wherever it is installed
+    path = file or briefing_path(data)
     briefing: Briefing | None
     try:
         briefing, problems = parse_briefing(read_briefing_bytes(path))
@@ -501,6 +499,8 @@ def validate(
         briefing, problems = None, exc.problems
     if briefing is not None and source is not None:
         problems += check_provenance(briefing, source)
-    render.show_validation(out, where, briefing, problems, str(source) if source else None)
+    render.show_validation(
+        out, path, briefing, problems, str(source) if source else None, bundled=path == bundled_path()
+    )
     if problems:
         raise typer.Exit(ExitStatus.ERROR)

@@ -64,6 +64,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "no_quotes": ("No quotes match.", "Aucune citation ne correspond."),
     "no_hits": ("Nothing matches {query!r}.", "Rien ne correspond à « {query} »."),
     # validate
+    "bundled": ("bundled briefing", "briefing fourni"),
     "valid": ("{where}: valid briefing (actors: {actors}, events: {events}, quotes: {quotes})",
               "{where} : briefing valide (acteurs : {actors}, événements : {events}, citations : {quotes})"),
     "invalid": ("{where}: {n} problem(s)", "{where} : {n} problème(s)"),

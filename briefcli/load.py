@@ -63,6 +63,14 @@ def bundled_path() -> Path:
     )
 
 
+def briefing_path(path: Path | None = None) -> Path:
+    """The briefing to read: `path`, else the file BRIEF_DATA names, else the bundled one."""
+    if path is not None:
+        return path
+    named = os.environ.get("BRIEF_DATA")
+    return Path(named) if named else bundled_path()
+
+
 def read_briefing_bytes(path: Path) -> bytes:
     """The file's bytes, read-only and size-checked; a byte-order mark is dropped."""
     where = str(path)
@@ -91,8 +99,8 @@ def _too_large(where: str) -> BriefingError:
 
 
 def load_briefing(path: Path | None = None) -> Briefing:
-    """Read and validate the briefing at `path`, or the bundled one."""
-    path = path if path is not None else bundled_path()
+    """Read and validate the briefing at `path`, or BRIEF_DATA's, or the bundled one."""
+    path = briefing_path(path)
     briefing, problems = parse_briefing(read_briefing_bytes(path))
     if briefing is None or problems:
         raise BriefingError(str(path), problems)

@@ -467,6 +467,28 @@ def test_help_leads_with_examples() -> None:
     assert brief().stdout == top  # no command: the help
 
 
+def test_validate_speaks_french() -> None:
+    assert brief("validate", "--lang", "fr").stdout == (
+        "briefing fourni : briefing valide (acteurs : 14, événements : 10, citations : 3)\n"
+    )
+    bad = Path(__file__).parent / "data" / "bad-briefing.json"
+    assert brief("validate", str(bad), "--lang", "fr").stdout.startswith(f"{bad} : 3 problème(s)\n")
+
+
+def test_shell_completion() -> None:
+    import subprocess
+
+    from tests.conftest import BRIEF, clean_environment
+
+    env = clean_environment(_BRIEF_COMPLETE="complete_bash", COMP_WORDS="brief tim", COMP_CWORD="1")
+    completed = subprocess.run([str(BRIEF)], capture_output=True, env=env, check=False)
+    assert (completed.returncode, completed.stdout.split()) == (0, [b"timeline"])
+    script = subprocess.run(
+        [str(BRIEF), "--show-completion", "bash"], capture_output=True, env=clean_environment(), check=False
+    )
+    assert script.returncode == 0 and b"_brief_completion" in script.stdout
+
+
 def test_version() -> None:
     from briefcli import __version__
 

@@ -170,12 +170,24 @@ def test_each_malformed_briefing_is_refused_with_its_path(
         (b"", "the file is empty"),
         (b'{"schema_version": 1,', "not valid JSON: it ends too soon (truncated)"),
         (b'{"a": NaN}', "not valid JSON: invalid character"),
+        (b'{"a": Infinity}', "not valid JSON: invalid character"),
+        (b'{"a": -Infinity}', "not valid JSON: invalid character"),
         (b"[1, 2]", "$: expected a JSON object, got an array"),
         (b'"briefing"', "$: expected a JSON object, got a string"),
         (b'{"x": "\xff"}', "not valid UTF-8 (byte 7)"),
         (b"{]", "not valid JSON"),
     ],
-    ids=["empty", "truncated", "nan", "array", "string", "invalid-utf8", "invalid-json"],
+    ids=[
+        "empty",
+        "truncated",
+        "nan",
+        "infinity",
+        "-infinity",
+        "array",
+        "string",
+        "invalid-utf8",
+        "invalid-json",
+    ],
 )
 def test_files_that_are_not_briefings(tmp_path: Path, content: bytes, words: str) -> None:
     path = tmp_path / "bad.json"

@@ -31,6 +31,8 @@ from briefcli.render.records import (
 from briefcli.terminal import Terminal, detect
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefcli.choices import Lang
     from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
@@ -195,13 +197,22 @@ def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
 
 
 def show_validation(
-    out: Output, where: str, briefing: Briefing | None, problems: Sequence[Problem], article: str | None
+    out: Output,
+    path: Path,
+    briefing: Briefing | None,
+    problems: Sequence[Problem],
+    article: str | None,
+    *,
+    bundled: bool,
 ) -> None:
-    """The result of `brief validate`: valid or not, and every problem with its JSON path."""
+    """The result of `brief validate`: valid or not, and every problem with its JSON path.
+
+    A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
+    the path."""
     if out.format == "json":
         machine.write_json(
             {
-                "file": where,
+                "file": str(path),
                 "valid": not problems,
                 "problems": [{"path": p.path, "message": p.message} for p in problems],
                 "article": article,
@@ -220,6 +231,7 @@ def show_validation(
     from briefcli.render.safe import inert
 
     lang = out.lang
+    where = label("bundled", lang) if bundled else str(path)
     if problems:
         print(inert(label("invalid", lang, where=where, n=len(problems))))
         for problem in problems:
