@@ -7,6 +7,8 @@ status in one place: `BriefGroup.main`.
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -42,22 +44,53 @@ class BriefGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         try:
-            result = super().main(
-                args=args,
-                prog_name=prog_name or "brief",
-                complete_var=complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
+            with _typer_help_follows_the_terminal():
+                result = super().main(
+                    args=args,
+                    prog_name=prog_name or "brief",
+                    complete_var=complete_var,
+                    standalone_mode=False,
+                    windows_expand_args=windows_expand_args,
+                    **extra,
+                )
             status = result if isinstance(result, int) else ExitStatus.OK
         except SystemExit:
             raise
-        except BaseException as exc:
+        except BaseException as exc:  # the one place where every failure becomes a line and a status
             status = report(exc)
         if standalone_mode:
             sys.exit(int(status))
         return int(status)
+
+
+@contextmanager
+def _typer_help_follows_the_terminal() -> Iterator[None]:
+    """Typer draws --help with a Rich console of its own, which under NO_COLOR still
+    writes bold and dim. When brief's output is plain (a pipe, NO_COLOR, TERM=dumb), so
+    is the help: Typer reads this variable when it first draws help (typer is pinned)."""
+    from briefcli.terminal import detect
+
+    if detect().color:
+        yield
+        return
+    saved = os.environ.get(_TYPER_PLAIN)
+    os.environ[_TYPER_PLAIN] = "1"
+    drawn = sys.modules.get("typer.rich_utils")  # already imported (tests): set what it read
+    saved_force = getattr(drawn, "FORCE_TERMINAL", None)
+    if drawn is not None:
+        setattr(drawn, "FORCE_TERMINAL", False)  # noqa: B010 - a module attribute mypy cannot see
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(_TYPER_PLAIN, None)
+        else:
+            os.environ[_TYPER_PLAIN] = saved
+        if drawn is not None:
+            setattr(drawn, "FORCE_TERMINAL", saved_force)  # noqa: B010
+
+
+_TYPER_PLAIN = "_TYPER_FORCE_DISABLE_TERMINAL"
 
 
 def say(message: str) -> None:
@@ -125,7 +158,7 @@ Examples:
   brief validate my-briefing.json     check a briefing file of your own
 
 Every command reads the bundled briefing, or --data FILE (or BRIEF_DATA).
-Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file, 2 usage error, 130 interrupted.""",
+Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file, 2 usage error, 70 a bug in brief, 130 interrupted.""",
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,

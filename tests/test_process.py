@@ -61,7 +61,17 @@ def test_a_terminal_gets_color_and_a_pipe_gets_none() -> None:
 
 @pytest.mark.parametrize("variable", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
 @pytest.mark.parametrize(
-    "command", [["summary"], ["actors"], ["actors", "trump"], ["timeline"], ["quotes"], ["search", "otan"]]
+    "command",
+    [
+        ["summary"],
+        ["actors"],
+        ["actors", "trump"],
+        ["timeline"],
+        ["quotes"],
+        ["search", "otan"],
+        ["--help"],
+        ["timeline", "--help"],
+    ],
 )
 def test_no_color_and_dumb_terminals_get_no_escape_code(variable: dict[str, str], command: list[str]) -> None:
     status, shown = on_terminal(*command, env=clean_environment(**variable))
