@@ -20,5 +20,4 @@ Direction = Literal["suspend", "resume", "increase", "restructure"]
 Precision = Literal["day", "month", "year"]
 Basis = Literal["article", "public-record"]
 
-LANGS: tuple[Lang, ...] = get_args(Lang)
 EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)

@@ -31,9 +31,6 @@ class Period(msgspec.Struct, frozen=True):
     start: date
     end: date
 
-    def overlaps(self, other: Period) -> bool:
-        return self.start <= other.end and other.start <= self.end
-
 
 class Window(msgspec.Struct, frozen=True):
     """The --since/--until window, as whole ISO days ('2025-07-01'), both included;
@@ -45,8 +42,8 @@ class Window(msgspec.Struct, frozen=True):
     def keeps(self, start: str, end: str | None = None) -> bool:
         """Whether an event dated `start` (to `end`) overlaps the window.
 
-        The rule is `event_period(start, end).overlaps(window)`, computed on the ISO
-        strings without parsing a date: a partial date sorts before every day it holds
+        The rule: the event's days (`event_period`) and the window's share a day. It is
+        computed on the ISO strings, without parsing a date: a partial date sorts before every day it holds
         ("2025-07" < "2025-07-01"), so it stands for its first day; with "~" appended
         (after every digit) it sorts after them ("2025-07~" > "2025-07-31"), so it
         stands for its last. A large timeline is filtered in a fraction of the time.

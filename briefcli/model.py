@@ -17,8 +17,6 @@ from briefcli.choices import ActorKind, Basis, Direction, EventKind, Lang, Preci
 
 __all__ = ["ActorKind", "Direction", "EventKind", "Lang", "Precision"]
 
-SCHEMA_VERSION = 1
-
 
 Id = Annotated[
     str,

@@ -53,27 +53,24 @@ def actor_rank(actor: Actor, folded_query: str) -> int | None:
     return None
 
 
-def match_actors(actors: Iterable[Actor], query: str) -> list[Actor]:
-    """The actors that match `query`, best first; ties keep the briefing's order."""
+def _ranked(actors: Iterable[Actor], query: str) -> list[tuple[int, Actor]]:
+    """The matching actors with their rank, best first; ties keep the briefing's order."""
     folded = fold(query)
     if not folded:
         return []
-    ranked = [
-        (rank, index, actor)
-        for index, actor in enumerate(actors)
-        if (rank := actor_rank(actor, folded)) is not None
-    ]
-    return [actor for _, _, actor in sorted(ranked, key=lambda item: (item[0], item[1]))]
+    found = [(rank, actor) for actor in actors if (rank := actor_rank(actor, folded)) is not None]
+    return sorted(found, key=lambda item: item[0])  # a stable sort: ties stay in order
 
 
-def best_actors(actors: Sequence[Actor], query: str) -> list[Actor]:
+def match_actors(actors: Iterable[Actor], query: str) -> list[Actor]:
+    """The actors that match `query`, best first."""
+    return [actor for _, actor in _ranked(actors, query)]
+
+
+def best_actors(actors: Iterable[Actor], query: str) -> list[Actor]:
     """The actors a filter like --actor means: every actor at the best rank found."""
-    folded = fold(query)
-    ranked = [(rank, actor) for actor in actors if folded and (rank := actor_rank(actor, folded)) is not None]
-    if not ranked:
-        return []
-    best = min(rank for rank, _ in ranked)
-    return [actor for rank, actor in ranked if rank == best]
+    ranked = _ranked(actors, query)
+    return [actor for rank, actor in ranked if rank == ranked[0][0]]
 
 
 def suggest_actor_names(actors: Sequence[Actor], query: str, limit: int = 3) -> list[str]:
