@@ -26,7 +26,8 @@ def large_briefing(*, events: int, actors: int, seed: int = 14072025) -> dict[st
     for index in range(actors):
         actor = dict(cast[index % len(cast)])
         actor["id"] = f"{actor['id']}-{index:05d}" if index >= len(cast) else actor["id"]
-        actor["name"] = f"{actor['name']} {index}" if index >= len(cast) else actor["name"]
+        if index >= len(cast):
+            actor["name"] = {lang: f"{name} {index}" for lang, name in actor["name"].items()}
         actor.pop("correction", None) if index >= len(cast) else None
         if actor.get("affiliation"):
             actor["affiliation"] = cast[[a["id"] for a in cast].index(actor["affiliation"])]["id"]

@@ -18,7 +18,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "source": ("Source", "Source"),
     "sources": ("Sources", "Sources"),
     "article_in": ("article in {language}, {paragraphs} paragraphs", "article en {language}, {paragraphs} paragraphes"),
-    "correspondent": ("correspondent quoted: {name}", "correspondante citée : {name}"),
+    "correspondent": ("correspondent quoted: {name}", "correspondant(e) cité(e) : {name}"),
     "published_public_record": ("publication date from the public record", "date de publication tirée des sources publiques"),
     "language_fr": ("French", "français"),
     "language_en": ("English", "anglais"),

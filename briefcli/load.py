@@ -295,6 +295,7 @@ class _Checker:
 
         for index, actor in enumerate(briefing.actors):
             where = f"$.actors[{index}]"
+            self.text(f"{where}.name", actor.name)
             self.text(f"{where}.role", actor.role)
             self.text(f"{where}.story", actor.story)
             if actor.correction is not None:

@@ -131,7 +131,9 @@ class Actor(_Record, kw_only=True):
     """A person, organization, country or group the article names or plainly refers to."""
 
     id: Id
-    name: NonEmpty
+    name: Annotated[
+        Text, Meta(extra_json_schema={"minProperties": 1}, description="The name, in each language.")
+    ]
     kind: ActorKind
     role: LocalText
     affiliation: Id | None = None

@@ -30,7 +30,11 @@ def fold(text: str) -> str:
 
 
 def _names(actor: Actor) -> list[str]:
-    names = [actor.id.replace("-", " "), actor.name, *actor.aliases]
+    names = [
+        actor.id.replace("-", " "),
+        *(name for name in (actor.name.en, actor.name.fr) if name),
+        *actor.aliases,
+    ]
     if actor.correction is not None:
         names.append(actor.correction.as_written)
     return [fold(name) for name in names]
@@ -82,7 +86,7 @@ def suggest_actor_names(actors: Sequence[Actor], query: str, limit: int = 3) -> 
         for name in _names(actor):
             for form in (name, *name.split()):
                 if len(form) >= 3:
-                    by_form.setdefault(form, actor.name)
+                    by_form.setdefault(form, actor.name.pick("en"))  # the message is in English
     folded = fold(query)
     matcher = difflib.SequenceMatcher(b=folded)
     scores: list[tuple[float, str]] = []
@@ -246,7 +250,7 @@ def search(briefing: Briefing, query: str, lang: Lang) -> list[Hit]:
     seen: set[tuple[str, str, str]] = set()
     for kind, record_id, field, value in _searchable(briefing):
         key = (kind, record_id, field)
-        if key in seen and field != "aliases":
+        if key in seen:  # one hit per field: the first alias that matches stands for the list
             continue
         candidates: list[tuple[Lang | None, str]]
         if isinstance(value, str):

@@ -222,6 +222,16 @@ def test_misspelled_actor_gets_a_suggestion_and_exit_1(query: str, suggestion: s
     assert run.stderr == f"brief: no actor matches {query!r}; did you mean {suggestion!r}?\n"
 
 
+def test_names_are_in_the_chosen_language() -> None:
+    countries = brief("actors", "--kind", "country", "--json", "--lang", "fr").json()
+    assert [actor["name"] for actor in countries] == ["États-Unis", "Ukraine", "Russie"]
+    (rutte,) = brief("actors", "rutte", "--json", "--lang", "fr").json()
+    assert rutte["affiliation_name"] == "OTAN"
+    assert "Vladimir Poutine" in brief("timeline", "--actor", "putin", "--lang", "fr").stdout
+    # and a name is found in either language, whatever the chosen one
+    assert ids(brief("actors", "Russie", "--json", "--lang", "en").json())[0] == "russia"
+
+
 def test_kind_filter() -> None:
     people = brief("actors", "--kind", "person", "--json").json()
     assert {actor["kind"] for actor in people} == {"person"} and len(people) == 6

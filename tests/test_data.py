@@ -98,7 +98,7 @@ def _texts(briefing: Briefing) -> list[Text]:
         *(p.text for p in summary.watch),
     ]
     for actor in briefing.actors:
-        found += [actor.role, actor.story, *(fact.fact for fact in actor.public_record)]
+        found += [actor.name, actor.role, actor.story, *(fact.fact for fact in actor.public_record)]
         if actor.correction:
             found.append(actor.correction.note)
     for event in briefing.events:

@@ -207,7 +207,7 @@ def test_json_keeps_hostile_text_exactly(hostile_briefing: Path, fmt: str) -> No
     assert b"\x1b" not in raw and b"\xc2\x9b" not in raw and b"\xe2\x80\xae" not in raw  # escaped as \u....
     first = json.loads(raw)[0] if fmt == "json" else json.loads(raw.splitlines()[0])
     expected = json.loads(hostile_briefing.read_text(encoding="utf-8"))["actors"][0]
-    assert first["name"] == expected["name"] and first["role"] == expected["role"]["fr"]
+    assert first["name"] == expected["name"]["fr"] and first["role"] == expected["role"]["fr"]
 
 
 def test_csv_is_exact_when_piped(hostile_briefing: Path) -> None:

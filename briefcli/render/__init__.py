@@ -89,7 +89,7 @@ def _listing(
 
 
 def show_summary(out: Output, briefing: Briefing, *, short: bool) -> None:
-    cast = Cast(briefing)
+    cast = Cast(briefing, out.lang)
     if out.format == "json":
         machine.write_json(
             short_summary_record(briefing, out.lang) if short else summary_record(briefing, out.lang, cast)
@@ -133,7 +133,7 @@ def _show(
 
 
 def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, card: bool) -> None:
-    cast = Cast(briefing)
+    cast = Cast(briefing, out.lang)
     _show(
         out,
         actors,
@@ -148,7 +148,7 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
 
 
 def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> None:
-    cast = Cast(briefing)
+    cast = Cast(briefing, out.lang)
     _show(
         out,
         events,
@@ -161,7 +161,7 @@ def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> N
 
 
 def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> None:
-    cast = Cast(briefing)
+    cast = Cast(briefing, out.lang)
     _show(
         out,
         quotes,
@@ -193,7 +193,7 @@ def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
     else:
         from briefcli.render import markdown as md
 
-        machine.write_lines(md.export_lines(briefing, lang, Cast(briefing)), stream)
+        machine.write_lines(md.export_lines(briefing, lang, Cast(briefing, lang)), stream)
 
 
 def show_validation(

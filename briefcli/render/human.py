@@ -148,7 +148,7 @@ def correction_text(view: View, actor: Actor) -> Text:
 
 
 def actor_name(view: View, actor: Actor) -> Text:
-    name = view.text(actor.name, "bold")
+    name = view.text(actor.name.pick(view.lang), "bold")
     if actor.correction is not None:
         name.append(" ")
         name.append_text(

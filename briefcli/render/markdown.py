@@ -39,8 +39,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[str
 
 def actor_name(actor: Actor, lang: Lang) -> str:
     if actor.correction is None:
-        return md(actor.name)
-    return f"{md(actor.name)} ({md(label('as_written', lang, name=actor.correction.as_written))})"
+        return md(actor.name.pick(lang))
+    return f"{md(actor.name.pick(lang))} ({md(label('as_written', lang, name=actor.correction.as_written))})"
 
 
 def actors_table(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[str]:

@@ -94,9 +94,9 @@ def fields(record_type: type[_Out]) -> tuple[str, ...]:
 class Cast:
     """Who is who, for views that show names next to ids. Built once per call."""
 
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, lang: Lang) -> None:
         self.briefing = briefing
-        self.names = {actor.id: actor.name for actor in briefing.actors}
+        self.names = {actor.id: actor.name.pick(lang) for actor in briefing.actors}
 
     def name(self, actor_id: str | None) -> str | None:
         return None if actor_id is None else self.names.get(actor_id, actor_id)
@@ -121,7 +121,7 @@ def actor_records(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[A
         correction = actor.correction
         yield ActorRecord(
             id=actor.id,
-            name=actor.name,
+            name=actor.name.pick(lang),
             kind=actor.kind,
             role=actor.role.pick(lang),
             affiliation=actor.affiliation,
