@@ -79,10 +79,13 @@ def iso_period(text: str) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31))
 
 
+#: How long an ISO date is at each precision: 2025-07-14, 2025-07, 2025.
+LENGTH_AT: dict[Precision, int] = {"day": 10, "month": 7, "year": 4}
+
+
 def precision_of(text: str) -> Precision:
     """The precision an ISO date is written at (assumes it matched the model's pattern)."""
-    size = len(text)
-    return "day" if size == 10 else "month" if size == 7 else "year"
+    return next(precision for precision, length in LENGTH_AT.items() if length == len(text))
 
 
 def event_period(start: str, end: str | None) -> Period:

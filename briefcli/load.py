@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-from briefcli.dates import iso_period, precision_of
+from briefcli.dates import LENGTH_AT, iso_period, precision_of
 from briefcli.errors import BriefError
 from briefcli.model import Actor, Briefing, Event, Evidence, Quote, Text
 
@@ -323,7 +323,7 @@ class _Checker:
             if not (
                 event.end is None
                 and event.date in good_dates
-                and len(event.date) == _LENGTH_OF[event.precision]
+                and len(event.date) == LENGTH_AT[event.precision]
                 and (event.basis == "article" or event.source)
                 and (event.direction is None) == (event.kind not in _DIRECTED)
             ):
@@ -394,7 +394,7 @@ class _Checker:
             self.add(f"{where}.source", "required when basis is public-record: name the source")
         if event.kind == "policy-change" and event.direction is None:
             self.add(f"{where}.direction", "required for a policy change")
-        if event.direction is not None and event.kind not in ("policy-change", "proposal"):
+        if event.direction is not None and event.kind not in _DIRECTED:
             self.add(
                 f"{where}.direction",
                 f"only a policy change or a proposal has a direction, not a {event.kind}",
@@ -402,7 +402,6 @@ class _Checker:
 
 
 _NO_LANGUAGE = "a text needs 'en', 'fr' or both"
-_LENGTH_OF = {"day": 10, "month": 7, "year": 4}
 _DIRECTED = ("policy-change", "proposal")  # the kinds that may carry a direction
 
 

@@ -102,9 +102,12 @@ def show_summary(out: Output, briefing: Briefing, *, short: bool) -> None:
         human.short_summary(view, briefing) if short else human.summary(view, briefing, cast)
         return
     from briefcli.render import markdown as md
+    from briefcli.render.safe import markdown_inline
 
     machine.write_lines(
-        [md.short_line(briefing, out.lang)] if short else md.summary_lines(briefing, out.lang, cast)
+        [markdown_inline(md.short_line(briefing, out.lang))]
+        if short
+        else md.summary_lines(briefing, out.lang, cast)
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -22,11 +23,20 @@ from rich.text import Text
 from briefcli.dates import iso_period
 from briefcli.i18n import human_date, human_span, label
 from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
-from briefcli.query import Hit
-from briefcli.render.markdown import DIRECTION_MARKS, PUBLIC_RECORD_MARK, paras, quoted, source_line
+from briefcli.render.markdown import (
+    DIRECTION_MARKS,
+    PUBLIC_RECORD_MARK,
+    paras,
+    quoted,
+    short_line,
+    source_line,
+)
 from briefcli.render.records import Cast, snippet
 from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
+
+if TYPE_CHECKING:
+    from briefcli.query import Hit
 
 DIRECTION_STYLES = {
     "suspend": "bold red",
@@ -133,9 +143,7 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
 
 
 def short_summary(view: View, briefing: Briefing) -> None:
-    headline = briefing.summary.headline.pick(view.lang)
-    line = view.text(f"{human_date(briefing.source.published, view.lang)} · {headline}")
-    view.console.print(line, soft_wrap=True)  # one line, whatever the width
+    view.console.print(view.text(short_line(briefing, view.lang)), soft_wrap=True)  # one line, at any width
 
 
 def correction_text(view: View, actor: Actor) -> Text:

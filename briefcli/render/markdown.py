@@ -110,7 +110,8 @@ def source_line(briefing: Briefing, lang: Lang, cast: Cast) -> str:
 
 
 def short_line(briefing: Briefing, lang: Lang) -> str:
-    return md(f"{human_date(briefing.source.published, lang)} · {briefing.summary.headline.pick(lang)}")
+    """The one-line summary, as plain text: the date and the headline."""
+    return f"{human_date(briefing.source.published, lang)} · {briefing.summary.headline.pick(lang)}"
 
 
 def summary_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
