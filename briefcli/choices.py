@@ -13,6 +13,7 @@ Format = Literal["table", "json", "jsonl", "csv", "markdown"]  # the listing com
 SummaryFormat = Literal["table", "json", "markdown"]
 ExportFormat = Literal["markdown", "json"]
 CheckFormat = Literal["table", "json"]
+ColorChoice = Literal["auto", "always", "never"]
 
 ActorKind = Literal["person", "organization", "country", "group"]
 EventKind = Literal["policy-change", "meeting", "call", "summit", "statement", "proposal", "other"]

@@ -21,7 +21,16 @@ from typer.core import TyperGroup
 from typer.exceptions import Abort
 
 from briefcli import __version__
-from briefcli.choices import EVENT_KINDS, ActorKind, CheckFormat, ExportFormat, Format, Lang, SummaryFormat
+from briefcli.choices import (
+    EVENT_KINDS,
+    ActorKind,
+    CheckFormat,
+    ColorChoice,
+    ExportFormat,
+    Format,
+    Lang,
+    SummaryFormat,
+)
 from briefcli.errors import BriefError, ExitStatus, UsageProblem
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
@@ -201,6 +210,16 @@ SummaryFormatOption = Annotated[
     typer.Option("--format", "-f", case_sensitive=False, help="table (for people), json or markdown."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+ColorOption = Annotated[
+    ColorChoice,
+    typer.Option(
+        "--color",
+        "--colour",
+        metavar="WHEN",
+        case_sensitive=False,
+        help="auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
+    ),
+]
 ActorFilterOption = Annotated[
     str | None,
     typer.Option(
@@ -212,14 +231,18 @@ ActorFilterOption = Annotated[
 ]
 
 
-def output(fmt: str, as_json: bool, lang: Lang | None, *, default: str = "table") -> "Output":
+def output(
+    fmt: str, as_json: bool, lang: Lang | None, color: ColorChoice = "auto", *, default: str = "table"
+) -> "Output":
     """The output settings. --json conflicts with a --format other than json (or the default)."""
     from briefcli.render import Output
-    from briefcli.terminal import default_lang
+    from briefcli.terminal import default_lang, detect
 
     if as_json and fmt not in (default, "json"):
         raise UsageProblem(f"--json and --format {fmt} disagree: give one of them")
-    return Output("json" if as_json else fmt, lang if lang is not None else default_lang())
+    return Output(
+        "json" if as_json else fmt, lang if lang is not None else default_lang(), detect(color=color)
+    )
 
 
 def load(data: Path | None) -> "Briefing":
@@ -264,6 +287,7 @@ def summary(
     short: Annotated[bool, typer.Option("--short", help="One line: the date and the headline.")] = False,
     fmt: SummaryFormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -277,7 +301,7 @@ def summary(
     """
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color)
     render.show_summary(out, load(data), short=short)
 
 
@@ -297,6 +321,7 @@ def actors(
     ] = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -313,7 +338,7 @@ def actors(
     from briefcli import query as find
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color)
     briefing = load(data)
     found = find.find_actors(briefing, checked_query(query, "query"), kind)
     render.show_actors(out, briefing, found, card=query is not None and len(found) == 1)
@@ -356,6 +381,7 @@ def timeline(
     ] = False,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -372,15 +398,17 @@ def timeline(
     from briefcli import query as find
     from briefcli import render
     from briefcli.dates import iso_period, window_from
+    from briefcli.terminal import numeric_date_order
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color)
     briefing = load(data)
-    window = window_from(since, until, anchor=iso_period(briefing.source.published).start)
+    anchor = iso_period(briefing.source.published).start
+    window = window_from(since, until, anchor=anchor, order=numeric_date_order(out.lang))
     actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
     events = find.select_events(
         briefing, window=window, kinds=kind or (), actor_ids=actor_ids, policy_only=policy
     )
-    render.show_timeline(out, briefing, events)
+    render.show_timeline(out, briefing, events, window)
 
 
 @app.command()
@@ -389,6 +417,7 @@ def quotes(
     actor: ActorFilterOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -402,7 +431,7 @@ def quotes(
     from briefcli import query as find
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color)
     briefing = load(data)
     actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
     render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids))
@@ -416,6 +445,7 @@ def search(
     *,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -429,7 +459,7 @@ def search(
     from briefcli import query as find
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color)
     briefing = load(data)
     query = checked_query(text, "search text")
     assert query is not None

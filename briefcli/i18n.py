@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from briefcli.dates import MONTH_NAMES
+from briefcli.messages import choose
+
 if TYPE_CHECKING:
     from briefcli.model import Lang
 
@@ -41,7 +44,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "actors": ("Actors", "Acteurs"),
     "basis": ("Basis", "Fondement"),
     "timeline": ("Timeline", "Chronologie"),
-    "n_events": ("{n} events", "{n} événements"),
+    "n_events": ("{n} event|{n} events", "{n} événement|{n} événements"),
     "legend_public_record": (
         "{mark} date from the public record, not stated in the article",
         "{mark} date tirée des sources publiques, absente de l'article",
@@ -57,7 +60,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "field": ("Field", "Champ"),
     "snippet": ("Snippet", "Extrait"),
     "id": ("Id", "Id"),
-    "n_matches": ("{n} matches for {query!r}", "{n} résultats pour « {query} »"),
+    "n_matches": ("{n} match for {query!r}|{n} matches for {query!r}",
+                  "{n} résultat pour « {query} »|{n} résultats pour « {query} »"),
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
     "no_events": ("No events match.", "Aucun événement ne correspond."),
@@ -67,8 +71,10 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "bundled": ("bundled briefing", "briefing fourni"),
     "valid": ("{where}: valid briefing (actors: {actors}, events: {events}, quotes: {quotes})",
               "{where} : briefing valide (acteurs : {actors}, événements : {events}, citations : {quotes})"),
-    "invalid": ("{where}: {n} problem(s)", "{where} : {n} problème(s)"),
-    "provenance_ok": ("{article}: sha256 matches; {n} evidence quotes found verbatim",
+    "invalid": ("{where}: {n} problem|{where}: {n} problems", "{where} : {n} problème|{where} : {n} problèmes"),
+    "provenance_ok": ("{article}: sha256 matches; {n} evidence quote found verbatim|"
+                      "{article}: sha256 matches; {n} evidence quotes found verbatim",
+                      "{article} : sha256 conforme ; {n} citation de preuve trouvée telle quelle|"
                       "{article} : sha256 conforme ; {n} citations de preuve trouvées telles quelles"),
     # vocabularies
     "person": ("person", "personne"),
@@ -95,18 +101,14 @@ _LABELS: Mapping[str, tuple[str, str]] = {
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
-    """The interface text `key` in `lang`, with `values` filled in."""
+    """The interface text `key` in `lang`, with `values` filled in; a "one|many" text
+    takes the plural form the count `n` asks for, by the language's rule."""
     english, french = _LABELS[key]
-    text = french if lang == "fr" else english
+    text = choose(french if lang == "fr" else english, lang, values)
     return text.format(**values) if values else text
 
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-}  # fmt: skip
+_MONTHS = MONTH_NAMES  # one table, in dates.py, for the dates brief writes and reads
 
 
 def _day(day: int, lang: Lang) -> str:

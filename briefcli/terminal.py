@@ -1,8 +1,14 @@
 """What the environment asks for, decided once: whether stdout is a terminal, color,
-width, glyphs, and the default language.
+hyperlinks, width, glyphs, the default language and how numeric dates read.
 
 Like httpie, every terminal-dependent default comes from here, so that a pipe, a
 file, NO_COLOR and TERM=dumb all get the same plain text with no escape codes.
+What cannot be set from outside (whether stdout is a terminal) comes through
+`ENVIRONMENT`, which a test replaces to fake a terminal without a pty.
+
+Color, first rule that applies: --color always or never; NO_COLOR set and not empty
+(no-color.org): none; FORCE_COLOR set and not empty (force-color.org): color, even
+into a pipe (`brief timeline | less -R`); TERM=dumb: none; else color on a terminal only.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from typing import TYPE_CHECKING, TextIO
 import msgspec
 
 if TYPE_CHECKING:
-    from briefcli.choices import Lang
+    from briefcli.choices import ColorChoice, Lang
+    from briefcli.dates import DayOrder
 
 MIN_WIDTH, MAX_WIDTH, PIPE_WIDTH = 20, 1000, 80
 
@@ -25,6 +32,19 @@ class Terminal(msgspec.Struct, frozen=True):
     color: bool
     width: int
     unicode: bool  # the stream's encoding can show ▲, ◇, « » and accents
+    hyperlinks: bool = False  # OSC 8 links: a URL may show shortened; else it is printed whole
+
+
+class Environment(msgspec.Struct, frozen=True):
+    """What brief cannot learn from variables: whether stdout is a terminal (None: ask it)."""
+
+    stdout_isatty: bool | None = None
+
+
+#: The environment brief runs in; tests replace it (monkeypatch) to fake a terminal.
+ENVIRONMENT = Environment()
+#: Terminals known to show OSC 8 escapes as text, or to have no use for them.
+NO_HYPERLINKS = {"dumb", "unknown", "linux", "vt100", "vt220"}
 
 
 def _width(stream: TextIO, is_tty: bool) -> int:
@@ -43,17 +63,29 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def detect(stream: TextIO | None = None) -> Terminal:
+def wants_color(choice: ColorChoice, is_tty: bool) -> bool:
+    """The color rule, in the order the module's docstring gives."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_tty and os.environ.get("TERM", "") not in {"dumb", "unknown"}
+
+
+def detect(stream: TextIO | None = None, *, color: ColorChoice = "auto") -> Terminal:
     stream = stream if stream is not None else sys.stdout
-    is_tty = _isatty(stream)
-    dumb = os.environ.get("TERM", "") in {"dumb", "unknown"}
-    color = is_tty and not dumb and not os.environ.get("NO_COLOR")  # no-color.org: set, non-empty
+    is_tty = ENVIRONMENT.stdout_isatty if ENVIRONMENT.stdout_isatty is not None else _isatty(stream)
+    colored = wants_color(color, is_tty)
     encoding = (getattr(stream, "encoding", None) or "ascii").lower().replace("-", "")
     return Terminal(
         is_tty=is_tty,
-        color=color,
+        color=colored,
         width=_width(stream, is_tty),
         unicode=encoding in {"utf8", "utf16", "utf32"},
+        # Only on a terminal: a pipe (less -R, a file) gets every URL whole, even in color.
+        hyperlinks=is_tty and colored and os.environ.get("TERM", "") not in NO_HYPERLINKS,
     )
 
 
@@ -67,3 +99,27 @@ def default_lang() -> Lang:
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
     return "en"
+
+
+def _locale() -> str:
+    for variable in ("LC_ALL", "LC_TIME", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return value
+    return ""
+
+
+#: Territories whose numeric dates put the month first (03/07/2025 is 7 March).
+MONTH_FIRST_TERRITORIES = {"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"}
+
+
+def numeric_date_order(lang: Lang) -> DayOrder:
+    """How 03/07/2025 reads: day first in French; else as the locale's territory writes
+    dates (en_US month first, en_GB day first); None (refuse to guess) when nothing says."""
+    if lang == "fr":
+        return "day-first"
+    locale = _locale().split(".")[0].split("@")[0]
+    language, _, territory = locale.partition("_")
+    if not territory:
+        return "day-first" if language.lower() == "fr" else None
+    return "month-first" if territory.upper() in MONTH_FIRST_TERRITORIES else "day-first"

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from briefcli.choices import Lang
+    from briefcli.dates import Window
     from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
     from briefcli.query import Hit
@@ -150,12 +151,15 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
     )
 
 
-def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> None:
+def show_timeline(
+    out: Output, briefing: Briefing, events: Sequence[Event], window: Window | None = None
+) -> None:
+    """The events; a person also reads the window they were chosen by ("since 23 June 2025")."""
     cast = Cast(briefing, out.lang)
     _show(
         out,
         events,
-        human=lambda views, view: views.timeline(view, briefing, events, cast),
+        human=lambda views, view: views.timeline(view, briefing, events, cast, window),
         empty="no_events",
         records=lambda: event_records(events, out.lang),
         record_type=EventRecord,

@@ -20,7 +20,7 @@ from rich.segment import Segment, Segments
 from rich.table import Column, Table
 from rich.text import Text
 
-from briefcli.dates import iso_period
+from briefcli.dates import Window, iso_period, window_words
 from briefcli.i18n import human_date, human_span, label
 from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
 from briefcli.render.markdown import (
@@ -262,10 +262,15 @@ def hits(view: View, items: Sequence[Hit], query: str) -> None:
 # --- the timeline -----------------------------------------------------------------
 
 
-def timeline(view: View, briefing: Briefing, events: Sequence[Event], cast: Cast) -> None:
+def timeline(
+    view: View, briefing: Briefing, events: Sequence[Event], cast: Cast, window: Window | None = None
+) -> None:
     lang = view.lang
     mark = view.glyph(PUBLIC_RECORD_MARK)
-    view.show(Text(f"{view.label('timeline')} · {label('n_events', lang, n=len(events))}", style="bold"))
+    header = [view.label("timeline"), label("n_events", lang, n=len(events))]
+    if window is not None and (words := window_words(window)) is not None:
+        header.append(words.text(lang))
+    view.show(Text(view.glyph(" · ".join(header)), style="bold"))
     if any(event.basis == "public-record" for event in events):
         view.show(Text(view.label("legend_public_record", mark=mark), style="dim"))
     dates = [
