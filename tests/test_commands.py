@@ -103,9 +103,9 @@ def test_json_fields_of_an_actor_with_a_correction() -> None:
 
 def test_json_fields_of_a_quote_in_french() -> None:
     quotes = brief("quotes", "--actor", "trump", "--json", "--lang", "fr").json()
-    assert [q["original"] for q in quotes] == ["décevant", "annonce importante"]
-    assert quotes[0]["translation"] == "disappointing"  # the translation is English by definition
-    assert quotes[0]["context"] == "Le mot de Trump sur son récent appel d'une heure avec Poutine."
+    assert [q["original"] for q in quotes] == ["annonce importante", "décevant"]  # article order: ¶5, ¶7
+    assert quotes[1]["translation"] == "disappointing"  # the translation is English by definition
+    assert quotes[1]["context"] == "Le mot de Trump sur son récent appel d'une heure avec Poutine."
     assert quotes[0]["speaker_name"] == "Donald Trump"
 
 
@@ -345,9 +345,9 @@ def test_bad_dates_are_usage_errors(args: tuple[str, ...], words: str) -> None:
 
 
 def test_quotes() -> None:
-    assert ids(brief("quotes", "--json").json()) == [
-        "trump-decevant",
+    assert ids(brief("quotes", "--json").json()) == [  # in article order: ¶5, ¶7, ¶9
         "trump-annonce-importante",
+        "trump-decevant",
         "hekster-patriot",
     ]
     assert ids(brief("quotes", "--actor", "hekster", "--json").json()) == ["hekster-patriot"]
@@ -482,7 +482,7 @@ def test_validate_speaks_french() -> None:
         "briefing fourni : briefing valide (acteurs : 14, événements : 10, citations : 3)\n"
     )
     bad = Path(__file__).parent / "data" / "bad-briefing.json"
-    assert brief("validate", str(bad), "--lang", "fr").stdout.startswith(f"{bad} : 3 problème(s)\n")
+    assert brief("validate", str(bad), "--lang", "fr").stdout.startswith(f"{bad} : 3 problèmes\n")
 
 
 def test_shell_completion() -> None:

@@ -17,6 +17,7 @@ from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment, Segments
+from rich.style import Style
 from rich.table import Column, Table
 from rich.text import Text
 
@@ -58,6 +59,10 @@ ASCII_MARKS = {
 }
 TIMELINE_BATCH = 200
 NARROW = 24  # below this many columns for the title, the timeline stacks its columns
+MEASURE = 100  # columns at most: running text stays readable on a wide terminal
+TABLE_WIDTH = 100  # below this, a table of long texts (the actors) stacks its columns
+URL = r"https?://[!-~]*[A-Za-z0-9/#=_~+-]"  # printable ASCII only: nothing a terminal obeys
+LINK_TEXT = 40  # characters of a hyperlink's visible text, at most
 
 
 def make_console(terminal: Terminal) -> Console:
@@ -65,7 +70,7 @@ def make_console(terminal: Terminal) -> Console:
         sys.stdout.reconfigure(errors="replace")  # a Latin-1 or ASCII terminal degrades, never crashes
     return Console(
         file=sys.stdout,
-        width=terminal.width,
+        width=min(terminal.width, MEASURE),
         color_system="auto" if terminal.color else None,
         force_terminal=terminal.color,
         markup=False,
@@ -82,6 +87,36 @@ class View:
         self.console = make_console(terminal)
         self.terminal = terminal
         self.lang = lang
+        self.notes: list[str] = []  # URLs to print whole, after the block that cites them
+
+    @property
+    def width(self) -> int:
+        return self.console.width
+
+    def sourced(self, value: str, style: str = "") -> Text:
+        """A source, its URLs usable: on a terminal that shows hyperlinks, a link whose
+        visible text may be shortened; else a note mark ([1]), the URL printed whole
+        after the block by `show_notes`, where nothing can cut or fold it."""
+        import re
+
+        shown = Text()
+        if lone := re.fullmatch(rf"\(({URL})\)", value):  # "(https://…)": the mark alone says it
+            value = lone[1]
+        for index, part in enumerate(re.split(f"({URL})", inert(value))):
+            if index % 2 == 0:
+                shown.append_text(self.text(part, style))
+            elif self.terminal.hyperlinks:
+                shown.append(short_link(part), Style(link=part, underline=True))
+            else:
+                self.notes.append(part)
+                shown.append(f"[{len(self.notes)}]", style)
+        return shown
+
+    def show_notes(self) -> None:
+        """The URLs cited since the last call, one a line, whole whatever the width."""
+        for number, url in enumerate(self.notes, 1):
+            self.console.print(Text(f"[{number}] {url}", style="dim"), soft_wrap=True)
+        self.notes.clear()
 
     def show(self, renderable: RenderableType = "") -> None:
         """Print, without the trailing blanks Rich pads cells and blocks with."""
@@ -140,10 +175,17 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
     if corrected:
         view.heading("corrections")
         view.bullets(correction_text(view, actor) for actor in corrected)
+    view.show_notes()
 
 
 def short_summary(view: View, briefing: Briefing) -> None:
     view.console.print(view.text(short_line(briefing, view.lang)), soft_wrap=True)  # one line, at any width
+
+
+def short_link(url: str) -> str:
+    """A hyperlink's visible text: the URL without its scheme, cut to LINK_TEXT characters."""
+    bare = url.split("://", 1)[-1]
+    return bare if len(bare) <= LINK_TEXT else bare[: LINK_TEXT - 1] + "…"
 
 
 def correction_text(view: View, actor: Actor) -> Text:
@@ -151,7 +193,7 @@ def correction_text(view: View, actor: Actor) -> Text:
     return Text.assemble(
         view.text(actor.correction.note.pick(view.lang), "yellow"),
         " ",
-        view.text(f"({actor.correction.source})", "dim"),
+        view.sourced(f"({actor.correction.source})", "dim"),
     )
 
 
@@ -166,6 +208,9 @@ def actor_name(view: View, actor: Actor) -> Text:
 
 
 def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
+    if view.width < TABLE_WIDTH:
+        actors_stacked(view, actors, cast)
+        return
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for key in ("name", "kind", "role", "affiliation"):
         table.add_column(view.label(key), overflow="fold")
@@ -177,6 +222,22 @@ def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
             view.text(cast.name(actor.affiliation) or "", "dim"),
         )
     view.show(table)
+
+
+def actors_stacked(view: View, actors: Sequence[Actor], cast: Cast) -> None:
+    """The actors on a narrow terminal: the name, kind and affiliation on one line, the
+    role indented below it, so that no column is squeezed to a word a line."""
+    from rich.console import Group
+
+    lines: list[RenderableType] = []
+    for actor in actors:
+        head = Text.assemble(actor_name(view, actor), "  ", view.text(label(actor.kind, view.lang), "cyan"))
+        affiliation = cast.name(actor.affiliation)
+        if affiliation:
+            head.append_text(view.text(f" · {affiliation}", "dim"))
+        lines.append(head)
+        lines.append(Padding(view.text(actor.role.pick(view.lang)), (0, 0, 0, 2)))
+    view.show(Group(*lines))
 
 
 def actor_card(view: View, actor: Actor, cast: Cast) -> None:
@@ -194,7 +255,7 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     for fact in actor.public_record:
         grid.add_row(
             view.label("public_record"),
-            Text.assemble(text(fact.fact.pick(lang)), " ", text(f"({fact.source})", "dim")),
+            Text.assemble(text(fact.fact.pick(lang)), " ", view.sourced(f"({fact.source})", "dim")),
         )
     events = cast.events_of().get(actor.id, [])
     if events:
@@ -214,6 +275,7 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
         ),
     )
     view.show(Panel(grid, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
+    view.show_notes()
 
 
 def quote_line(view: View, quote: Quote) -> Text:

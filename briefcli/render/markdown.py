@@ -160,19 +160,35 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     if briefing.quotes:
         yield ""
         yield f"## {label('quotes', lang)}"
-        yield ""
-        for quote in briefing.quotes:
-            speaker = md(cast.name(quote.speaker) or quote.speaker)
-            yield f"> {md(quoted(quote.original, 'fr' if briefing.source.language == 'fr' else lang))}"
-            yield ">"
-            yield f"> — {speaker}, {paras(quote.evidence)}. {md(quote.translation)} {md(quote.context.pick(lang))}"
+        for quote in select_quotes(briefing):
             yield ""
+            yield from quote_block(quote, briefing, lang, cast)
+        yield ""
     yield f"## {label('sources', lang)}"
     yield ""
     source = briefing.source
     yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}; sha256 `{source.sha256}`)"
     for where in public_sources(briefing):
         yield f"- {label('public_record', lang)}: {md(where)}"
+
+
+def quote_block(quote: Quote, briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
+    """A quote as printed, who said it and where, then its translation and its context,
+    each on a line of its own: no field runs into the next, in either language."""
+    speaker = md(cast.name(quote.speaker) or quote.speaker)
+    yield f"> {md(quoted(quote.original, 'fr' if briefing.source.language == 'fr' else lang))}"
+    yield ">"
+    yield f"> — {speaker} ({paras(quote.evidence)})"
+    yield ""
+    colon = " :" if lang == "fr" else ":"
+    yield f"- {label('translation', lang)}{colon} {md(quoted(quote.translation, 'en'))}"
+    yield f"- {label('context', lang)}{colon} {md(quote.context.pick(lang))}"
+
+
+def select_quotes(briefing: Briefing) -> list[Quote]:
+    from briefcli.query import select_quotes as in_order
+
+    return in_order(briefing)
 
 
 def sorted_events(briefing: Briefing) -> list[Event]:
