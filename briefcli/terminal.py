@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 import msgspec
 
@@ -33,6 +33,7 @@ class Terminal(msgspec.Struct, frozen=True):
     width: int
     unicode: bool  # the stream's encoding can show ▲, ◇, « » and accents
     hyperlinks: bool = False  # OSC 8 links: a URL may show shortened; else it is printed whole
+    palette: Literal["standard", "256", "truecolor"] | None = None  # None: no color
 
 
 class Environment(msgspec.Struct, frozen=True):
@@ -78,6 +79,7 @@ def detect(stream: TextIO | None = None, *, color: ColorChoice = "auto") -> Term
     stream = stream if stream is not None else sys.stdout
     is_tty = ENVIRONMENT.stdout_isatty if ENVIRONMENT.stdout_isatty is not None else _isatty(stream)
     colored = wants_color(color, is_tty)
+    term = os.environ.get("TERM", "")
     encoding = (getattr(stream, "encoding", None) or "ascii").lower().replace("-", "")
     return Terminal(
         is_tty=is_tty,
@@ -85,8 +87,16 @@ def detect(stream: TextIO | None = None, *, color: ColorChoice = "auto") -> Term
         width=_width(stream, is_tty),
         unicode=encoding in {"utf8", "utf16", "utf32"},
         # Only on a terminal: a pipe (less -R, a file) gets every URL whole, even in color.
-        hyperlinks=is_tty and colored and os.environ.get("TERM", "") not in NO_HYPERLINKS,
+        hyperlinks=is_tty and colored and term not in NO_HYPERLINKS,
+        palette=None if not colored else _palette(term),
     )
+
+
+def _palette(term: str) -> Literal["standard", "256", "truecolor"]:
+    """The colors to use once color is decided (even on TERM=dumb, when forced)."""
+    if os.environ.get("COLORTERM", "").lower() in {"truecolor", "24bit"}:
+        return "truecolor"
+    return "256" if "256" in term else "standard"
 
 
 def default_lang() -> Lang:

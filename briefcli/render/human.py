@@ -71,7 +71,7 @@ def make_console(terminal: Terminal) -> Console:
     return Console(
         file=sys.stdout,
         width=min(terminal.width, MEASURE),
-        color_system="auto" if terminal.color else None,
+        color_system=terminal.palette,
         force_terminal=terminal.color,
         markup=False,
         emoji=False,

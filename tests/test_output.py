@@ -1,0 +1,294 @@
+"""Output a person reads: the window shown, plurals, links, quote fields, widths, colour.
+
+Every test runs the real CLI. A terminal is faked through `terminal.ENVIRONMENT`
+(no pty), as httpie's tests fake theirs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefcli import terminal
+from briefcli.messages import plural_index
+from tests.conftest import brief, brief_process, clean_environment, write_json
+
+ESCAPE = "\x1b["
+HYPERLINK = "\x1b]8;"
+PUTIN_SOURCE = "https://kyivindependent.com/i-didnt-make-any-progress-at-all-trump-says-following-call-with-putin-06-2025/"
+
+
+@pytest.fixture
+def a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """stdout is a terminal, as far as brief can tell."""
+    monkeypatch.setattr(terminal, "ENVIRONMENT", terminal.Environment(stdout_isatty=True))
+
+
+def first_line(*args: str, env: dict[str, str] | None = None) -> str:
+    run = brief(*args, env=env)
+    assert run.exit_code == 0, run.stderr
+    return run.stdout.splitlines()[0]
+
+
+# --- the window a timeline shows ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        (["--since", "3w"], "Timeline · 8 events · since 23 June 2025"),
+        (["--since", "3w", "--lang", "fr"], "Chronologie · 8 événements · depuis le 23 juin 2025"),
+        (["--until", "2025-06"], "Timeline · 3 events · until 30 June 2025"),
+        (["--until", "2025-06", "--lang", "fr"], "Chronologie · 3 événements · jusqu'au 30 juin 2025"),
+        (["--since", "2025-7-1", "--until", "2025-07-10"], "Timeline · 4 events · from 1 July 2025 to 10 July 2025"),
+        (["--since", "le mois dernier", "--until", "le mois dernier"], "Timeline · 1 event · from 1 June 2025 to 30 June 2025"),
+        (["--since", "last week", "--lang", "fr"], "Chronologie · 5 événements · depuis le 7 juillet 2025"),
+        (["--since", "2025-W28", "--until", "2025-W28"], "Timeline · 2 events · from 7 July 2025 to 13 July 2025"),
+        (["--since", "Q3 2025"], "Timeline · 7 events · since 1 July 2025"),
+        (["--since", "T3 2025", "--lang", "fr"], "Chronologie · 7 événements · depuis le 1er juillet 2025"),
+        (["--until", "hier"], "Timeline · 7 events · until 13 July 2025"),
+        (["--since", "14 July 2025", "--until", "2025-07-14"], "Timeline · 3 events · on 14 July 2025"),
+        ([], "Timeline · 10 events"),
+    ],
+)  # fmt: skip
+def test_the_timeline_header_names_the_window_used(args: list[str], header: str) -> None:
+    assert first_line("timeline", *args) == header
+
+
+def test_a_span_copied_from_brief_means_its_start_as_since_and_its_end_as_until() -> None:
+    shown = brief("timeline", "--json").json()
+    summit = next(event for event in shown if event["id"] == "nato-summit-the-hague")
+    written = "24–25 June 2025"  # as the timeline prints the summit's dates
+    assert written in brief("timeline").stdout
+    assert (summit["date"], summit["end"]) == ("2025-06-24", "2025-06-25")
+    assert first_line("timeline", "--since", written, "--until", written).endswith(
+        "from 24 June 2025 to 25 June 2025"
+    )
+    french = "1er–2 juillet 2025"
+    assert french in brief("timeline", "--lang", "fr").stdout
+    assert first_line("timeline", "--since", french, "--until", french, "--lang", "fr").endswith(
+        "du 1er juillet 2025 au 2 juillet 2025"
+    )
+
+
+def test_json_stays_a_bare_list_whatever_the_window() -> None:
+    run = brief("timeline", "--since", "3w", "--json")
+    assert isinstance(run.json(), list) and run.stdout.startswith("[")
+    assert "since" not in run.stdout.split("{")[0]
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "since"),
+    [
+        ({}, ["--lang", "fr"], "depuis le 1er juillet 2025"),
+        ({"LANG": "fr_FR.UTF-8"}, [], "depuis le 1er juillet 2025"),
+        ({"LANG": "en_GB.UTF-8"}, ["--lang", "en"], "since 1 July 2025"),
+        ({"LANG": "en_US.UTF-8"}, [], "since 7 January 2025"),
+        ({"LC_ALL": "de_DE.UTF-8"}, [], "since 1 July 2025"),
+    ],
+)
+def test_a_numeric_date_reads_as_the_language_or_locale_writes_it(
+    env: dict[str, str], args: list[str], since: str
+) -> None:
+    assert first_line("timeline", "--since", "01/07/2025", *args, env=env).endswith(since)
+
+
+def test_a_numeric_date_that_still_reads_two_ways_is_refused_saying_why() -> None:
+    run = brief("timeline", "--since", "01/07/2025")  # LANG=C.UTF-8: no custom
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "brief: --since: '01/07/2025' reads two ways: 1 July 2025 (day first) or 7 January 2025 "
+        "(month first), and neither --lang nor the locale says which comes first; "
+        "write 2025-07-01 or 2025-01-07\n"
+    )
+
+
+def test_a_fractional_span_says_what_is_wrong() -> None:
+    run = brief("timeline", "--since", "1.5m")
+    assert run.exit_code == 2
+    assert "has no year" not in run.stderr
+    assert run.stderr.startswith(
+        "brief: --since: '1.5m': a span back counts whole months; write a whole number"
+    )
+
+
+# --- plurals ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "en", "fr"),
+    [(0, 1, 0), (1, 0, 0), (2, 1, 1), (10, 1, 1)],
+)
+def test_plural_rules(n: int, en: int, fr: int) -> None:
+    assert (plural_index(n, "en"), plural_index(n, "fr")) == (en, fr)
+
+
+def test_one_event_is_singular_in_both_languages() -> None:
+    one = ["--since", "30 June – 2 July 2025", "--until", "30 June – 2 July 2025"]
+    assert first_line("timeline", *one).startswith("Timeline · 1 event · ")
+    assert first_line("timeline", *one, "--lang", "fr").startswith("Chronologie · 1 événement · ")
+
+
+def test_one_problem_is_singular(tmp_path: Path, bundled_document: dict[str, Any]) -> None:
+    bundled_document["quotes"][0]["evidence"][0]["para"] = 99
+    path = write_json(tmp_path / "one.json", bundled_document)
+    assert brief("validate", str(path)).stdout.splitlines()[0] == f"{path}: 1 problem"
+    assert brief("validate", str(path), "--lang", "fr").stdout.splitlines()[0] == f"{path} : 1 problème"
+
+
+# --- quotes in article order, quote fields apart -----------------------------------------
+
+
+def test_quotes_are_in_article_order_everywhere() -> None:
+    paragraphs = [quote["evidence"][0]["para"] for quote in brief("quotes", "--json").json()]
+    assert paragraphs == sorted(paragraphs)
+    card = brief("actors", "donald-trump").stdout
+    assert card.index("annonce importante") < card.index("décevant")  # ¶5 before ¶7
+    export = brief("export").stdout
+    assert export.index("« annonce importante »") < export.index("« décevant »")
+
+
+def test_export_puts_each_quote_field_on_its_own_line() -> None:
+    english = brief("export").stdout.splitlines()
+    at = english.index("> « décevant »")
+    assert english[at : at + 6] == [
+        "> « décevant »",
+        ">",
+        "> — Donald Trump (¶7)",
+        "",
+        "- English translation: “disappointing”",
+        "- Context: Trump's description of his recent hour-long phone call with Putin.",
+    ]
+    french = brief("export", "--lang", "fr").stdout.splitlines()
+    at = french.index("> « décevant »")
+    assert french[at + 4 : at + 6] == [
+        "- Traduction anglaise : “disappointing”",
+        "- Contexte : Le mot de Trump sur son récent appel d'une heure avec Poutine.",
+    ]
+    assert not any("¶7. disappointing" in line for line in english)
+
+
+# --- links -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", ["40", "60", "80", "120", "200"])
+def test_a_source_url_is_printed_whole_when_plain(width: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", width)
+    out = brief("actors", "putin").stdout
+    assert f"[1] {PUTIN_SOURCE}" in out.splitlines()
+    assert ESCAPE not in out and HYPERLINK not in out
+
+
+def test_on_a_terminal_a_source_is_a_hyperlink(a_terminal: None) -> None:
+    out = brief("actors", "putin").stdout
+    assert f"{HYPERLINK}id=" in out and f";{PUTIN_SOURCE}\x1b\\" in out  # the link holds the whole URL
+    assert "[1]" not in out
+
+
+def test_a_hyperlink_is_never_made_of_a_briefings_control_characters(
+    a_terminal: None, tmp_path: Path, bundled_document: dict[str, Any]
+) -> None:
+    putin = next(actor for actor in bundled_document["actors"] if actor["id"] == "vladimir-putin")
+    putin["public_record"][0]["source"] = "https://evil.example/\x1b]8;;\x07x"
+    path = write_json(tmp_path / "evil.json", bundled_document)
+    out = brief("actors", "putin", "--data", str(path)).stdout
+    assert "https://evil.example/\\x1b]8;;\\x07x" in out  # the controls spelled out, inert
+    # Take away the styles and the well-formed links brief writes: no escape is left.
+    bare = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;(?:id=[0-9]+;[!-~]+)?;?\x1b\\", "", out)
+    assert "\x1b" not in bare and "\x07" not in bare
+
+
+def test_color_never_or_no_color_gives_plain_urls_on_a_terminal(a_terminal: None) -> None:
+    assert f"[1] {PUTIN_SOURCE}" in brief("actors", "putin", "--color", "never").stdout
+    assert f"[1] {PUTIN_SOURCE}" in brief("actors", "putin", env={"NO_COLOR": "1"}).stdout
+
+
+# --- widths ------------------------------------------------------------------------------
+
+VIEWS = [
+    ["summary"],
+    ["actors"],
+    ["actors", "rutte"],
+    ["actors", "putin"],
+    ["timeline"],
+    ["quotes"],
+    ["summary", "--lang", "fr"],
+    ["timeline", "--lang", "fr"],
+]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120, 200])
+@pytest.mark.parametrize("args", VIEWS, ids=" ".join)
+def test_text_fits_the_terminal_and_keeps_a_readable_measure(
+    args: list[str], width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = brief(*args).stdout
+    longest = max(len(line) for line in out.splitlines() if not line.startswith("[1] http"))
+    assert longest <= min(width, 100)
+
+
+def test_at_60_columns_the_nato_row_takes_a_few_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    out = brief("actors").stdout.splitlines()
+    start = out.index("NATO  organization")
+    following = next(i for i in range(start + 1, len(out)) if not out[i].startswith("  "))
+    assert following - start <= 3
+
+
+def test_wide_terminals_get_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    assert re.match(r"Name +Kind +Role +Affiliation", brief("actors").stdout)
+    monkeypatch.setenv("COLUMNS", "60")
+    assert brief("actors").stdout.startswith("Mark Rutte  person · NATO\n  Secretary General of NATO\n")
+
+
+# --- colour ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colored"),
+    [
+        ([], {}, False),  # a pipe
+        (["--color", "always"], {}, True),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),  # NO_COLOR wins over FORCE_COLOR
+        (["--color", "always"], {"NO_COLOR": "1"}, True),  # a flag wins over both
+        ([], {"FORCE_COLOR": ""}, False),  # empty: unset
+        (["--colour", "ALWAYS"], {}, True),
+    ],
+)
+def test_color_choice_and_environment(args: list[str], env: dict[str, str], colored: bool) -> None:
+    out = brief("timeline", *args, env=env).stdout
+    assert (ESCAPE in out) == colored
+    assert HYPERLINK not in out  # never into a pipe: less -R and files get plain URLs
+
+
+@pytest.mark.parametrize(
+    ("env", "colored"),
+    [
+        ({}, True),
+        ({"NO_COLOR": "1"}, False),
+        ({"TERM": "dumb"}, False),
+        ({"TERM": "dumb", "FORCE_COLOR": "1"}, True),
+    ],
+)
+def test_color_on_a_terminal(a_terminal: None, env: dict[str, str], colored: bool) -> None:
+    assert (ESCAPE in brief("timeline", env=env).stdout) == colored
+
+
+def test_force_color_reaches_a_pager_through_a_real_pipe() -> None:
+    run = brief_process("timeline", env=clean_environment(FORCE_COLOR="1"))
+    assert run.returncode == 0 and ESCAPE.encode() in run.stdout
+    assert HYPERLINK.encode() not in run.stdout
+    plain = brief_process("timeline", env=clean_environment())
+    assert ESCAPE.encode() not in plain.stdout
+
+
+def test_a_bad_color_choice_is_a_usage_error() -> None:
+    run = brief("timeline", "--color", "sometimes")
+    assert run.exit_code == 2 and "--color" in run.stderr
