@@ -353,7 +353,10 @@ def timeline(
             "--since",
             metavar="DATE",
             show_default=False,
-            help="From this date, included: 2025-07-01, 2025-07, 'June 2025', '1er juillet 2025', or 10d, 3w, 2m, 1y before publication.",
+            help="From this date, included: 2025-07-01, 2025-7-1, 2025-07, 2025, 'June 2025', '1er juillet 2025', "
+            "'24–25 June 2025' (a span: its start), 2025-W28, 'Q3 2025'/'T3 2025', 'last month'/'le mois dernier', "
+            "'last week', 'yesterday'/'hier', or 10d, 3w, 2m, 1y before publication. 01/07/2025 is day first "
+            "under --lang fr or a day-first locale.",
         ),
     ] = None,
     until: Annotated[
@@ -362,7 +365,8 @@ def timeline(
             "--until",
             metavar="DATE",
             show_default=False,
-            help="Up to this date, included; the same forms. 2025-07 ends on 31 July.",
+            help="Up to this date, included; the same forms, each meaning its end: 2025-07 ends on 31 July, "
+            "'24–25 June 2025' on 25 June, 'last month' on its last day.",
         ),
     ] = None,
     kind: Annotated[
@@ -392,6 +396,8 @@ def timeline(
       brief timeline --since 2025-07-01 --until 2025-07-10
       brief timeline --since "juin 2025" --lang fr
       brief timeline --since 3w          the three weeks before the article
+      brief timeline --since "le mois dernier" --lang fr
+      brief timeline --since "24–25 June 2025" --until 2025-W28
       brief timeline --policy
       brief timeline --actor poutine --json
     """

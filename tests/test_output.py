@@ -292,3 +292,19 @@ def test_force_color_reaches_a_pager_through_a_real_pipe() -> None:
 def test_a_bad_color_choice_is_a_usage_error() -> None:
     run = brief("timeline", "--color", "sometimes")
     assert run.exit_code == 2 and "--color" in run.stderr
+
+
+def test_the_timeline_help_lists_the_date_forms() -> None:
+    shown = " ".join(brief("timeline", "--help").stdout.replace("│", " ").split())  # unwrapped
+    for form in (
+        "2025-7-1",
+        "'24–25 June 2025'",
+        "2025-W28",
+        "'Q3 2025'",
+        "'last month'",
+        "'le mois dernier'",
+        "10d",
+    ):
+        assert form in shown, form
+    for command in ("summary", "actors", "timeline", "quotes", "search"):
+        assert "--color" in brief(command, "--help").stdout
