@@ -52,6 +52,8 @@ class BriefGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        global chosen_lang
+        chosen_lang = _lang_in(sys.argv[1:] if args is None else list(args))
         try:
             with _typer_help_follows_the_terminal():
                 result = super().main(
@@ -102,6 +104,35 @@ def _typer_help_follows_the_terminal() -> Iterator[None]:
 _TYPER_PLAIN = "_TYPER_FORCE_DISABLE_TERMINAL"
 
 
+#: The --lang given to the command running, once read; messages follow it.
+chosen_lang: Lang | None = None
+
+
+def _remember_lang(value: Lang | None) -> Lang | None:
+    global chosen_lang
+    chosen_lang = value
+    return value
+
+
+def _lang_in(args: list[str]) -> Lang | None:
+    """The --lang the command line gives, read ahead: a usage error is found before the
+    option's own callback runs, and must already speak the language asked for."""
+    for index, arg in enumerate(args):
+        value = arg[len("--lang=") :] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value is not None and value.lower() in ("en", "fr"):
+            return "fr" if value.lower() == "fr" else "en"
+    return None
+
+
+def message_lang() -> Lang:
+    """The language of messages: --lang, else BRIEF_LANG or the locale, else English."""
+    from briefcli.terminal import default_lang
+
+    return chosen_lang if chosen_lang is not None else default_lang()
+
+
 def say(message: str) -> None:
     """One line on stderr, made inert: it may quote a file's path or content."""
     from briefcli.render.safe import inert
@@ -110,25 +141,27 @@ def say(message: str) -> None:
 
 
 def report(exc: BaseException) -> int:
-    """Say what went wrong in one line; return the exit status."""
+    """Say what went wrong in one line, in the language of messages; return the exit status."""
+    from briefcli.messages import say as words
+    from briefcli.messages import translated
+
+    lang = message_lang()
     if isinstance(exc, click.exceptions.UsageError):
         command = exc.ctx.command_path if exc.ctx is not None else "brief"
-        say(f"{command}: {_usage_message(exc)} (see '{command} --help')")
+        problem = translated(_usage_message(exc), lang)
+        say(words("cli.see_help", lang, command=command, problem=problem))
         return ExitStatus.USAGE
     if isinstance(exc, click.exceptions.ClickException):
-        say(f"brief: {exc.format_message()}")
+        say(words("cli.error", lang, problem=translated(exc.format_message(), lang)))
         return exc.exit_code
     if isinstance(exc, BriefError):
-        say(f"brief: {exc.message}")
+        say(words("cli.error", lang, problem=exc.text(lang)))
         return exc.status
     if isinstance(exc, (KeyboardInterrupt, Abort)):
         return ExitStatus.INTERRUPTED
     if os.environ.get("BRIEF_DEBUG"):
         raise exc
-    say(
-        f"brief: internal error: {type(exc).__name__}: {exc}. This is a bug in brief; "
-        "run again with BRIEF_DEBUG=1 to see the traceback."
-    )
+    say(words("cli.internal", lang, kind=type(exc).__name__, detail=exc))
     return ExitStatus.INTERNAL
 
 
@@ -193,10 +226,11 @@ LangOption = Annotated[
     Lang | None,
     typer.Option(
         "--lang",
-        envvar="BRIEF_LANG",
+        callback=_remember_lang,
         case_sensitive=False,
         show_default=False,
-        help="Language of every text, JSON included: en or fr. Default: the locale (LANG, LC_ALL), else en.",
+        help="Language of every text and message, JSON included: en or fr. Default: BRIEF_LANG, else the "
+        "locale (LC_ALL, LC_MESSAGES, LANG), else en; an unsupported one is passed over.",
     ),
 ]
 FormatOption = Annotated[
@@ -517,7 +551,9 @@ def export(
     refuse_same_file(output_file, briefing_path(data))
     with atomic_output(output_file) as stream:
         render.export(briefing, out.format, out.lang, stream)
-    say(f"brief: wrote {output_file}")
+    from briefcli.messages import say as words
+
+    say(words("cli.wrote", out.lang, path=output_file))
 
 
 @app.command()

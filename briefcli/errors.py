@@ -35,7 +35,11 @@ class BriefError(Exception):
 
     def text(self, lang: Lang) -> str:
         """The message in `lang`: a `Message` is put into words in it; a plain string stays as is."""
-        return self.said if isinstance(self.said, str) else self.said.text(lang)
+        if isinstance(self.said, str):
+            from briefcli.messages import translated
+
+            return translated(self.said, lang)
+        return self.said.text(lang)
 
 
 class UsageProblem(BriefError):

@@ -19,7 +19,7 @@ import msgspec
 
 from briefcli.dates import LENGTH_AT, iso_period, precision_of
 from briefcli.errors import BriefError
-from briefcli.model import Actor, Briefing, Event, Evidence, Quote, Text
+from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote, Text
 
 #: A briefing larger than this is refused, before it is read when it is a regular file
 #: (a pipe is read up to the limit). The bundled briefing is ~40 kB; a generated one
@@ -48,6 +48,11 @@ class BriefingError(BriefError):
         more = len(problems) - 1
         tail = f" (and {more} more: run 'brief validate {where}')" if more else ""
         super().__init__(f"{where}: {problems[0]}{tail}")
+
+    def text(self, lang: Lang) -> str:
+        from briefcli.messages import briefing_error_text
+
+        return briefing_error_text(self.where, [(p.path, p.message) for p in self.problems], lang)
 
 
 def bundled_path() -> Path:

@@ -100,10 +100,12 @@ def _palette(term: str) -> Literal["standard", "256", "truecolor"]:
 
 
 def default_lang() -> Lang:
-    """French when the locale is French (LC_ALL, then LC_MESSAGES, then LANG), else English.
-
-    BRIEF_LANG, which comes first, is read by the --lang option itself.
-    """
+    """BRIEF_LANG when it names a language brief speaks (en, fr, fr_FR.UTF-8...); else
+    French when the locale is French (LC_ALL, then LC_MESSAGES, then LANG); else English.
+    An unsupported value (BRIEF_LANG=de, LANG=de_DE) is passed over, never an error."""
+    chosen = os.environ.get("BRIEF_LANG", "").strip().lower()[:2]
+    if chosen in ("en", "fr"):
+        return "fr" if chosen == "fr" else "en"
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
         if value:

@@ -446,9 +446,13 @@ def test_language_comes_from_brief_lang_then_the_locale(env: dict[str, str], exp
     assert brief("timeline", "--json", "--lang", "en", env=env).json()[0]["title"].startswith("First")
 
 
-def test_unsupported_brief_lang_is_a_usage_error() -> None:
-    run = brief("summary", env={"BRIEF_LANG": "de"})
-    assert run.exit_code == 2 and "'de' is not one of 'en', 'fr'" in run.stderr
+def test_an_unsupported_brief_lang_is_passed_over_without_an_error() -> None:
+    run = brief("summary", "--short", env={"BRIEF_LANG": "de"})
+    assert run.exit_code == 0 and run.stderr == ""
+    assert run.stdout == brief("summary", "--short").stdout  # English
+    french_locale = brief("summary", "--short", env={"BRIEF_LANG": "de", "LANG": "fr_FR.UTF-8"})
+    assert french_locale.stdout == brief("summary", "--short", "--lang", "fr").stdout  # the next source
+    assert brief("summary", "--short", "--lang", "de").exit_code == 2  # a flag is still checked
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from briefcli import terminal
-from briefcli.messages import plural_index
+from briefcli.messages import CATALOGUE, TRANSLATED, plural_index, translated
 from tests.conftest import brief, brief_process, clean_environment, write_json
 
 ESCAPE = "\x1b["
@@ -308,3 +308,127 @@ def test_the_timeline_help_lists_the_date_forms() -> None:
         assert form in shown, form
     for command in ("summary", "actors", "timeline", "quotes", "search"):
         assert "--color" in brief(command, "--help").stdout
+
+
+# --- French all the way ------------------------------------------------------------------
+
+
+def test_every_message_has_both_languages_with_the_same_plural_forms() -> None:
+    for key, (english, french) in CATALOGUE.items():
+        assert english.strip() and french.strip(), key
+        assert english.count("|") == french.count("|"), key
+        assert set(re.findall(r"\{(\w+)", english)) == set(re.findall(r"\{(\w+)", french)), key
+
+
+def test_every_english_form_has_its_french() -> None:
+    for english, _french in TRANSLATED:
+        sample = re.sub(r"\{(\w+)\}", lambda m: f"<{m[1]}>", english)
+        assert translated(sample, "fr") != sample, english
+        assert "{" not in translated(sample, "fr")
+        assert translated(sample, "en") == sample
+
+
+def mutations(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Briefings with one fault each, of every kind the loader reports."""
+    import copy
+
+    def changed(edit: Any) -> dict[str, Any]:
+        mutated = copy.deepcopy(document)
+        edit(mutated)
+        return mutated
+
+    return [
+        changed(lambda d: d["actors"][0].pop("kind")),
+        changed(lambda d: d["actors"][0].update(shoe_size=42)),
+        changed(lambda d: d["actors"][0].update(kind="planet")),
+        changed(lambda d: d["actors"][0].update(id="Not An Id")),
+        changed(lambda d: d["events"][0].update(date="3 March")),
+        changed(lambda d: d["events"][0].update(date="2025-02-30")),
+        changed(lambda d: d["events"][0].update(end="2020-01-01")),
+        changed(lambda d: d["events"][0].update(precision="month")),
+        changed(lambda d: d["events"][0].update(source=None)),
+        changed(lambda d: d["events"][0].update(direction=None)),
+        changed(lambda d: d["events"][2].update(direction="suspend")),
+        changed(lambda d: d["events"][0]["actors"].append("nobody-at-all")),
+        changed(lambda d: d["events"][0].update(title={})),
+        changed(lambda d: d["actors"][1].update(id=d["actors"][0]["id"])),
+        changed(lambda d: d["actors"][0].update(affiliation=d["actors"][0]["id"])),
+        changed(lambda d: d["quotes"][0]["evidence"][0].update(para=99)),
+        changed(lambda d: d["quotes"][0]["evidence"][0].update(quote=" ")),
+        changed(lambda d: d["quotes"][0]["evidence"][0].update(quote="word " * 30)),
+        changed(lambda d: d["source"].update(sha256="xyz")),
+        changed(lambda d: d["source"].update(paragraphs="eleven")),
+    ]
+
+
+def test_every_problem_the_loader_reports_has_its_french(bundled_document: dict[str, Any]) -> None:
+    import json
+
+    from briefcli.load import parse_briefing
+
+    seen = 0
+    for document in mutations(bundled_document):
+        _, problems = parse_briefing(json.dumps(document).encode())
+        assert problems, document
+        for problem in problems:
+            seen += 1
+            assert translated(problem.message, "fr") != problem.message, problem.message
+    for raw in (b"", b"\xff", b"[1]", b"{", b"[" * 10_000):
+        problems = parse_briefing(raw)[1]
+        assert all(translated(p.message, "fr") != p.message for p in problems), problems
+    assert seen >= 20
+
+
+FRENCH_ERRORS = [
+    (
+        ["timeline", "--since", "julyish"],
+        2,
+        "brief : --since : « julyish » n'est pas une date que brief sait lire.",
+    ),
+    (
+        ["timeline", "--since", "1.5m"],
+        2,
+        "brief : --since : « 1.5m » : un retour en arrière se compte en mois entiers",
+    ),
+    (["actors", "rute"], 1, "brief : aucun acteur ne correspond à 'rute' ; vouliez-vous dire 'Mark Rutte' ?"),
+    (["summary", "--data", "/nonexistent/b.json"], 1, "brief : /nonexistent/b.json : fichier introuvable"),
+    (["timeline", "--bogus"], 2, "brief timeline : option inconnue : --bogus (voir 'brief timeline --help')"),
+    (
+        ["timeline", "--kind", "x"],
+        2,
+        "brief timeline : valeur invalide pour '--kind' : 'x' ne fait pas partie de",
+    ),
+    (["timeline", "--json", "--format", "csv"], 2, "brief : --json et --format csv se contredisent"),
+    (["actors", " "], 2, "brief : la requête est vide"),
+]
+
+
+@pytest.mark.parametrize(("args", "status", "start"), FRENCH_ERRORS, ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    "how", [("--lang", "fr"), ("BRIEF_LANG", "fr"), ("LANG", "fr_FR.UTF-8")], ids=lambda v: v[0]
+)
+def test_errors_follow_the_language(args: list[str], status: int, start: str, how: tuple[str, str]) -> None:
+    name, value = how
+    run = brief(*args, name, value) if name.startswith("--") else brief(*args, env={name: value})
+    assert run.exit_code == status
+    assert run.stderr.startswith(start), run.stderr
+    assert run.stderr.count("\n") == 1
+
+
+def test_validate_speaks_french_all_the_way(tmp_path: Path, bundled_document: dict[str, Any]) -> None:
+    bad = Path(__file__).parent / "data" / "bad-briefing.json"
+    lines = brief("validate", str(bad), "--lang", "fr").stdout.splitlines()
+    assert lines[1:] == [
+        "  $.events[1].actors[0] : acteur inconnu 'town-counsil' (vouliez-vous dire 'town-council' ?)",
+        "  $.events[2].end : finit (2024-06-01) avant de commencer (2024-06-30)",
+        "  $.quotes[0].evidence[0].para : le paragraphe 9 n'existe pas : l'article en a 3",
+    ]
+    as_json = brief("validate", str(bad), "--lang", "fr", "--json").json()
+    assert as_json["problems"][2]["message"] == "le paragraphe 9 n'existe pas : l'article en a 3"
+
+
+def test_export_says_what_it_wrote_in_french(tmp_path: Path) -> None:
+    target = tmp_path / "b.md"
+    run = brief("export", "-o", str(target), "--lang", "fr")
+    assert run.exit_code == 0 and run.stderr == f"brief : {target} écrit\n"
+    assert brief("export", "-o", str(target)).stderr == f"brief: wrote {target}\n"

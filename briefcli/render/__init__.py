@@ -216,12 +216,14 @@ def show_validation(
 
     A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
     the path."""
+    from briefcli.messages import problem_text, translated
+
     if out.format == "json":
         machine.write_json(
             {
                 "file": str(path),
                 "valid": not problems,
-                "problems": [{"path": p.path, "message": p.message} for p in problems],
+                "problems": [{"path": p.path, "message": translated(p.message, out.lang)} for p in problems],
                 "article": article,
                 "counts": None
                 if briefing is None
@@ -242,7 +244,7 @@ def show_validation(
     if problems:
         print(inert(label("invalid", lang, where=where, n=len(problems))))
         for problem in problems:
-            print(inert(f"  {problem}"))
+            print(inert(f"  {problem_text(problem.path, problem.message, lang)}"))
         return
     assert briefing is not None
     counts = {"actors": len(briefing.actors), "events": len(briefing.events), "quotes": len(briefing.quotes)}
