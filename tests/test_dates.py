@@ -166,7 +166,7 @@ def test_a_partial_date_is_the_whole_period_it_names(day: date) -> None:
 
 
 @given(st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)), st.sampled_from(["en", "fr"]))
-def test_written_dates_mean_what_iso_means(day: date, lang: str) -> None:
+def test_written_dates_mean_what_iso_means(day: date, lang: Lang) -> None:
     month = MONTH_NAMES[lang][day.month - 1]  # the names brief itself writes
     prefix = "1er" if lang == "fr" and day.day == 1 else str(day.day)
     assert parse_date_arg(f"{prefix} {month} {day.year}", anchor=ANCHOR) == Period(day, day)

@@ -432,3 +432,15 @@ def test_export_says_what_it_wrote_in_french(tmp_path: Path) -> None:
     run = brief("export", "-o", str(target), "--lang", "fr")
     assert run.exit_code == 0 and run.stderr == f"brief : {target} écrit\n"
     assert brief("export", "-o", str(target)).stderr == f"brief: wrote {target}\n"
+
+
+def test_a_narrow_card_puts_each_value_under_its_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = [line.strip("│ ") for line in brief("actors", "putin").stdout.splitlines()]
+    at = lines.index("Kind")
+    assert lines[at + 1] == "person · Russia"
+    monkeypatch.setenv("COLUMNS", "80")
+    assert any(
+        re.fullmatch(r"Kind +person · Russia", line)
+        for line in (line.strip("│ ") for line in brief("actors", "putin").stdout.splitlines())
+    )

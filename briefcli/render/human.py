@@ -61,6 +61,7 @@ TIMELINE_BATCH = 200
 NARROW = 24  # below this many columns for the title, the timeline stacks its columns
 MEASURE = 100  # columns at most: running text stays readable on a wide terminal
 TABLE_WIDTH = 100  # below this, a table of long texts (the actors) stacks its columns
+CARD_WIDTH = 60  # below this, a card puts each value under its label
 URL = r"https?://[!-~]*[A-Za-z0-9/#=_~+-]"  # printable ASCII only: nothing a terminal obeys
 LINK_TEXT = 40  # characters of a hyperlink's visible text, at most
 
@@ -274,8 +275,21 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
             for e in actor.evidence
         ),
     )
-    view.show(Panel(grid, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
+    body: RenderableType = grid if view.width >= CARD_WIDTH else stacked_rows(grid)
+    view.show(Panel(body, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
     view.show_notes()
+
+
+def stacked_rows(grid: Table) -> RenderableType:
+    """A two-column grid as label lines, each value indented under its label: on a narrow
+    terminal the values keep the width the labels would take."""
+    from rich.console import Group
+
+    labels, values = (list(column.cells) for column in grid.columns)
+    rows: list[RenderableType] = []
+    for name, value in zip(labels, values, strict=True):
+        rows += [Text(str(name), style="bold cyan"), Padding(value, (0, 0, 0, 2))]
+    return Group(*rows)
 
 
 def quote_line(view: View, quote: Quote) -> Text:
