@@ -65,6 +65,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
     "no_events": ("No events match.", "Aucun événement ne correspond."),
+    "no_events_in": ("No events match ({window}).", "Aucun événement ne correspond ({window})."),
     "no_quotes": ("No quotes match.", "Aucune citation ne correspond."),
     "no_hits": ("Nothing matches {query!r}.", "Rien ne correspond à « {query} »."),
     # validate

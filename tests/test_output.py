@@ -444,3 +444,11 @@ def test_a_narrow_card_puts_each_value_under_its_label(monkeypatch: pytest.Monke
         re.fullmatch(r"Kind +person · Russia", line)
         for line in (line.strip("│ ") for line in brief("actors", "putin").stdout.splitlines())
     )
+
+
+def test_an_empty_timeline_says_which_window_was_empty() -> None:
+    run = brief("timeline", "--since", "2030")
+    assert (run.exit_code, run.stdout, run.stderr) == (0, "", "No events match (since 1 January 2030).\n")
+    french = brief("timeline", "--since", "2030", "--until", "Q1 2030", "--lang", "fr")
+    assert french.stderr == "Aucun événement ne correspond (du 1er janvier 2030 au 31 mars 2030).\n"
+    assert brief("timeline", "--since", "2030", "--json").stdout == "[]\n"

@@ -155,15 +155,19 @@ def show_timeline(
     out: Output, briefing: Briefing, events: Sequence[Event], window: Window | None = None
 ) -> None:
     """The events; a person also reads the window they were chosen by ("since 23 June 2025")."""
+    from briefcli.dates import window_words
+
     cast = Cast(briefing, out.lang)
+    words = None if window is None else window_words(window)
     _show(
         out,
         events,
         human=lambda views, view: views.timeline(view, briefing, events, cast, window),
-        empty="no_events",
+        empty="no_events" if words is None else "no_events_in",
         records=lambda: event_records(events, out.lang),
         record_type=EventRecord,
         markdown=lambda md: md.events_table(events, out.lang, cast),
+        window="" if words is None else words.text(out.lang),
     )
 
 
