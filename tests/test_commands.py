@@ -320,7 +320,7 @@ def test_timeline_human_view() -> None:
 
 def test_empty_timeline_is_not_an_error() -> None:
     run = brief("timeline", "--since", "2030")
-    assert (run.exit_code, run.stdout, run.stderr) == (0, "", "No events match.\n")
+    assert (run.exit_code, run.stdout, run.stderr) == (0, "", "No events match (since 1 January 2030).\n")
     assert brief("timeline", "--since", "2030", "--json").stdout == "[]\n"
     assert brief("timeline", "--since", "2030", "--format", "csv").stdout.startswith("id,date,end,")
 
