@@ -168,7 +168,7 @@ def _bad(why: Message) -> UsageProblem:
     return UsageProblem(Message("date.accepted", why=why))
 
 
-def _day(text: str, year: int, month: int, day: int) -> Period:
+def _one_day(text: str, year: int, month: int, day: int) -> Period:
     try:
         d = date(year, month, day)
     except ValueError:
@@ -240,7 +240,7 @@ def _span(value: str, left: str, right: str, anchor: date, order: DayOrder) -> P
     if lone := re.fullmatch(_LONE_DAY, left, re.IGNORECASE):
         if end.start != end.end:
             raise _bad(Message("date.unreadable", text=value))
-        start = _day(value, end.start.year, end.start.month, int(lone[1]))
+        start = _one_day(value, end.start.year, end.start.month, int(lone[1]))
     else:
         try:
             start = _single(left, anchor, order)
@@ -262,7 +262,7 @@ def _single(value: str, anchor: date, order: DayOrder) -> Period:
             raise UsageProblem(Message("date.not_real", text=value)) from None
     if m := re.fullmatch(_LOOSE_YEAR_FIRST, value):
         if m[3] is not None:
-            return _day(value, int(m[1]), int(m[2]), int(m[3]))
+            return _one_day(value, int(m[1]), int(m[2]), int(m[3]))
         return _month(value, int(m[1]), int(m[2]))
     if m := re.fullmatch(_ISO_WEEK, folded):
         return _iso_week(value, int(m[1]), int(m[2]), None if m[3] is None else int(m[3]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from briefcli.dates import MONTH_NAMES
+from briefcli.dates import MONTH_NAMES  # one table, for the dates brief writes and reads
 from briefcli.messages import choose
 
 if TYPE_CHECKING:
@@ -109,9 +109,6 @@ def label(key: str, lang: Lang, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-_MONTHS = MONTH_NAMES  # one table, in dates.py, for the dates brief writes and reads
-
-
 def _day(day: int, lang: Lang) -> str:
     return "1er" if lang == "fr" and day == 1 else str(day)
 
@@ -121,7 +118,7 @@ def human_date(iso: str, lang: Lang) -> str:
     parts = [int(part) for part in iso.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = _MONTHS[lang][parts[1] - 1]
+    month = MONTH_NAMES[lang][parts[1] - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{_day(parts[2], lang)} {month} {parts[0]}"
@@ -133,7 +130,7 @@ def human_span(start: str, end: str | None, lang: Lang) -> str:
         return human_date(start, lang)
     if len(start) == len(end) == 10 and start[:7] == end[:7]:
         year, month, first = (int(part) for part in start.split("-"))
-        return f"{_day(first, lang)}–{_day(int(end[8:]), lang)} {_MONTHS[lang][month - 1]} {year}"
+        return f"{_day(first, lang)}–{_day(int(end[8:]), lang)} {MONTH_NAMES[lang][month - 1]} {year}"
     if len(start) == len(end) == 10 and start[:4] == end[:4]:
         head = human_date(start, lang).rsplit(" ", 1)[0]
         return f"{head} – {human_date(end, lang)}"
