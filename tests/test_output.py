@@ -18,6 +18,7 @@ from tests.conftest import brief, brief_process, clean_environment, write_json
 
 ESCAPE = "\x1b["
 HYPERLINK = "\x1b]8;"
+COLOR = r"\x1b\[(?:[0-9]+;)*(?:3[0-7]|38;5;[0-9]+)m"  # a foreground color (green dates, red suspensions)
 PUTIN_SOURCE = "https://kyivindependent.com/i-didnt-make-any-progress-at-all-trump-says-following-call-with-putin-06-2025/"
 
 
@@ -265,6 +266,7 @@ def test_wide_terminals_get_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_color_choice_and_environment(args: list[str], env: dict[str, str], colored: bool) -> None:
     out = brief("timeline", *args, env=env).stdout
     assert (ESCAPE in out) == colored
+    assert bool(re.search(COLOR, out)) == colored  # colors, not bold alone
     assert HYPERLINK not in out  # never into a pipe: less -R and files get plain URLs
 
 

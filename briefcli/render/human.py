@@ -73,6 +73,7 @@ def make_console(terminal: Terminal) -> Console:
         file=sys.stdout,
         width=min(terminal.width, MEASURE),
         color_system=terminal.palette,
+        no_color=not terminal.color,  # decided in terminal.py: Rich must not read NO_COLOR again
         force_terminal=terminal.color,
         markup=False,
         emoji=False,
