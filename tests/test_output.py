@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefcli import terminal
 from briefcli.messages import CATALOGUE, TRANSLATED, plural_index, translated
@@ -454,3 +456,10 @@ def test_an_empty_timeline_says_which_window_was_empty() -> None:
     french = brief("timeline", "--since", "2030", "--until", "Q1 2030", "--lang", "fr")
     assert french.stderr == "Aucun événement ne correspond (du 1er janvier 2030 au 31 mars 2030).\n"
     assert brief("timeline", "--since", "2030", "--json").stdout == "[]\n"
+
+
+@given(st.text(max_size=80), st.sampled_from(TRANSLATED))
+def test_translating_any_message_never_fails(noise: str, form: tuple[str, str]) -> None:
+    english = re.sub(r"\{\w+\}", lambda _: noise, form[0])  # a known form around any text
+    for text in (noise, english):
+        assert isinstance(translated(text, "fr"), str)
