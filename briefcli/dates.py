@@ -126,10 +126,10 @@ _SPAN = r"(.+?)\s*[–—]\s*(.+)|(.+?)\s+-\s+(.+)|([0-9]{1,2}(?:er)?)-([0-9]{1,
 _LONE_DAY = r"([0-9]{1,2})(?:er)?"
 
 # The publication date's own periods, as the article's words name them ("le mois dernier").
-_THIS_OR_LAST_EN = r"(this|last|previous) (week|month|quarter|year)"
+_THIS_OR_LAST_EN = r"(this|last|previous|next) (week|month|quarter|year)"
 _LAST_FR = (
     r"(?:(?:le|la|l['’]?)\s*)?(semaine|mois|trimestre|ann[ée]e|an)\s+"
-    r"(derni[eè]re?|pass[ée]e?|pr[ée]c[ée]dente?)"
+    r"(derni[eè]re?|pass[ée]e?|pr[ée]c[ée]dente?|prochaine?|suivante?)"
 )
 _THIS_FR = r"(ce|cet|cette)\s+(semaine|mois|trimestre|ann[ée]e|an)(?:[- ]?ci)?"
 _UNIT_OF_WORD = {
@@ -139,7 +139,7 @@ _UNIT_OF_WORD = {
 _DAYS_BACK = {
     "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "aujourdhui": 0,
     "yesterday": 1, "hier": 1, "the day before yesterday": 2, "day before yesterday": 2,
-    "avant-hier": 2, "avant hier": 2,
+    "avant-hier": 2, "avant hier": 2, "tomorrow": -1, "demain": -1,
 }  # fmt: skip
 
 
@@ -323,15 +323,15 @@ def _refuse_bad_duration(value: str, folded: str) -> None:
 
 
 def _relative(folded: str, anchor: date) -> Period | None:
-    """'last month', 'le mois dernier', 'this week', 'hier': the periods around the
+    """'last month', 'le mois dernier', 'this week', 'next week', 'hier': the periods around the
     publication date, as the article's own words name them."""
     if folded in _DAYS_BACK:
         day = anchor - timedelta(days=_DAYS_BACK[folded])
         return Period(day, day)
     if m := re.fullmatch(_THIS_OR_LAST_EN, folded):
-        return relative_period(m[2], anchor, 0 if m[1] == "this" else -1)
+        return relative_period(m[2], anchor, {"this": 0, "next": 1}.get(m[1], -1))
     if m := re.fullmatch(_LAST_FR, folded):
-        return relative_period(_UNIT_OF_WORD[m[1]], anchor, -1)
+        return relative_period(_UNIT_OF_WORD[m[1]], anchor, 1 if m[2].startswith(("proch", "suiv")) else -1)
     if m := re.fullmatch(_THIS_FR, folded):
         return relative_period(_UNIT_OF_WORD[m[2]], anchor, 0)
     return None

@@ -68,6 +68,11 @@ EXAMPLES = {
     "hier": (date(2025, 7, 13), date(2025, 7, 13)),
     "avant-hier": (date(2025, 7, 12), date(2025, 7, 12)),
     "today": (ANCHOR, ANCHOR),
+    "demain": (date(2025, 7, 15), date(2025, 7, 15)),  # "aujourd'hui et demain", as the article says
+    "next week": (date(2025, 7, 21), date(2025, 7, 27)),
+    "la semaine prochaine": (date(2025, 7, 21), date(2025, 7, 27)),
+    "le mois prochain": (date(2025, 8, 1), date(2025, 8, 31)),
+    "next year": (date(2026, 1, 1), date(2026, 12, 31)),
     "3 weeks ago": (date(2025, 6, 23), date(2025, 6, 23)),
     "il y a 3 semaines": (date(2025, 6, 23), date(2025, 6, 23)),
     "24–25 June 2025": (date(2025, 6, 24), date(2025, 6, 25)),  # as brief writes it
@@ -392,3 +397,20 @@ def test_dateutil_is_only_imported_for_written_dates() -> None:
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.split() == ["False", "True"]
+
+
+@settings(deadline=None)  # a day-by-day reference
+@given(
+    anchors,
+    st.sampled_from(["next week", "la semaine prochaine", "next month", "le mois prochain", "demain"]),
+)
+def test_next_periods_follow_the_publication_dates(anchor: date, words: str) -> None:
+    if "week" in words or "semaine" in words:
+        week = (anchor + timedelta(weeks=1)).isocalendar()[:2]
+        expected = days_where(lambda d: d.isocalendar()[:2] == week, anchor, reach=21)
+    elif "month" in words or "mois" in words:
+        after = anchor.replace(day=28) + timedelta(days=4)  # a day of the next month
+        expected = days_where(lambda d: (d.year, d.month) == (after.year, after.month), anchor, reach=70)
+    else:
+        expected = days_where(lambda d: (d - anchor).days == 1, anchor, reach=3)
+    assert parse_date_arg(words, anchor=anchor) == expected
