@@ -75,9 +75,13 @@ def wants_color(choice: ColorChoice, is_tty: bool) -> bool:
     return is_tty and os.environ.get("TERM", "") not in {"dumb", "unknown"}
 
 
-def detect(stream: TextIO | None = None, *, color: ColorChoice = "auto") -> Terminal:
+def detect(
+    stream: TextIO | None = None, *, color: ColorChoice = "auto", environment: Environment | None = None
+) -> Terminal:
+    """Every terminal-dependent default, for `stream` (stdout) in `environment` (ENVIRONMENT)."""
     stream = stream if stream is not None else sys.stdout
-    is_tty = ENVIRONMENT.stdout_isatty if ENVIRONMENT.stdout_isatty is not None else _isatty(stream)
+    environment = environment if environment is not None else ENVIRONMENT
+    is_tty = environment.stdout_isatty if environment.stdout_isatty is not None else _isatty(stream)
     colored = wants_color(color, is_tty)
     term = os.environ.get("TERM", "")
     encoding = (getattr(stream, "encoding", None) or "ascii").lower().replace("-", "")
