@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Literal
 
 import msgspec
@@ -116,7 +117,7 @@ def _split_by_certainty(
                 cuts.add(cut)
     bounds = sorted(cuts)
     pieces: list[Stretch] = []
-    for low, next_start in zip(bounds, bounds[1:]):
+    for low, next_start in pairwise(bounds):
         high = next_start - timedelta(days=1)
         certain = not any(v_low <= low <= v_high for v_low, v_high in vague)
         if pieces and pieces[-1].certain == certain:

@@ -397,7 +397,9 @@ def timeline(
 
     out = output(fmt, as_json, lang)
     if chart and not out.human:
-        raise UsageProblem(f"--chart draws the timeline for people; leave out --chart for --format {out.format}")
+        raise UsageProblem(
+            f"--chart draws the timeline for people; leave out --chart for --format {out.format}"
+        )
     if by != "kind" and not chart:
         raise UsageProblem("--by chooses the chart's lanes: give --chart too")
     briefing = load(data)

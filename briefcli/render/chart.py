@@ -102,7 +102,11 @@ def ascii_only(terminal: Terminal) -> bool:
 
 
 def to_ascii(text: str) -> str:
-    for fancy, plain in {**_ASCII_TEXT, **dict(zip(UNICODE.values(), ASCII.values())), **ASCII_MARKS}.items():
+    for fancy, plain in {
+        **_ASCII_TEXT,
+        **dict(zip(UNICODE.values(), ASCII.values(), strict=True)),
+        **ASCII_MARKS,
+    }.items():
         text = text.replace(fancy, plain)
     text = text.replace("–", "-").replace("—", "-").replace("…", "...").replace("·", "-")
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -220,7 +224,9 @@ def chart(
     if band.marks:
         key.append(f"{glyph['restructure']} {label('restructure_mark', lang)}")
     view.show(geometry.text(f"{band_name}: " + "  ".join(key) + f"; {label('status_unknown', lang)}", "dim"))
-    view.show(geometry.text(label("chart_key", lang, span=glyph["span"] * 2, period=glyph["period"] * 2), "dim"))
+    view.show(
+        geometry.text(label("chart_key", lang, span=glyph["span"] * 2, period=glyph["period"] * 2), "dim")
+    )
     if published_at is not None:
         view.show(
             geometry.text(
@@ -373,7 +379,9 @@ def legend(view: View, geometry: Chart, markers: Sequence[Marker]) -> None:
     for found in sorted(listed.values(), key=lambda m: m.number):
         for index, event in enumerate(found.events):
             number = geometry.text(str(found.number) if index == 0 else "", "bold")
-            when = human_span(event.date, event.end, lang) + (f" {mark}" if event.basis == "public-record" else "")
+            when = human_span(event.date, event.end, lang) + (
+                f" {mark}" if event.basis == "public-record" else ""
+            )
             date_text = geometry.text(when, "green")
             kind = marker(view, event)
             kind = geometry.text(kind.plain, str(kind.style) if geometry.color else "")

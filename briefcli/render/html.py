@@ -66,9 +66,10 @@ def time_tag(start: str, end: str | None, lang: Lang) -> str:
     return f'<time datetime="{esc(start)}" data-end="{esc(end)}">{words}</time>'
 
 
-def evidence_list(evidence: Sequence[Evidence], lang: Lang) -> str:
+def evidence_list(evidence: Sequence[Evidence], lang: Lang, article_lang: str = "fr") -> str:
+    """Each evidence quote, in the article's language, with its paragraph."""
     items = "".join(
-        f'<li><q lang="fr">{esc(item.quote)}</q> <span class="para">'
+        f'<li><q lang="{esc(article_lang)}">{esc(item.quote)}</q> <span class="para">'
         f"{esc(label('evidence_para', lang, para=item.para))}</span></li>"
         for item in evidence
     )
@@ -143,7 +144,9 @@ def svg_timeline(
     for lane_index, lane in enumerate(rows):
         top = TOP + BAND_HEIGHT + LANE_HEIGHT * lane_index
         middle = top + LANE_HEIGHT / 2
-        parts.append(f'<line class="lane" x1="{LABEL_WIDTH}" y1="{middle}" x2="{LABEL_WIDTH + PLOT_WIDTH}" y2="{middle}"/>')
+        parts.append(
+            f'<line class="lane" x1="{LABEL_WIDTH}" y1="{middle}" x2="{LABEL_WIDTH + PLOT_WIDTH}" y2="{middle}"/>'
+        )
         parts.append(f'<text class="lane-label" x="0" y="{middle + 5}">{esc(label(lane.key, lang))}</text>')
         for event in lane.events:
             parts.append(svg_marker(event, numbers[event.id], window, middle, lang))
@@ -169,7 +172,9 @@ def svg_marker(event: Event, number: int, window: Period, middle: float, lang: L
     shapes = []
     if x1 - x0 > 3 and (event.end is not None or partial):
         kind = "period" if partial else "span"
-        shapes.append(f'<rect class="{kind}" x="{x0}" y="{middle - 4}" width="{round(x1 - x0, 1)}" height="8"/>')
+        shapes.append(
+            f'<rect class="{kind}" x="{x0}" y="{middle - 4}" width="{round(x1 - x0, 1)}" height="8"/>'
+        )
     if event.direction in ("suspend",):
         shapes.append(f'<path class="glyph d-suspend" d="M{at - 7} {middle - 6} h14 l-7 12 z"/>')
     elif event.direction in ("resume", "increase"):
@@ -251,6 +256,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
     from briefcli.query import select_events
 
     cast = Cast(briefing, lang)
+    article = briefing.source.language
     summary = briefing.summary
     headline = summary.headline.pick(lang)
     yield "<!DOCTYPE html>\n"
@@ -269,7 +275,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
             continue
         yield f'<section id="{key.replace("_", "-")}">\n<h2>{esc(label(key, lang))}</h2>\n<ul class="points">\n'
         for point in points:
-            yield f"<li>{esc(point.text.pick(lang))}{evidence_list(point.evidence, lang)}</li>\n"
+            yield f"<li>{esc(point.text.pick(lang))}{evidence_list(point.evidence, lang, article)}</li>\n"
         yield "</ul>\n</section>\n"
 
     corrected = [actor for actor in briefing.actors if actor.correction is not None]
@@ -285,19 +291,19 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
 
     events = select_events(briefing)
     yield from timeline_section(briefing, events, lang, cast, window)
-    yield from actors_section(briefing.actors, lang, cast)
+    yield from actors_section(briefing.actors, lang, cast, article)
 
     if briefing.quotes:
         yield f'<section id="quotes">\n<h2>{esc(label("quotes", lang))}</h2>\n'
-        original_lang = briefing.source.language if briefing.source.language in ("en", "fr") else "fr"
+        original_lang: Lang = "en" if briefing.source.language == "en" else "fr"
         for quote in briefing.quotes:
             speaker = cast.name(quote.speaker) or quote.speaker
             yield (
-                f'<figure class="quote">\n<blockquote lang="{original_lang}">'
+                f'<figure class="quote">\n<blockquote lang="{esc(briefing.source.language)}">'
                 f"{esc(quoted(quote.original, original_lang))}</blockquote>\n"
                 f'<p lang="en">{esc(label("translation_of", lang))}: {esc(quoted(quote.translation, "en"))}</p>\n'
                 f"<figcaption>— {esc(speaker)}. {esc(quote.context.pick(lang))}"
-                f"{evidence_list(quote.evidence, lang)}</figcaption>\n</figure>\n"
+                f"{evidence_list(quote.evidence, lang, article)}</figcaption>\n</figure>\n"
             )
         yield "</section>\n"
 
@@ -317,6 +323,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
 def timeline_section(
     briefing: Briefing, events: Sequence[Event], lang: Lang, cast: Cast, window: Window
 ) -> Iterator[str]:
+    article = briefing.source.language
     yield f'<section id="timeline">\n<h2>{esc(label("timeline", lang))}</h2>\n'
     if events:
         band = status_band(briefing)
@@ -324,7 +331,7 @@ def timeline_section(
         yield '<figure>\n<div class="scroll">'
         yield svg_timeline(briefing, events, shown, band, lang, cast)
         yield "</div>\n<figcaption>\n"
-        yield f"<p>{esc(label('status_rule', lang))}</p>\n<ul class=\"key\">\n"
+        yield f'<p>{esc(label("status_rule", lang))}</p>\n<ul class="key">\n'
         for status in ("flowing", "increased", "paused", "uncertain"):
             yield (
                 f'<li><svg viewBox="0 0 20 10" aria-hidden="true"><rect class="sw st-{status}" '
@@ -354,11 +361,11 @@ def timeline_section(
             yield f'<p class="source">{esc(label("actors", lang))}: {esc(names)}</p>'
         if event.source:
             yield f'<p class="source">{esc(label("source", lang))}: {linked(event.source)}</p>'
-        yield f"{evidence_list(event.evidence, lang)}</li>\n"
+        yield f"{evidence_list(event.evidence, lang, article)}</li>\n"
     yield "</ol>\n</section>\n"
 
 
-def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[str]:
+def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast, article: str) -> Iterator[str]:
     yield f'<section id="actors">\n<h2>{esc(label("actors_title", lang))}</h2>\n<div class="cards">\n'
     for actor in actors:
         affiliation = cast.name(actor.affiliation)
@@ -378,7 +385,7 @@ def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[
                 f"<p>{esc(fact.fact.pick(lang))} "
                 f'<span class="source">({esc(label("public_record", lang))}: {linked(fact.source)})</span></p>\n'
             )
-        yield f"{evidence_list(actor.evidence, lang)}</article>\n"
+        yield f"{evidence_list(actor.evidence, lang, article)}</article>\n"
     yield "</div>\n</section>\n"
 
 
