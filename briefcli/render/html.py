@@ -29,7 +29,7 @@ from briefcli.render.safe import inert
 from briefcli.timescale import chart_window, clip, days, fraction, lanes, month_starts, status_band
 
 # The SVG's geometry, in its own units: the page scales it to the width it has.
-SVG_WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 1000, 170, 20
+SVG_WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 1000, 205, 20
 BAND_HEIGHT, LANE_HEIGHT, AXIS_HEIGHT, TOP = 22, 34, 44, 8
 PLOT_WIDTH = SVG_WIDTH - LABEL_WIDTH - RIGHT_MARGIN
 
@@ -203,12 +203,14 @@ h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0 .5rem}
 h2{font-size:1.3rem;margin:2rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
 h3{font-size:1.05rem;margin:1rem 0 .3rem}
 .meta,.para,.refs,figcaption,.source,footer{color:var(--muted);font-size:.9rem}
-a{color:var(--accent);overflow-wrap:anywhere}
+a,code{color:var(--accent);overflow-wrap:anywhere}
+code{color:inherit}
+main{overflow-wrap:break-word}
 .bottom-line{font-size:1.1rem}
 ul.evidence{list-style:none;padding-left:.8rem;margin:.3rem 0;border-left:3px solid var(--line)}
 ul.evidence li{font-size:.92rem}
 .scroll{overflow-x:auto}
-svg.chart{width:100%;min-width:40rem;height:auto;font:13px system-ui,sans-serif}
+svg.chart{width:100%;min-width:46rem;height:auto;font:15px system-ui,sans-serif}
 .lane-label,.tick-label,.published-label{fill:var(--ink)}
 .tick{stroke:var(--line)}.axis{stroke:var(--muted)}.lane{stroke:#eee}
 .published{stroke:#8e24aa;stroke-dasharray:4 3}.published-label{fill:#8e24aa}
