@@ -119,6 +119,11 @@ _LABELS: Mapping[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
+def colon(lang: Lang) -> str:
+    """A colon as each language writes it: 'Source: x', 'Source : x'."""
+    return " : " if lang == "fr" else ": "
+
+
 def label(key: str, lang: Lang, **values: object) -> str:
     """The interface text `key` in `lang`, with `values` filled in."""
     english, french = _LABELS[key]

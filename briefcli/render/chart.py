@@ -23,7 +23,7 @@ from rich.text import Text
 from briefcli.aid_status import Status, StatusBand
 from briefcli.dates import Period, event_period, iso_period
 from briefcli.errors import BriefError
-from briefcli.i18n import human_date, human_span, label, short_month
+from briefcli.i18n import colon, human_date, human_span, label, short_month
 from briefcli.model import Briefing, Event
 from briefcli.render.human import ASCII_MARKS, View, marker
 from briefcli.render.markdown import PUBLIC_RECORD_MARK
@@ -223,7 +223,9 @@ def chart(
     ]
     if band.marks:
         key.append(f"{glyph['restructure']} {label('restructure_mark', lang)}")
-    view.show(geometry.text(f"{band_name}: " + "  ".join(key) + f"; {label('status_unknown', lang)}", "dim"))
+    view.show(
+        geometry.text(band_name + colon(lang) + "  ".join(key) + f"; {label('status_unknown', lang)}", "dim")
+    )
     view.show(
         geometry.text(label("chart_key", lang, span=glyph["span"] * 2, period=glyph["period"] * 2), "dim")
     )

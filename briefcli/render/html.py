@@ -21,7 +21,7 @@ from briefcli import __version__
 from briefcli.aid_status import StatusBand
 from briefcli.choices import Lang
 from briefcli.dates import Period, Window, event_period, iso_period
-from briefcli.i18n import human_date, human_span, label, short_month
+from briefcli.i18n import colon, human_date, human_span, label, short_month
 from briefcli.model import Actor, Briefing, Event, Evidence
 from briefcli.render.markdown import DIRECTION_MARKS, PUBLIC_RECORD_MARK, public_sources, quoted, source_line
 from briefcli.render.records import Cast
@@ -128,7 +128,7 @@ def svg_timeline(
         parts.append(
             f'<rect class="band st-{status}" data-status="{stretch.status}" x="{x0}" y="{y + 3}" '
             f'width="{max(1.0, round(x1 - x0, 1))}" height="{BAND_HEIGHT - 6}">'
-            f"<title>{esc(human_date(shown.start.isoformat(), lang))}: "
+            f"<title>{esc(human_date(shown.start.isoformat(), lang))}{colon(lang)}"
             f"{esc(label('status_' + status, lang))}</title></rect>"
         )
     for mark in band.marks:
@@ -183,7 +183,7 @@ def svg_marker(event: Event, number: int, window: Period, middle: float, lang: L
         shapes.append(f'<path class="glyph d-restructure" d="M{at} {middle - 8} l7 8 l-7 8 l-7 -8 z"/>')
     else:
         shapes.append(f'<circle class="glyph" cx="{at}" cy="{middle}" r="6"/>')
-    title = f"{number}. {human_span(event.date, event.end, lang)}: {event.title.pick(lang)}"
+    title = f"{number}. {human_span(event.date, event.end, lang)}{colon(lang)}{event.title.pick(lang)}"
     return (
         f'<g class="marker" data-event="{esc(event.id)}" data-x="{at}">'
         f"<title>{esc(title)}</title>{''.join(shapes)}</g>"
@@ -303,7 +303,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
             yield (
                 f'<figure class="quote">\n<blockquote lang="{esc(briefing.source.language)}">'
                 f"{esc(quoted(quote.original, original_lang))}</blockquote>\n"
-                f'<p lang="en">{esc(label("translation_of", lang))}: {esc(quoted(quote.translation, "en"))}</p>\n'
+                f'<p lang="en">{esc(label("translation_of", lang))}{colon(lang)}{esc(quoted(quote.translation, "en"))}</p>\n'
                 f"<figcaption>— {esc(speaker)}. {esc(quote.context.pick(lang))}"
                 f"{evidence_list(quote.evidence, lang, article)}</figcaption>\n</figure>\n"
             )
@@ -316,7 +316,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
         f"sha256 <code>{esc(source.sha256)}</code>)</li>\n"
     )
     for where in public_sources(briefing):
-        yield f"<li>{esc(label('public_record', lang))}: {linked(where)}</li>\n"
+        yield f"<li>{esc(label('public_record', lang))}{colon(lang)}{linked(where)}</li>\n"
     yield "</ul>\n</section>\n</main>\n"
     yield f"<footer><p>{esc(label('made_with', lang, version=__version__, id=briefing.id))}</p></footer>\n"
     yield "</body>\n</html>\n"
@@ -360,9 +360,9 @@ def timeline_section(
             f"<p>{esc(event.detail.pick(lang))}</p>"
         )
         if names:
-            yield f'<p class="source">{esc(label("actors", lang))}: {esc(names)}</p>'
+            yield f'<p class="source">{esc(label("actors", lang))}{colon(lang)}{esc(names)}</p>'
         if event.source:
-            yield f'<p class="source">{esc(label("source", lang))}: {linked(event.source)}</p>'
+            yield f'<p class="source">{esc(label("source", lang))}{colon(lang)}{linked(event.source)}</p>'
         yield f"{evidence_list(event.evidence, lang, article)}</li>\n"
     yield "</ol>\n</section>\n"
 
@@ -375,7 +375,7 @@ def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast, article: str
         yield f'<article class="card" id="actor-{esc(actor.id)}">\n<h3>{esc(actor.name.pick(lang))}</h3>\n'
         yield f'<p class="meta">{esc(kind)} — {esc(actor.role.pick(lang))}</p>\n'
         if actor.aliases:
-            yield f'<p class="meta">{esc(label("aliases", lang))}: {esc(", ".join(actor.aliases))}</p>\n'
+            yield f'<p class="meta">{esc(label("aliases", lang))}{colon(lang)}{esc(", ".join(actor.aliases))}</p>\n'
         yield f"<p>{esc(actor.story.pick(lang))}</p>\n"
         if actor.correction is not None:
             yield (
@@ -385,7 +385,7 @@ def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast, article: str
         for fact in actor.public_record:
             yield (
                 f"<p>{esc(fact.fact.pick(lang))} "
-                f'<span class="source">({esc(label("public_record", lang))}: {linked(fact.source)})</span></p>\n'
+                f'<span class="source">({esc(label("public_record", lang))}{colon(lang)}{linked(fact.source)})</span></p>\n'
             )
         yield f"{evidence_list(actor.evidence, lang, article)}</article>\n"
     yield "</div>\n</section>\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefcli.choices import Lang
-from briefcli.i18n import human_date, human_span, label
+from briefcli.i18n import colon, human_date, human_span, label
 from briefcli.model import Briefing, Event
 from briefcli.render.html import esc, linked
 from briefcli.render.markdown import DIRECTION_MARKS, quoted
@@ -32,15 +32,15 @@ def slide(event: Event, lang: Lang, names: dict[str, str]) -> dict[str, Any]:
         paragraphs.insert(0, f"<p>{esc(direction)}</p>")
     if event.actors:
         who = ", ".join(names.get(actor_id, actor_id) for actor_id in event.actors)
-        paragraphs.append(f"<p>{esc(label('actors', lang))}: {esc(who)}</p>")
+        paragraphs.append(f"<p>{esc(label('actors', lang))}{colon(lang)}{esc(who)}</p>")
     for item in event.evidence:
         paragraphs.append(
             f"<blockquote>{esc(quoted(item.quote, 'fr'))} "
             f"({esc(label('evidence_para', lang, para=item.para))})</blockquote>"
         )
     basis = label(f"basis_{event.basis}", lang)
-    source = f"{esc(basis)}: {linked(event.source)}" if event.source else esc(basis)
-    paragraphs.append(f"<p>{esc(label('source', lang))}: {source}</p>")
+    source = f"{esc(basis)}{colon(lang)}{linked(event.source)}" if event.source else esc(basis)
+    paragraphs.append(f"<p>{esc(label('source', lang))}{colon(lang)}{source}</p>")
     found: dict[str, Any] = {
         "unique_id": event.id,
         "start_date": date_parts(event.date),
