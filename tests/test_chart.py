@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -68,7 +69,7 @@ def reference_status(sequence: list[Event], day: date, known_until: date) -> Sta
     return STATUS_AFTER[max(started, key=lambda item: item[:3])[3].direction or ""]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(events(), max_size=12, unique_by=lambda e: e.id), st.integers(0, 800))
 def test_the_band_follows_the_rule_on_every_day(sequence: list[Event], horizon: int) -> None:
     known_until = DAY0 + timedelta(days=horizon)
@@ -82,7 +83,7 @@ def test_the_band_follows_the_rule_on_every_day(sequence: list[Event], horizon: 
             assert band.certain_on(day) == (not any(p.start <= day <= p.end for p in vague)), day
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(events(), max_size=12, unique_by=lambda e: e.id), st.integers(0, 800))
 def test_stretches_are_ordered_contiguous_and_start_at_the_first_change(
     sequence: list[Event], horizon: int
@@ -105,7 +106,7 @@ def test_stretches_are_ordered_contiguous_and_start_at_the_first_change(
         assert not starts or min(starts) > known_until
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(events(), max_size=12, unique_by=lambda e: e.id))
 def test_only_policy_changes_change_the_status_and_the_rest_are_marks(sequence: list[Event]) -> None:
     known_until = date(2026, 1, 1)
@@ -328,3 +329,20 @@ def test_the_chart_imports_nothing_heavier_than_the_human_timeline() -> None:
     extra = {m for m in chart_modules - timeline_modules if not m.startswith("briefcli")}
     assert extra == set(), extra
     assert "dateutil.parser" not in chart_modules
+
+
+def test_hostile_text_in_the_chart_is_inert(tmp_path: Path) -> None:
+    from tests.conftest import write_json
+    from tests.test_html import hostile_document
+
+    document = hostile_document()
+    document["events"][0]["title"]["en"] += " \x1b[2J\x1b]0;title\x07 \u202eevil"
+    document["actors"][0]["name"]["en"] = "[bold red]Zoë[/] \x1b[31m"
+    path = write_json(tmp_path / "hostile.json", document)
+    for args in (["--chart"], ["--chart", "--by", "actor"]):
+        status, shown = on_terminal("timeline", *args, "--data", str(path))
+        assert status == 0
+        text = re.sub(rb"\x1b\[[0-9;]*m", b"", shown).decode()
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+        assert "\\x1b[2J" in " ".join(text.split())
+    assert "[bold red]Zoë[/]" in chart("--by", "actor", "--data", str(path))

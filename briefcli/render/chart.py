@@ -151,7 +151,8 @@ class Chart:
         return Text(to_ascii(value) if self.ascii else value, style=style if self.color else "")
 
     def row(self, name: str, cells: Sequence[tuple[str, str]], name_style: str = "bold") -> Text:
-        line = self.text(fit(name, self.label_width, self.glyphs["cut"]).ljust(self.label_width), name_style)
+        shown = fit(inert(name), self.label_width, self.glyphs["cut"])  # cut what the reader will see
+        line = self.text(shown.ljust(self.label_width), name_style)
         line.append(" ")
         for char, style in cells:
             line.append(char, style=style if self.color else "")
