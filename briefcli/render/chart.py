@@ -225,7 +225,14 @@ def chart(
     if band.marks:
         key.append(f"{glyph['restructure']} {label('restructure_mark', lang)}")
     view.show(
-        geometry.text(band_name + colon(lang) + "  ".join(key) + f"; {label('status_unknown', lang)}", "dim")
+        geometry.text(
+            band_name
+            + colon(lang)
+            + "  ".join(key)
+            + (" ; " if lang == "fr" else "; ")
+            + label("status_unknown", lang),
+            "dim",
+        )
     )
     view.show(
         geometry.text(label("chart_key", lang, span=glyph["span"] * 2, period=glyph["period"] * 2), "dim")
@@ -311,9 +318,10 @@ def lane_cells(
         else:
             count = str(len(found.events)) if len(found.events) < 10 else glyph["more"]
             marks[found.at] = (count, "bold reverse")
-        for offset, char in enumerate(str(found.number)):
-            if found.at + offset < geometry.width:
-                numbers[found.at + offset] = (char, "dim")
+        number = str(found.number)
+        start = min(found.at, geometry.width - len(number))  # whole, even at the right edge
+        for offset, char in enumerate(number):
+            numbers[start + offset] = (char, "dim")
     return marks, numbers
 
 

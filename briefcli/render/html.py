@@ -236,7 +236,7 @@ figure.quote blockquote{margin:0;font-style:italic}
 @media print{
 body{font-size:11pt;color:#000}header,main,footer{max-width:none;padding:0}
 .scroll{overflow:visible}svg.chart{min-width:0}
-a{color:#000}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em}
+a{color:#000}
 .card,figure.quote,ol.events>li,svg.chart{break-inside:avoid}h2{break-after:avoid}}
 """
 
