@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import itertools
 import json
 import os
@@ -21,7 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from briefcli.render.html import esc
+from briefcli.render.safe import inert
 from tests.conftest import BUNDLED, MINI, brief, write_json
 from tests.test_process import imported_modules
 
@@ -359,3 +364,8 @@ def test_a_hostile_page_runs_nothing_and_loads_nothing(
     assert "<script>window.pwned = 'script'</script>" in page.locator("h1").inner_text()
     assert shown.requests == [] and shown.errors == []
     assert not_blank(page.screenshot(path=str(tmp_path / "hostile.png")))
+
+
+@given(st.text())
+def test_esc_escapes_as_html_escape_does(text: str) -> None:
+    assert esc(text) == html.escape(inert(text), quote=True)
