@@ -69,7 +69,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
                          "le graphique demande au moins {need} colonnes et n'en a que {have} : élargissez le terminal, réglez COLUMNS ou retirez --chart"),
     "no_actor": ("no actor", "aucun acteur"),
     "evidence_para": ("paragraph {para}", "paragraphe {para}"),
-    "translation_of": ("translation", "traduction"),
     "timeline_list": ("Every event", "Tous les événements"),
     "made_with": ("Made with brief {version} from the briefing {id}. Every fact is traced to the paragraph of the article it comes from.",
                   "Fait avec brief {version} à partir du briefing {id}. Chaque fait renvoie au paragraphe de l'article dont il vient."),

@@ -306,7 +306,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
             yield (
                 f'<figure class="quote">\n<blockquote lang="{esc(briefing.source.language)}">'
                 f"{esc(quoted(quote.original, original_lang))}</blockquote>\n"
-                f'<p>{esc(label("translation_of", lang))}{colon(lang)}<span lang="en">{esc(quoted(quote.translation, "en"))}</span></p>\n'
+                f'<p>{esc(label("translation", lang))}{colon(lang)}<span lang="en">{esc(quoted(quote.translation, "en"))}</span></p>\n'
                 f"<figcaption>— {esc(speaker)}. {esc(quote.context.pick(lang))}"
                 f"{evidence_list(quote.evidence, lang, article)}</figcaption>\n</figure>\n"
             )
