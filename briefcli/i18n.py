@@ -65,8 +65,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
                          "du {start} au {end} : {days} jours, un jour ≈ {per} colonnes"),
     "chart_key": ("{span} a span  {period} a date known only to the month or year  2–9 that many events in one place",
                   "{span} une période  {period} une date connue au mois ou à l'année près  2–9 autant d'événements au même endroit"),
-    "chart_too_narrow": ("the chart needs at least {need} columns and has {have}: widen the terminal, set COLUMNS, or leave out --chart",
-                         "le graphique demande au moins {need} colonnes et n'en a que {have} : élargissez le terminal, réglez COLUMNS ou retirez --chart"),
     "no_actor": ("no actor", "aucun acteur"),
     "evidence_para": ("paragraph {para}", "paragraphe {para}"),
     "timeline_list": ("Every event", "Tous les événements"),

@@ -177,7 +177,10 @@ def chart(
     lang = view.lang
     width = view.terminal.width
     if width < MIN_CHART_WIDTH:
-        raise BriefError(label("chart_too_narrow", "en", need=MIN_CHART_WIDTH, have=width))
+        raise BriefError(  # in English, as every error is
+            f"the chart needs at least {MIN_CHART_WIDTH} columns and has {width}: "
+            "widen the terminal, set COLUMNS, or leave out --chart"
+        )
     rows = lanes(events, by, [actor.id for actor in briefing.actors])
     if by == "actor" and (alone := [e for e in events if not e.actors]):
         rows.append(Lane("", alone))
