@@ -74,16 +74,19 @@ def month_starts(period: Period, step: int = 1) -> list[date]:
 
 def lanes(events: Sequence[Event], by: str, actor_order: Sequence[str] = ()) -> list[Lane]:
     """One lane per kind of event (in the vocabulary's order) or per actor (in the
-    briefing's order), each with its events in timeline order; empty lanes left out."""
+    briefing's order, then a lane "" for events with no actor), each with its events in
+    timeline order; empty lanes left out."""
     if by == "actor":
         order = list(actor_order) + sorted(
             {a for e in events for a in e.actors} - set(actor_order)
         )  # an unknown id still gets a lane
-        return [
+        per_actor = [
             Lane(actor, found)
             for actor in order
             if (found := [event for event in events if actor in event.actors])
         ]
+        alone = [event for event in events if not event.actors]
+        return per_actor + ([Lane("", alone)] if alone else [])  # "": the lane of events with no actor
     return [Lane(kind, found) for kind in EVENT_KINDS if (found := [e for e in events if e.kind == kind])]
 
 

@@ -346,3 +346,17 @@ def test_hostile_text_in_the_chart_is_inert(tmp_path: Path) -> None:
         assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
         assert "\\x1b[2J" in " ".join(text.split())
     assert "[bold red]Zoë[/]" in chart("--by", "actor", "--data", str(path))
+
+
+def test_by_actor_gives_events_with_no_actor_a_lane_of_their_own(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import write_json
+
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["events"][0]["actors"] = []
+    path = write_json(tmp_path / "alone.json", document)
+    rows = chart("--by", "actor", "--data", str(path)).splitlines()
+    alone = next(row for row in rows if row.startswith("no actor"))
+    assert "┄" in alone  # 2023, the event with no actor, over its year
+    assert chart("--by", "actor", "--data", str(path), "--lang", "fr").count("aucun acteur") == 1

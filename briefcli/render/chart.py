@@ -182,8 +182,6 @@ def chart(
             "widen the terminal, set COLUMNS, or leave out --chart"
         )
     rows = lanes(events, by, [actor.id for actor in briefing.actors])
-    if by == "actor" and (alone := [e for e in events if not e.actors]):
-        rows.append(Lane("", alone))
     names = [lane_name(lane.key, by, lang, cast) for lane in rows]
     band_name = label("chart_band", lang)
     label_width = min(max(map(len, [band_name, *names])), max(6, width // 5))

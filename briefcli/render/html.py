@@ -23,7 +23,7 @@ from briefcli.model import Actor, Briefing, Event, Evidence
 from briefcli.render.markdown import DIRECTION_MARKS, PUBLIC_RECORD_MARK, public_sources, quoted, source_line
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
-from briefcli.timescale import chart_window, clip, days, fraction, lanes, month_starts, status_band
+from briefcli.timescale import chart_window, clip, day_after, days, fraction, lanes, month_starts, status_band
 
 # The SVG's geometry, in its own units: the page scales it to the width it has.
 SVG_WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 1000, 205, 20
@@ -124,7 +124,7 @@ def svg_timeline(
         shown = clip(Period(stretch.start, stretch.end), window)
         if shown is None:
             continue
-        x0, x1 = x_of(shown.start, window), x_of(date.fromordinal(shown.end.toordinal() + 1), window)
+        x0, x1 = x_of(shown.start, window), x_of(day_after(shown.end), window)
         status = stretch.status if stretch.certain else "uncertain"
         parts.append(
             f'<rect class="band st-{status}" data-status="{stretch.status}" x="{x0}" y="{y + 3}" '
@@ -167,7 +167,7 @@ def svg_marker(event: Event, number: int, window: Period, middle: float, lang: L
     """One event: a bar over its span or period (dashed for a partial date), and its glyph."""
     shown = clip(event_period(event.date, event.end), window) or Period(window.start, window.start)
     x0 = x_of(shown.start, window)
-    x1 = x_of(date.fromordinal(shown.end.toordinal() + 1), window)
+    x1 = x_of(day_after(shown.end), window)
     partial = event.precision != "day"
     at = round((x0 + x1) / 2, 1) if partial else x0
     shapes = []
