@@ -24,6 +24,7 @@ from briefcli import __version__
 from briefcli.choices import (
     EVENT_KINDS,
     ActorKind,
+    ChartLanes,
     CheckFormat,
     ColorChoice,
     ExportFormat,
@@ -417,6 +418,17 @@ def timeline(
         bool,
         typer.Option("--policy", help="Only the US policy changes (suspend, resume, increase, restructure)."),
     ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="Draw the timeline to scale across the terminal: the aid status band, one lane per kind, a numbered legend.",
+        ),
+    ] = False,
+    by: Annotated[
+        ChartLanes,
+        typer.Option("--by", case_sensitive=False, help="With --chart: one lane per kind or per actor."),
+    ] = "kind",
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
@@ -434,6 +446,8 @@ def timeline(
       brief timeline --since "24–25 June 2025" --until 2025-W28
       brief timeline --policy
       brief timeline --actor poutine --json
+      brief timeline --chart             drawn to scale, with the aid status
+      brief timeline --chart --by actor --since 2025-06
     """
     from briefcli import query as find
     from briefcli import render
@@ -441,6 +455,12 @@ def timeline(
     from briefcli.terminal import numeric_date_order
 
     out = output(fmt, as_json, lang, color)
+    if chart and not out.human:
+        raise UsageProblem(
+            f"--chart draws the timeline for people; leave out --chart for --format {out.format}"
+        )
+    if by != "kind" and not chart:
+        raise UsageProblem("--by chooses the chart's lanes: give --chart too")
     briefing = load(data)
     anchor = iso_period(briefing.source.published).start
     window = window_from(since, until, anchor=anchor, order=numeric_date_order(out.lang))
@@ -448,7 +468,10 @@ def timeline(
     events = find.select_events(
         briefing, window=window, kinds=kind or (), actor_ids=actor_ids, policy_only=policy
     )
-    render.show_timeline(out, briefing, events, window)
+    if chart:
+        render.show_chart(out, briefing, events, window, by)
+    else:
+        render.show_timeline(out, briefing, events, window)
 
 
 @app.command()
@@ -515,7 +538,7 @@ def export(
             "--format",
             "-f",
             case_sensitive=False,
-            help="markdown (a document) or json (the validated briefing itself).",
+            help="markdown (a document), json (the validated briefing itself), html (one self-contained page) or timelinejs (a TimelineJS timeline).",
         ),
     ] = "markdown",
     as_json: JsonOption = False,
@@ -532,12 +555,14 @@ def export(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """The whole briefing as one Markdown document, or as JSON.
+    """The whole briefing as one Markdown document, as JSON, as a web page, or as a TimelineJS timeline.
 
     Examples:
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
+      brief export --format html -o briefing.html
+      brief export --format timelinejs -o timeline.json
     """
     from briefcli import render
     from briefcli.files import atomic_output, refuse_same_file

@@ -91,6 +91,9 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("--json and --format {fmt} disagree: give one of them", "--json et --format {fmt} se contredisent : donner l'un des deux"),
     ("the {what} is empty", "{what} est vide"),
     ("the {what} is {n} characters long; at most {limit}", "{what} fait {n} caractères ; {limit} au plus"),
+    ("--chart draws the timeline for people; leave out --chart for --format {fmt}",
+     "--chart dessine la chronologie pour des personnes ; retirer --chart pour --format {fmt}"),
+    ("--by chooses the chart's lanes: give --chart too", "--by choisit les lignes du graphique : ajouter --chart"),
     ("query", "la requête"),
     ("--actor query", "la requête de --actor"),
     ("search text", "le texte cherché"),
@@ -102,6 +105,10 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
      "--output {path} est le briefing lu ; brief n'écrit jamais dans un fichier qu'il lit"),
     ("cannot write {path}: it is a directory", "impossible d'écrire {path} : c'est un répertoire"),
     ("cannot write {path}: {reason}", "impossible d'écrire {path} : {reason}"),
+    # render/chart.py
+    ("the chart needs at least {n} columns and has {width}: widen the terminal, set COLUMNS, or leave out --chart",
+     "le graphique demande au moins {n} colonnes et en a {width} : élargir le terminal, régler COLUMNS ou "
+     "retirer --chart"),
     # load.py: the file
     ("{where}: {problem} (and {n} more: run 'brief validate {file}')",
      "{where} : {problem} (et {n} de plus : lancer 'brief validate {file}')"),

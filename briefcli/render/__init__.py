@@ -53,10 +53,10 @@ class Output:
     def human(self) -> bool:
         return self.format == "table"
 
-    def view(self) -> View:
+    def view(self, *, measure: bool = True) -> View:
         from briefcli.render.human import View  # Rich: only for human views
 
-        return View(self.terminal, self.lang)
+        return View(self.terminal, self.lang, measure=measure)
 
 
 def notice(key: str, lang: Lang, **values: object) -> None:
@@ -171,6 +171,25 @@ def show_timeline(
     )
 
 
+def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window: Window, by: str) -> None:
+    """The timeline drawn to scale (`render/chart.py`); a notice when nothing matches."""
+    if not events:
+        notice("no_events", out.lang)
+        return
+    from briefcli.render import chart
+    from briefcli.timescale import chart_window, status_band
+
+    chart.chart(
+        out.view(measure=False),
+        briefing,
+        events,
+        Cast(briefing, out.lang),
+        window=chart_window(briefing, window),
+        band=status_band(briefing),
+        by=by,
+    )
+
+
 def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> None:
     cast = Cast(briefing, out.lang)
     _show(
@@ -198,9 +217,18 @@ def show_hits(out: Output, hits: Sequence[Hit], query: str) -> None:
 
 
 def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
-    """The whole briefing: a Markdown document, or the validated briefing as JSON."""
+    """The whole briefing: a Markdown document, the validated briefing as JSON, a
+    self-contained HTML page, or a TimelineJS file. HTML and TimelineJS import no Rich."""
     if fmt == "json":
         machine.write_json(briefing, stream)
+    elif fmt == "html":
+        from briefcli.render import html
+
+        stream.write(html.page(briefing, lang).encode("utf-8"))
+    elif fmt == "timelinejs":
+        from briefcli.render import timelinejs
+
+        machine.write_json(timelinejs.document(briefing, lang), stream)
     else:
         from briefcli.render import markdown as md
 

@@ -66,12 +66,13 @@ URL = r"https?://[!-~]*[A-Za-z0-9/#=_~+-]"  # printable ASCII only: nothing a te
 LINK_TEXT = 40  # characters of a hyperlink's visible text, at most
 
 
-def make_console(terminal: Terminal) -> Console:
+def make_console(terminal: Terminal, width: int | None = None) -> Console:
+    """A console for `terminal`, `width` columns wide (default: the terminal's, at most MEASURE)."""
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")  # a Latin-1 or ASCII terminal degrades, never crashes
     return Console(
         file=sys.stdout,
-        width=min(terminal.width, MEASURE),
+        width=width if width is not None else min(terminal.width, MEASURE),
         color_system=terminal.palette,
         no_color=not terminal.color,  # decided in terminal.py: Rich must not read NO_COLOR again
         force_terminal=terminal.color,
@@ -85,8 +86,10 @@ def make_console(terminal: Terminal) -> Console:
 class View:
     """A console, a language and the glyphs the terminal can show."""
 
-    def __init__(self, terminal: Terminal, lang: Lang) -> None:
-        self.console = make_console(terminal)
+    def __init__(self, terminal: Terminal, lang: Lang, *, measure: bool = True) -> None:
+        """`measure`: running text stops at MEASURE columns; a drawing to scale (the chart)
+        takes the terminal's whole width."""
+        self.console = make_console(terminal, None if measure else terminal.width)
         self.terminal = terminal
         self.lang = lang
         self.notes: list[str] = []  # URLs to print whole, after the block that cites them
