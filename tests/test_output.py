@@ -463,3 +463,10 @@ def test_translating_any_message_never_fails(noise: str, form: tuple[str, str]) 
     english = re.sub(r"\{\w+\}", lambda _: noise, form[0])  # a known form around any text
     for text in (noise, english):
         assert isinstance(translated(text, "fr"), str)
+
+
+def test_the_page_lists_quotes_in_article_order(tmp_path: Path) -> None:
+    target = tmp_path / "b.html"
+    assert brief("export", "--format", "html", "-o", str(target)).exit_code == 0
+    quotes = target.read_text(encoding="utf-8").split('<section id="quotes">')[1]
+    assert quotes.index("« annonce importante »") < quotes.index("« décevant »") < quotes.index("« Les alliés")

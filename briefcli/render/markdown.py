@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from briefcli.i18n import human_date, human_span, label
+from briefcli.i18n import colon, human_date, human_span, label
 from briefcli.render.records import Cast, snippet
 from briefcli.render.safe import inert
 from briefcli.render.safe import markdown_inline as md
@@ -183,9 +183,8 @@ def quote_block(quote: Quote, briefing: Briefing, lang: Lang, cast: Cast) -> Ite
     yield ">"
     yield f"> — {speaker} ({paras(quote.evidence)})"
     yield ""
-    colon = " :" if lang == "fr" else ":"
-    yield f"- {label('translation', lang)}{colon} {md(quoted(quote.translation, 'en'))}"
-    yield f"- {label('context', lang)}{colon} {md(quote.context.pick(lang))}"
+    yield f"- {label('translation', lang)}{colon(lang)}{md(quoted(quote.translation, 'en'))}"
+    yield f"- {label('context', lang)}{colon(lang)}{md(quote.context.pick(lang))}"
 
 
 def select_quotes(briefing: Briefing) -> list[Quote]:
