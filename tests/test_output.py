@@ -469,4 +469,6 @@ def test_the_page_lists_quotes_in_article_order(tmp_path: Path) -> None:
     target = tmp_path / "b.html"
     assert brief("export", "--format", "html", "-o", str(target)).exit_code == 0
     quotes = target.read_text(encoding="utf-8").split('<section id="quotes">')[1]
-    assert quotes.index("« annonce importante »") < quotes.index("« décevant »") < quotes.index("« Les alliés")
+    assert (
+        quotes.index("« annonce importante »") < quotes.index("« décevant »") < quotes.index("« Les alliés")
+    )
