@@ -69,7 +69,7 @@ def test_json_fields_of_an_event() -> None:
         "end": "2025-07-02",
         "precision": "day",
         "basis": "public-record",
-        "source": "https://www.pravda.com.ua/eng/news/2025/07/2/7519737/",
+        "sources": event["sources"],
         "kind": "policy-change",
         "direction": "suspend",
         "actors": ["pentagon", "united-states", "ukraine"],
@@ -84,6 +84,9 @@ def test_json_fields_of_an_event() -> None:
         ],
     }
     assert event["detail"].startswith("The article mentions a second suspension")
+    # Each source is a record with every field present, and at least one has a URL.
+    assert all(set(source) == {"outlet", "title", "url", "date"} for source in event["sources"])
+    assert "https://www.pravda.com.ua/eng/news/2025/07/2/7519737/" in [s["url"] for s in event["sources"]]
 
 
 def test_json_fields_of_an_actor_with_a_correction() -> None:

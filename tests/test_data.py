@@ -43,7 +43,7 @@ def test_bundled_briefing_loads_by_default_and_has_no_problem(bundled: Briefing)
 def test_source_is_described(bundled: Briefing) -> None:
     source = bundled.source
     assert (source.language, source.published, source.paragraphs) == ("fr", "2025-07-14", 11)
-    assert source.published_basis == "public-record" and source.published_source
+    assert source.published_basis == "public-record" and source.published_sources
     assert source.correspondent == "kysia-hekster"
 
 
@@ -65,7 +65,7 @@ def test_every_required_event_is_dated_from_the_public_record(
     event = next(event for event in bundled.events if event.id == event_id)
     assert (event.date, event.end, event.kind, event.direction) == expected
     # The article dates none of them: each date names its public-record source.
-    assert event.basis == "public-record" and event.source
+    assert event.basis == "public-record" and any(c.url for c in event.sources)
 
 
 def test_nothing_after_the_article_is_in_the_timeline(bundled: Briefing) -> None:
@@ -79,7 +79,7 @@ def test_hegseth_keeps_the_article_name_and_its_correction(bundled: Briefing) ->
     hegseth = next(actor for actor in bundled.actors if actor.id == "pete-hegseth")
     assert hegseth.correction is not None
     assert (hegseth.correction.as_written, hegseth.correction.corrected) == ("Dan Hegseth", "Pete Hegseth")
-    assert "Dan Hegseth" in hegseth.aliases and hegseth.correction.source
+    assert "Dan Hegseth" in hegseth.aliases and hegseth.correction.sources
 
 
 def test_required_quotes(bundled: Briefing) -> None:

@@ -131,7 +131,7 @@ def hostile_briefing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     document: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
     payload = " | ".join(HOSTILE)
 
-    text_fields = {"name", "aliases", "original", "translation", "source", "headline", "published_source",
+    text_fields = {"name", "aliases", "original", "translation", "outlet", "title", "headline",
                    "as_written", "corrected"}  # fmt: skip
 
     def poison(node: Any, key: str | None = None) -> Any:

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from briefcli.dates import iso_period
 from briefcli.i18n import human_date, human_span, label
-from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
+from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
 from briefcli.render.markdown import (
     DIRECTION_MARKS,
     PUBLIC_RECORD_MARK,
@@ -31,7 +31,7 @@ from briefcli.render.markdown import (
     short_line,
     source_line,
 )
-from briefcli.render.records import Cast, snippet
+from briefcli.render.records import Cast, citation_text, snippet
 from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
 
@@ -119,7 +119,8 @@ class View:
         return Text(self.glyph(paras(evidence)), style="dim")
 
     def bullets(self, rows: Iterable[Text]) -> None:
-        grid = Table.grid(Column(no_wrap=True), Column(ratio=1), padding=(0, 1), expand=True)
+        # A long word (a URL) folds onto the next line instead of being cut with '…'.
+        grid = Table.grid(Column(no_wrap=True), Column(ratio=1, overflow="fold"), padding=(0, 1), expand=True)
         for row in rows:
             grid.add_row(self.glyph("•"), row)
         self.show(Padding(grid, (0, 0, 0, 1)))
@@ -150,9 +151,13 @@ def correction_text(view: View, actor: Actor) -> Text:
     assert actor.correction is not None
     return Text.assemble(
         view.text(actor.correction.note.pick(view.lang), "yellow"),
-        " ",
-        view.text(f"({actor.correction.source})", "dim"),
+        sources_text(view, actor.correction.sources),
     )
+
+
+def sources_text(view: View, citations: Sequence[Citation]) -> Text:
+    """Each source on a line of its own, below the fact it supports."""
+    return Text.assemble(*(Text.assemble("\n", view.text(citation_text(c), "dim")) for c in citations))
 
 
 def actor_name(view: View, actor: Actor) -> Text:
@@ -181,7 +186,9 @@ def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
 
 def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     lang, text = view.lang, view.text
-    grid = Table.grid(Column(style="bold cyan", no_wrap=True), Column(ratio=1), padding=(0, 2), expand=True)
+    grid = Table.grid(
+        Column(style="bold cyan", no_wrap=True), Column(ratio=1, overflow="fold"), padding=(0, 2), expand=True
+    )
     kind = label(actor.kind, lang)
     affiliation = cast.name(actor.affiliation)
     grid.add_row(view.label("kind"), text(f"{kind} · {affiliation}" if affiliation else kind))
@@ -194,7 +201,7 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     for fact in actor.public_record:
         grid.add_row(
             view.label("public_record"),
-            Text.assemble(text(fact.fact.pick(lang)), " ", text(f"({fact.source})", "dim")),
+            Text.assemble(text(fact.fact.pick(lang)), sources_text(view, fact.sources)),
         )
     events = cast.events_of().get(actor.id, [])
     if events:

@@ -10,11 +10,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefcli.i18n import human_date, human_span, label
-from briefcli.render.records import Cast, snippet
+from briefcli.render.records import Cast, citation_text, snippet
 from briefcli.render.safe import markdown_inline as md
 
 if TYPE_CHECKING:
-    from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
+    from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
     from briefcli.query import Hit
 
 DIRECTION_MARKS = {"suspend": "▼", "resume": "▲", "increase": "▲", "restructure": "⇄"}
@@ -137,7 +137,7 @@ def summary_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
         yield ""
         for actor in corrected:
             assert actor.correction is not None
-            yield f"- {md(actor.correction.note.pick(lang))} ({md(actor.correction.source)})"
+            yield f"- {md(actor.correction.note.pick(lang))} ({md(citations_text(actor.correction.sources))})"
 
 
 def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
@@ -171,8 +171,8 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield ""
     source = briefing.source
     yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}; sha256 `{source.sha256}`)"
-    for where in public_sources(briefing):
-        yield f"- {label('public_record', lang)}: {md(where)}"
+    for citation in public_sources(briefing):
+        yield f"- {label('public_record', lang)}: {md(citation_text(citation))}"
 
 
 def sorted_events(briefing: Briefing) -> list[Event]:
@@ -181,12 +181,22 @@ def sorted_events(briefing: Briefing) -> list[Event]:
     return select_events(briefing)
 
 
-def public_sources(briefing: Briefing) -> list[str]:
+def citations_text(citations: Sequence[Citation]) -> str:
+    """Several sources on one line, each as `citation_text` gives it."""
+    return "; ".join(map(citation_text, citations))
+
+
+def public_sources(briefing: Briefing) -> list[Citation]:
     """Every public-record source the briefing names, once, in order of first use."""
-    found: list[str | None] = [briefing.source.published_source]
-    found += [event.source for event in briefing.events if event.basis == "public-record"]
+    found = list(briefing.source.published_sources)
+    for event in briefing.events:
+        found += event.sources
     for actor in briefing.actors:
-        found += [fact.source for fact in actor.public_record]
+        for fact in actor.public_record:
+            found += fact.sources
         if actor.correction is not None:
-            found.append(actor.correction.source)
-    return [source for source in dict.fromkeys(found) if source]
+            found += actor.correction.sources
+    unique: dict[tuple[str, str, str | None, str | None], Citation] = {}
+    for citation in found:
+        unique.setdefault((citation.outlet, citation.title, citation.url, citation.date), citation)
+    return list(unique.values())
