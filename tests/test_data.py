@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefcli.load import check_briefing, iter_evidence, load_briefing
-from briefcli.model import Actor, Briefing, Event, Evidence, Text
+from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Text
 from briefcli.provenance import check_provenance
 from tests.conftest import ARTICLE, BUNDLED, MINI, MINI_ARTICLE, brief
 
@@ -184,36 +184,40 @@ def _spans(evidence: Sequence[Evidence]) -> set[str]:
     return {item.quote for item in evidence}
 
 
-def _english_texts(briefing: Briefing) -> Iterator[tuple[str, str, list[str]]]:
-    """(where, English text, URLs its record cites) for every English text but a quote's
+def _cited_texts(briefing: Briefing, lang: Lang = "en") -> Iterator[tuple[str, str, list[str]]]:
+    """(where, text in `lang`, URLs its record cites) for every text but a quote's
     `translation`, which is labelled as a translation."""
     summary = briefing.summary
-    yield "summary.headline", summary.headline.en or "", []
-    yield "summary.bottom_line", summary.bottom_line.en or "", []
+    yield "summary.headline", getattr(summary.headline, lang) or "", []
+    yield "summary.bottom_line", getattr(summary.bottom_line, lang) or "", []
     for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
         for index, point in enumerate(points):
-            yield f"summary.{section}[{index}]", point.text.en or "", []
+            yield f"summary.{section}[{index}]", getattr(point.text, lang) or "", []
     for actor in briefing.actors:
         for field in ("name", "role", "story"):
-            yield f"{actor.id}.{field}", getattr(actor, field).en or "", []
+            yield f"{actor.id}.{field}", getattr(getattr(actor, field), lang) or "", []
         if actor.correction is not None:
             urls = [c.url for c in actor.correction.sources if c.url]
-            yield f"{actor.id}.correction", actor.correction.note.en or "", urls
+            yield f"{actor.id}.correction", getattr(actor.correction.note, lang) or "", urls
         for fact in actor.public_record:
-            yield f"{actor.id}.public_record", fact.fact.en or "", [c.url for c in fact.sources if c.url]
+            yield (
+                f"{actor.id}.public_record",
+                getattr(fact.fact, lang) or "",
+                [c.url for c in fact.sources if c.url],
+            )
     for event in briefing.events:
         urls = [c.url for c in event.sources if c.url]
-        yield f"{event.id}.title", event.title.en or "", urls
-        yield f"{event.id}.detail", event.detail.en or "", urls
+        yield f"{event.id}.title", getattr(event.title, lang) or "", urls
+        yield f"{event.id}.detail", getattr(event.detail, lang) or "", urls
     for quote in briefing.quotes:
-        yield f"{quote.id}.context", quote.context.en or "", []
+        yield f"{quote.id}.context", getattr(quote.context, lang) or "", []
 
 
-def _unsourced_quotations(briefing: Briefing, article: str) -> list[str]:
-    """Quoted spans in English texts that are neither the article's own words nor English
-    words of the public record from a source the same record cites."""
+def _unsourced_quotations(briefing: Briefing, article: str, lang: Lang = "en") -> list[str]:
+    """Quoted spans in texts that are neither the article's own words nor English words
+    of the public record from a source the same record cites."""
     wrong = []
-    for where, text, urls in _english_texts(briefing):
+    for where, text, urls in _cited_texts(briefing, lang):
         for match in QUOTED.finditer(text):
             words = next(group for group in match.groups() if group)
             if words not in article and PUBLIC_RECORD_WORDS.get(words) not in urls:
@@ -228,6 +232,7 @@ def test_english_quotation_marks_hold_only_words_someone_said(bundled: Briefing)
     source the same record cites. A quote's `translation` is labelled and exempt."""
     article = " ".join(ARTICLE.read_text(encoding="utf-8").split())
     assert _unsourced_quotations(bundled, article) == []
+    assert _unsourced_quotations(bundled, article, "fr") == []  # the same rule in French
     # The rule catches a back-translation, and public-record words without their source.
     back_translated = msgspec.structs.replace(
         bundled.summary, bottom_line=Text(en='Trump called the call "disappointing".')
