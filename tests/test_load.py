@@ -201,7 +201,13 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
         "$.events[0].kind",
         "expected one of call, meeting, other, policy-change, proposal, statement, summit, got 'party'",
     ),
-    ("old schema version", _set("schema_version", 1), "$.schema_version", "expected one of 2, got 1"),
+    (
+        "old schema version",
+        _set("schema_version", 1),
+        "$.schema_version",
+        "expected 2, got 1: version 1 wrote",
+    ),
+    ("unknown schema version", _set("schema_version", 3), "$.schema_version", "expected one of 2, got 3"),
 ]
 
 
