@@ -341,10 +341,14 @@ class _Checker:
             ):
                 self.event(index, event)  # the full check, for anything less plain
             sources = event.sources
-            if sources and not (
-                good_citations.issuperset(map(_citation_key, sources)) and any(c.url for c in sources)
-            ):
-                self.citations(f"$.events[{index}].sources", sources)
+            if sources:  # the usual case, one source already seen, costs one lookup
+                first = sources[0]
+                if (
+                    len(sources) > 1
+                    or first.url is None
+                    or (first.outlet, first.title, first.url, first.date) not in good_citations
+                ):
+                    self.citations(f"$.events[{index}].sources", sources)
             if not actor_ids.issuperset(event.actors):
                 for position, actor_id in enumerate(event.actors):
                     self.refer(f"$.events[{index}].actors[{position}]", actor_id)
