@@ -398,3 +398,14 @@ def test_bound_spacing_holds_at_any_width(words: list[str], marks: list[str], wi
     shown = captured.get()
     assert [line for line in shown.splitlines() if BAD_BREAK.search(line)] == []
     assert " ".join(shown.split()) == " ".join(text.split())  # the same words, spaces as typed
+
+
+def test_the_french_export_spaces_its_colons() -> None:
+    lines = brief("export", "--lang", "fr").stdout.splitlines()
+    events = [line for line in lines if line.startswith("- **")]
+    sources = [line for line in lines if line.startswith("- Sources publiques")]
+    assert len(events) == 10 and sources
+    assert all(re.match(r"- \*\*[^*]+\*\* [^:]* : \S", line) for line in events), events
+    assert all(line.startswith("- Sources publiques : ") for line in sources)
+    # Each event dated from the public record names who it comes from.
+    assert all(re.search(r"\(¶\d+(?:, ¶\d+)* · \w", line) for line in events)

@@ -137,11 +137,18 @@ def summary_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
         yield ""
         for actor in corrected:
             assert actor.correction is not None
-            yield f"- {md(actor.correction.note.pick(lang))} ({md(citations_text(actor.correction.sources))})"
+            yield f"- {md(actor.correction.note.pick(lang))} ({md(citations_text(actor.correction.sources, lang))})"
 
 
 def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     """The whole briefing: summary, who is who, timeline, quotes, sources."""
+    colon = " : " if lang == "fr" else ": "  # French puts a space before a colon
+
+    def outlets(event: Event) -> str:
+        """Who the public record's date comes from; the Sources section lists them in full."""
+        names = dict.fromkeys(citation.outlet for citation in event.sources)
+        return f" · {md(', '.join(names))}" if names else ""
+
     yield from summary_lines(briefing, lang, cast)
     yield ""
     yield f"## {label('actors_title', lang)}"
@@ -154,8 +161,8 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield ""
     for event in sorted_events(briefing):
         yield (
-            f"- **{md(event_date(event, lang))}** {md(event_kind(event, lang))}: "
-            f"{md(event.title.pick(lang))}. {md(event.detail.pick(lang))} ({paras(event.evidence)})"
+            f"- **{md(event_date(event, lang))}** {md(event_kind(event, lang))}{colon}"
+            f"{md(event.title.pick(lang))}. {md(event.detail.pick(lang))} ({paras(event.evidence)}{outlets(event)})"
         )
     if briefing.quotes:
         yield ""
@@ -170,9 +177,10 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield f"## {label('sources', lang)}"
     yield ""
     source = briefing.source
-    yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}; sha256 `{source.sha256}`)"
+    semicolon = " ; " if lang == "fr" else "; "
+    yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}{semicolon}sha256 `{source.sha256}`)"
     for citation in public_sources(briefing):
-        yield f"- {label('public_record', lang)}: {md(citation_text(citation))}"
+        yield f"- {label('public_record', lang)}{colon}{md(citation_text(citation))}"
 
 
 def sorted_events(briefing: Briefing) -> list[Event]:
@@ -181,9 +189,9 @@ def sorted_events(briefing: Briefing) -> list[Event]:
     return select_events(briefing)
 
 
-def citations_text(citations: Sequence[Citation]) -> str:
+def citations_text(citations: Sequence[Citation], lang: Lang) -> str:
     """Several sources on one line, each as `citation_text` gives it."""
-    return "; ".join(map(citation_text, citations))
+    return (" ; " if lang == "fr" else "; ").join(map(citation_text, citations))
 
 
 def public_sources(briefing: Briefing) -> list[Citation]:
