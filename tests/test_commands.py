@@ -95,7 +95,10 @@ def test_json_fields_of_an_actor_with_a_correction() -> None:
     assert hegseth["correction"]["as_written"] == "Dan Hegseth"
     assert hegseth["correction"]["corrected"] == "Pete Hegseth"
     assert hegseth["events"] == ["rutte-meets-rubio-hegseth-congress"]
-    assert hegseth["evidence"] == [{"para": 7, "quote": "le secrétaire à la Défense Dan Hegseth"}]
+    assert hegseth["evidence"] == [
+        {"para": 7, "quote": "le secrétaire à la Défense Dan Hegseth"},
+        {"para": 7, "quote": "Pendant sa visite à Washington, Rutte rencontrera également"},
+    ]
 
 
 def test_json_fields_of_a_quote_in_french() -> None:

@@ -277,7 +277,16 @@ def test_the_pentagon_concern_is_evidence_for_the_reversal_not_the_pause(bundled
 @pytest.mark.parametrize(
     ("actor_id", "spans"),
     [
-        ("mark-rutte", ["Rutte rencontrera également le secrétaire d'État américain Marco Rubio"]),
+        (
+            "mark-rutte",
+            [
+                "Le secrétaire général de l'OTAN Mark Rutte",
+                "Pendant sa visite à Washington, Rutte rencontrera également",
+                "Rutte rencontrera également le secrétaire d'État américain Marco Rubio",
+            ],
+        ),
+        ("marco-rubio", ["Pendant sa visite à Washington", "le secrétaire d'État américain Marco Rubio"]),
+        ("pete-hegseth", ["Pendant sa visite à Washington", "le secrétaire à la Défense Dan Hegseth"]),
         (
             "donald-trump",
             [
