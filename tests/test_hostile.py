@@ -94,7 +94,7 @@ def test_a_briefing_can_come_through_a_pipe() -> None:
     "content",
     [
         b"[" * 100_000 + b"]" * 100_000,
-        b'{"schema_version": 1, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"schema_version": 2, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     ],
     ids=["top-level", "inside-a-field"],
 )

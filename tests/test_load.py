@@ -238,7 +238,7 @@ def test_each_malformed_briefing_is_refused_with_its_path(
     ("content", "words"),
     [
         (b"", "the file is empty"),
-        (b'{"schema_version": 1,', "not valid JSON: it ends too soon (truncated)"),
+        (b'{"schema_version": 2,', "not valid JSON: it ends too soon (truncated)"),
         (b'{"a": NaN}', "not valid JSON: invalid character"),
         (b'{"a": Infinity}', "not valid JSON: invalid character"),
         (b'{"a": -Infinity}', "not valid JSON: invalid character"),
