@@ -364,6 +364,8 @@ FRENCH_VIEWS = [
     ["actors", "alliés"],
     ["actors", "kysia"],
     ["timeline"],
+    ["timeline", "--chart"],
+    ["timeline", "--chart", "--by", "actor"],
     ["quotes"],
     ["search", "Trump"],
     ["search", "décevant"],

@@ -160,7 +160,7 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
 
 def bind_spacing(text: str) -> str:
     """The text with each space that must not break a line (see SPACING_GLUE) bound."""
-    return re.sub(_BOUND_SPACE, SPACING_GLUE, text)
+    return re.sub(_BOUND_SPACE, lambda spaces: SPACING_GLUE * len(spaces[0]), text)  # as many as typed
 
 
 def short_summary(view: View, briefing: Briefing) -> None:
