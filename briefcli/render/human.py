@@ -8,6 +8,7 @@ and `| head` stops it early.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from rich.text import Text
 
 from briefcli.dates import Window, iso_period, window_words
 from briefcli.i18n import human_date, human_span, label
-from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
+from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
 from briefcli.render.markdown import (
     DIRECTION_MARKS,
     PUBLIC_RECORD_MARK,
@@ -32,7 +33,7 @@ from briefcli.render.markdown import (
     short_line,
     source_line,
 )
-from briefcli.render.records import Cast, snippet
+from briefcli.render.records import Cast, citation_text, snippet
 from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
 
@@ -57,6 +58,13 @@ ASCII_MARKS = {
     "─": "-",
     "…": "...",
 }
+# French spacing lives here, in the renderer: the data holds ordinary spaces, and a human
+# view binds the space after « and before » : ; ? ! to its neighbor, so that no line starts
+# with that punctuation or ends with «. Rich wraps at any white space (a no-break space
+# included), so while Rich lays out the text the space is this private-use character,
+# which Rich sees as part of a word; `View.show` prints it as the space it stands for.
+SPACING_GLUE = "\ue000"
+_BOUND_SPACE = r"(?<=«) +| +(?=[:;?!»])"
 TIMELINE_BATCH = 200
 NARROW = 24  # below this many columns for the title, the timeline stacks its columns
 MEASURE = 100  # columns at most: running text stays readable on a wide terminal
@@ -127,7 +135,13 @@ class View:
         """Print, without the trailing blanks Rich pads cells and blocks with."""
         lines = self.console.render_lines(renderable, pad=False, new_lines=False)
         out: list[Segment] = []
-        for line in lines:
+        for segments in lines:
+            line = [
+                Segment(s.text.replace(SPACING_GLUE, " "), s.style, s.control)
+                if SPACING_GLUE in s.text
+                else s
+                for s in segments
+            ]
             while line and not line[-1].control and not line[-1].text.strip():
                 line.pop()
             if line:
@@ -146,10 +160,10 @@ class View:
 
     def text(self, value: str, style: str = "") -> Text:
         """Briefing text, made inert, as a Rich Text: never parsed as markup."""
-        return Text(self.glyph(inert(value)), style=style)
+        return Text(bind_spacing(self.glyph(inert(value))), style=style)
 
     def label(self, key: str, **values: object) -> str:
-        return self.glyph(label(key, self.lang, **values))
+        return bind_spacing(self.glyph(label(key, self.lang, **values)))
 
     def heading(self, key: str) -> None:
         self.show()
@@ -159,7 +173,8 @@ class View:
         return Text(self.glyph(paras(evidence)), style="dim")
 
     def bullets(self, rows: Iterable[Text]) -> None:
-        grid = Table.grid(Column(no_wrap=True), Column(ratio=1), padding=(0, 1), expand=True)
+        # A long word (a URL) folds onto the next line instead of being cut with '…'.
+        grid = Table.grid(Column(no_wrap=True), Column(ratio=1, overflow="fold"), padding=(0, 1), expand=True)
         for row in rows:
             grid.add_row(self.glyph("•"), row)
         self.show(Padding(grid, (0, 0, 0, 1)))
@@ -183,8 +198,14 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
     view.show_notes()
 
 
+def bind_spacing(text: str) -> str:
+    """The text with each space that must not break a line (see SPACING_GLUE) bound."""
+    return re.sub(_BOUND_SPACE, lambda spaces: SPACING_GLUE * len(spaces[0]), text)  # as many as typed
+
+
 def short_summary(view: View, briefing: Briefing) -> None:
-    view.console.print(view.text(short_line(briefing, view.lang)), soft_wrap=True)  # one line, at any width
+    line = view.glyph(inert(short_line(briefing, view.lang)))
+    view.console.print(Text(line), soft_wrap=True)  # one line, at any width: nothing to bind
 
 
 def short_link(url: str) -> str:
@@ -197,9 +218,14 @@ def correction_text(view: View, actor: Actor) -> Text:
     assert actor.correction is not None
     return Text.assemble(
         view.text(actor.correction.note.pick(view.lang), "yellow"),
-        " ",
-        view.sourced(f"({actor.correction.source})", "dim"),
+        sources_text(view, actor.correction.sources),
     )
+
+
+def sources_text(view: View, citations: Sequence[Citation]) -> Text:
+    """Each source on a line of its own, below the fact it supports; its URL never cut
+    (a hyperlink, or a note printed whole after the block: `View.sourced`)."""
+    return Text.assemble(*(Text.assemble("\n", view.sourced(citation_text(c), "dim")) for c in citations))
 
 
 def actor_name(view: View, actor: Actor) -> Text:
@@ -247,7 +273,9 @@ def actors_stacked(view: View, actors: Sequence[Actor], cast: Cast) -> None:
 
 def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     lang, text = view.lang, view.text
-    grid = Table.grid(Column(style="bold cyan", no_wrap=True), Column(ratio=1), padding=(0, 2), expand=True)
+    grid = Table.grid(
+        Column(style="bold cyan", no_wrap=True), Column(ratio=1, overflow="fold"), padding=(0, 2), expand=True
+    )
     kind = label(actor.kind, lang)
     affiliation = cast.name(actor.affiliation)
     grid.add_row(view.label("kind"), text(f"{kind} · {affiliation}" if affiliation else kind))
@@ -260,7 +288,7 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     for fact in actor.public_record:
         grid.add_row(
             view.label("public_record"),
-            Text.assemble(text(fact.fact.pick(lang)), " ", view.sourced(f"({fact.source})", "dim")),
+            Text.assemble(text(fact.fact.pick(lang)), sources_text(view, fact.sources)),
         )
     events = cast.events_of().get(actor.id, [])
     if events:
