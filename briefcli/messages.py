@@ -136,9 +136,24 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("64 lower-case hexadecimal digits", "64 chiffres hexadécimaux en minuscules"),
     ("a two-letter language code, like fr", "un code de langue de deux lettres, comme fr"),
     ("text matching {pattern}", "un texte conforme à {pattern}"),
+    ("one http or https address without spaces", "une adresse http ou https sans espace"),
+    ("expected 2, got 1: version 1 wrote each source as one text; version 2 makes it a list of records "
+     "{record} (see the README's JSON fields)",
+     "attendu : 2 ; trouvé : 1 : la version 1 écrivait chaque source en un seul texte ; la version 2 en fait "
+     "une liste d'enregistrements {record} (voir les champs JSON du README)"),
+    # load.py: the sources
+    ("required when published_basis is public-record", "obligatoire quand published_basis vaut public-record"),
+    ("required when basis is public-record: name the sources",
+     "obligatoire quand basis vaut public-record : nommer les sources"),
+    ("is blank", "est vide"),
+    ("holds an address: put it in 'url', one source per record",
+     "contient une adresse : la mettre dans 'url', une source par enregistrement"),
+    ("holds ';': one source per record, so write two records",
+     "contient ';' : une source par enregistrement, donc écrire deux enregistrements"),
+    ("holds two addresses: one source per record", "contient deux adresses : une source par enregistrement"),
+    ("no source with a URL: give at least one 'url'", "aucune source avec une URL : donner au moins une 'url'"),
     # load.py: the rules
     ("duplicate id {id} (first at {first})", "identifiant en double {id} (déjà en {first})"),
-    ("required when published_basis is public-record", "obligatoire quand published_basis vaut public-record"),
     ("an actor cannot be its own affiliation", "un acteur ne peut pas être son propre rattachement"),
     ("a text needs 'en', 'fr' or both", "un texte demande 'en', 'fr' ou les deux"),
     ("unknown actor {id} (did you mean {hint}?)", "acteur inconnu {id} (vouliez-vous dire {hint} ?)"),

@@ -373,6 +373,15 @@ def mutations(document: dict[str, Any]) -> list[dict[str, Any]]:
         changed(lambda d: d["quotes"][0]["evidence"][0].update(quote="word " * 30)),
         changed(lambda d: d["source"].update(sha256="xyz")),
         changed(lambda d: d["source"].update(paragraphs="eleven")),
+        changed(lambda d: d.update(schema_version=1)),
+        changed(lambda d: d["events"][0]["sources"][0].update(title="see www.example.org")),
+        changed(lambda d: d["events"][0]["sources"][0].update(outlet="AP; Reuters")),
+        changed(lambda d: d["events"][0]["sources"][0].update(outlet=" ")),
+        changed(lambda d: d["events"][0]["sources"][0].update(url="https://a.example/https://b.example/")),
+        changed(lambda d: d["events"][0]["sources"][0].update(url="not an address")),
+        changed(lambda d: d["events"][0]["sources"][0].pop("url")),
+        changed(lambda d: d["events"][0].update(sources=[])),
+        changed(lambda d: d["source"].update(published_sources=[])),
     ]
 
 
