@@ -492,3 +492,10 @@ def test_the_page_lists_quotes_in_article_order(tmp_path: Path) -> None:
     assert (
         quotes.index("« annonce importante »") < quotes.index("« décevant »") < quotes.index("« Les alliés")
     )
+
+
+def test_a_window_in_json_costs_no_interface_words() -> None:
+    from tests.test_process import imported_modules
+
+    modules = imported_modules("timeline", "--since", "le mois dernier", "--until", "2025-W28", "--json")
+    assert "briefcli.i18n" not in modules and "rich" not in modules and "dateutil.parser" not in modules

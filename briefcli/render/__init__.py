@@ -167,7 +167,7 @@ def show_timeline(
         records=lambda: event_records(events, out.lang),
         record_type=EventRecord,
         markdown=lambda md: md.events_table(events, out.lang, cast),
-        window="" if words is None else words.text(out.lang),
+        window="" if words is None or events or not out.human else words.text(out.lang),  # words: only to say
     )
 
 
