@@ -12,8 +12,8 @@ from typing import Any
 
 import msgspec
 
-from briefcli.errors import Problem
 from briefcli.model import Actor, Briefing, Event, Quote
+from briefcli.problems import Problem
 
 _SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("actors", Actor),

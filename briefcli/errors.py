@@ -1,4 +1,4 @@
-"""Exit statuses, the errors that map to them, and a briefing's problems.
+"""Exit statuses and the errors that map to them.
 
 A domain error carries its exit status; `cli.BriefGroup.main` turns any of them
 into one line on stderr and that status, in one place.
@@ -7,8 +7,6 @@ into one line on stderr and that status, in one place.
 from __future__ import annotations
 
 from enum import IntEnum
-
-import msgspec
 
 
 class ExitStatus(IntEnum):
@@ -37,24 +35,3 @@ class UsageProblem(BriefError):
 
 class NoMatch(BriefError):
     """A lookup found nothing."""
-
-
-class Problem(msgspec.Struct, frozen=True):
-    """One thing wrong with a briefing: where (a JSON path, or None for the whole file) and what."""
-
-    path: str | None
-    message: str
-
-    def __str__(self) -> str:
-        return self.message if self.path is None else f"{self.path}: {self.message}"
-
-
-class BriefingError(BriefError):
-    """A briefing file that cannot be used, with every problem found in it."""
-
-    def __init__(self, where: str, problems: list[Problem]) -> None:
-        self.where = where
-        self.problems = problems
-        more = len(problems) - 1
-        tail = f" (and {more} more: run 'brief validate {where}')" if more else ""
-        super().__init__(f"{where}: {problems[0]}{tail}")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import msgspec
 
-from briefcli.errors import BriefingError, Problem
 from briefcli.model import Briefing
+from briefcli.problems import BriefingError, Problem
 from briefcli.rules import check_briefing, iter_evidence
 
 __all__ = ["MAX_BYTES", "BriefingError", "Problem", "check_briefing", "iter_evidence", "load_briefing"]

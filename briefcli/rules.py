@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Sequence
 
 from briefcli.dates import iso_period, precision_of
-from briefcli.errors import Problem
 from briefcli.model import Actor, Briefing, Event, Evidence, Quote, Text
+from briefcli.problems import Problem
 
 MAX_EVIDENCE_WORDS = 25
 NO_LANGUAGE = "a text needs 'en', 'fr' or both"
