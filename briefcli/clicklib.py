@@ -7,7 +7,7 @@ its app with `standalone_mode=False`, so that every failure becomes one line and
 exit status in `cli.BriefGroup.main`: that needs Click's `ClickException` and
 `UsageError` to catch, and `NoSuchOption.possibilities` for "did you mean".
 `--show-completion SHELL` prints Typer's script for that shell, which only
-`typer._completion_shared` holds. tests/test_package.py fails if any of these names
+`typer._completion_shared` holds. tests/test_options.py fails if any of these names
 disappears from a Typer release.
 """
 
