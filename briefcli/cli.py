@@ -143,16 +143,12 @@ def refuse_repeated_options(command: Any, args: list[str]) -> None:
             from briefcli.i18n import label
             from briefcli.terminal import default_lang
 
-            repeatable = [p.opts[0] for p in command.params if getattr(p, "multiple", False)] or ["--kind"]
-            raise UsageProblem(
-                label(
-                    "given_twice",
-                    default_lang(),
-                    option=given[0],
-                    n=len(given),
-                    repeatable=", ".join(repeatable),
-                )
-            )
+            lang = default_lang()
+            message = label("given_twice", lang, option=given[0], n=len(given))
+            repeatable = [p.opts[0] for p in command.params if getattr(p, "multiple", False)]
+            if repeatable:
+                message += " " + label("repeatable", lang, options=", ".join(repeatable))
+            raise UsageProblem(message)
 
 
 def report(exc: BaseException) -> int:

@@ -70,8 +70,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     # options
     "not_one_of": ("{option}: {value!r} is not one of {choices}.", "{option} : '{value}' ne fait pas partie de {choices}."),
     "did_you_mean": ("Did you mean {suggestion!r}?", "Vouliez-vous dire '{suggestion}' ?"),
-    "given_twice": ("{option} was given {n} times; it takes one value (repeat only {repeatable})",
-                    "{option} est donné {n} fois ; il prend une seule valeur (seuls {repeatable} se répètent)"),
+    "given_twice": ("{option} was given {n} times; it takes one value", "{option} est donné {n} fois ; il prend une seule valeur"),
+    "repeatable": ("(only {options} repeat)", "(seuls {options} se répètent)"),
     # the vocabularies of choices.py, one key each: "<vocabulary>.<value>"
     "lang.en": ("English", "anglais"),
     "lang.fr": ("French", "français"),
