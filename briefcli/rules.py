@@ -132,8 +132,7 @@ class _Checker:
                 self.report(f"{where}.affiliation", (("", "an actor cannot be its own affiliation"),))
             self.evidence(where, actor.evidence)
 
-        for index, event in enumerate(briefing.events):
-            self.event(index, event)
+        self.events()
 
         for index, quote in enumerate(briefing.quotes):
             self.text(f"$.quotes[{index}].context", quote.context)
@@ -155,27 +154,37 @@ class _Checker:
                 else:
                     first_use[record.id] = where
 
-    def event(self, index: int, event: Event) -> None:
-        # The events are most of a large briefing: no path is formatted unless a rule finds something.
-        answers = self.answers
-        titled = text_findings(event.title)
-        detailed = text_findings(event.detail)
-        bad_evidence = self.bad_evidence(event.evidence) if event.evidence else ()
-        shape = (event.date, event.end, event.precision, event.basis, bool(event.source), event.kind,
-                 event.direction)  # fmt: skip
-        dating = answers.get(shape)
-        if dating is None:
-            dating = answers[shape] = dating_findings(*shape)
-        if titled or detailed or bad_evidence or dating:
-            where = f"$.events[{index}]"
-            self.report(f"{where}.title", titled)
-            self.report(f"{where}.detail", detailed)
-            for position, found in bad_evidence:
-                self.report(f"{where}.evidence[{position}]", found)
-            self.report(where, dating)
-        if not self.actor_ids.issuperset(event.actors):  # only then look for which, and format paths
-            for position, actor_id in enumerate(event.actors):
-                self.refer(f"$.events[{index}].actors[{position}]", actor_id)
+    def events(self) -> None:
+        # The events are most of a large briefing: one tight loop, with the rules' answers
+        # remembered, and no path formatted unless a rule finds something.
+        answers, remembered = self.answers, self.answers.get
+        actor_ids, paragraphs = self.actor_ids, self.briefing.source.paragraphs
+        for index, event in enumerate(self.briefing.events):
+            titled = text_findings(event.title)
+            detailed = text_findings(event.detail)
+            bad_evidence = []
+            for position, item in enumerate(event.evidence):
+                key = (item.para, item.quote)
+                found = remembered(key)
+                if found is None:
+                    found = answers[key] = evidence_findings(item.para, item.quote, paragraphs)
+                if found:
+                    bad_evidence.append((position, found))
+            shape = (event.date, event.end, event.precision, event.basis, bool(event.source), event.kind,
+                     event.direction)  # fmt: skip
+            dating = remembered(shape)
+            if dating is None:
+                dating = answers[shape] = dating_findings(*shape)
+            if titled or detailed or bad_evidence or dating:
+                where = f"$.events[{index}]"
+                self.report(f"{where}.title", titled)
+                self.report(f"{where}.detail", detailed)
+                for position, found in bad_evidence:
+                    self.report(f"{where}.evidence[{position}]", found)
+                self.report(where, dating)
+            if not actor_ids.issuperset(event.actors):  # only then look for which, and format paths
+                for position, actor_id in enumerate(event.actors):
+                    self.refer(f"$.events[{index}].actors[{position}]", actor_id)
 
     def refer(self, path: str, actor_id: str | None) -> None:
         """A reference names an actor of the briefing."""
