@@ -222,11 +222,6 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 # French words, so that they work alike on every Typer release; their values are listed
 # in the help and completed by the shell.
 
-COMBINING = (
-    "Filters combine: a repeated filter (or a comma list) keeps what matches any of its "
-    "values; different filters must all hold."
-)
-
 DataOption = Annotated[
     Path | None,
     typer.Option(
@@ -390,8 +385,9 @@ def actors(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Who is who: everyone, or a lookup. A query naming one actor exactly (id, name or
-    alias) shows that actor's card, then the other matches; else a table of the matches.
+    """Who is who: everyone, or a lookup that shows one actor's full card.
+
+    A query naming one actor exactly (id, name or alias) shows that actor's card, then the other matches; else a table of the matches.
 
     Examples:
       brief actors
@@ -402,6 +398,8 @@ def actors(
       brief actors "dan hegseth"        the name the article got wrong
       brief actors "secretary of state"
       brief actors poutine --json | jq '.\\[0].role'
+
+    Filters combine: a repeated filter (or a comma list) keeps what matches any of its values; different filters must all hold.
     """
     from briefcli import query as find
     from briefcli import render
@@ -469,8 +467,7 @@ def timeline(
       brief timeline --direction suspension --lang fr
       brief timeline --actor poutine --json
 
-    Filters combine: a repeated filter (or a comma list) keeps what matches any of its
-    values; different filters must all hold.
+    Filters combine: a repeated filter (or a comma list) keeps what matches any of its values; different filters must all hold.
     """
     from briefcli import query as find
     from briefcli import render
@@ -505,6 +502,8 @@ def quotes(
       brief quotes --actor trump
       brief quotes --actor trump --actor hekster
       brief quotes --format csv > quotes.csv
+
+    Repeated, --actor keeps the quotes of any of the actors named.
     """
     from briefcli import query as find
     from briefcli import render
