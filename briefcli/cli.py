@@ -81,7 +81,7 @@ class BriefGroup(TyperGroup):
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name, command, rest = super().resolve_command(ctx, args)
-        if command is not None:
+        if command is not None and not ctx.resilient_parsing:  # shell completion parses leniently
             refuse_repeated_options(command, rest)
         return name, command, rest
 

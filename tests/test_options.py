@@ -214,6 +214,7 @@ def test_show_completion_refuses_an_unknown_shell() -> None:
         ("brief timeline --kind meeting,ca", ["meeting,call"]),
         ("brief actors --kind p", ["person", "personne", "pays"]),
         ("brief timeline --direction sus", ["suspend", "suspension"]),
+        ("brief timeline --lang fr --lang f", ["fr", "français"]),  # completion is lenient: no error mid-line
     ],
 )
 def test_shell_completion_completes_commands_and_choices(words: str, expected: list[str]) -> None:
