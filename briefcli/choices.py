@@ -17,10 +17,11 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 Lang = Literal["en", "fr"]
-OutputFormat = Literal["table", "json", "jsonl", "csv", "markdown"]  # every format a command writes
+OutputFormat = Literal["table", "json", "jsonl", "csv", "markdown", "html", "timelinejs"]  # every format
 Format = Literal["table", "json", "jsonl", "csv", "markdown"]  # the listing commands
 SummaryFormat = Literal["table", "json", "markdown"]
-ExportFormat = Literal["markdown", "json"]
+ExportFormat = Literal["markdown", "json", "html", "timelinejs"]
+ChartLanes = Literal["kind", "actor"]  # timeline --chart --by
 CheckFormat = Literal["table", "json"]
 
 ActorKind = Literal["person", "organization", "country", "group"]
@@ -41,6 +42,7 @@ DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
 PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 BASES: tuple[Basis, ...] = get_args(Basis)
 HIT_KINDS: tuple[HitKind, ...] = get_args(HitKind)
+CHART_LANES: tuple[ChartLanes, ...] = get_args(ChartLanes)
 
 Value = TypeVar("Value", bound=str)
 
@@ -54,6 +56,7 @@ VOCABULARIES: Mapping[str, tuple[str, ...]] = {
     "precision": PRECISIONS,
     "basis": BASES,
     "hit_kind": HIT_KINDS,
+    "chart_lanes": CHART_LANES,
 }
 
 

@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 from briefcli import __version__
 from briefcli.choices import (
     ACTOR_KINDS,
+    CHART_LANES,
     CHECK_FORMATS,
     DIRECTIONS,
     EVENT_KINDS,
@@ -32,7 +33,7 @@ from briefcli.choices import (
 from briefcli.errors import BriefError, ExitStatus, UsageProblem
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
-    from briefcli.choices import ExportFormat, OutputFormat
+    from briefcli.choices import OutputFormat
     from briefcli.clicklib import UsageError
     from briefcli.model import Briefing
     from briefcli.render import Output
@@ -450,6 +451,22 @@ def timeline(
         bool,
         typer.Option("--policy", help="Only the US policy changes (suspend, resume, increase, restructure)."),
     ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="Draw the timeline to scale across the terminal: the aid status band, one lane per kind, a numbered legend.",
+        ),
+    ] = False,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            metavar="LANES",
+            autocompletion=completer("chart_lanes", CHART_LANES),
+            help=f"With --chart: one lane per {help_list('chart_lanes', CHART_LANES)}.",
+        ),
+    ] = "kind",
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -466,24 +483,36 @@ def timeline(
       brief timeline --kind meeting,call --actor trump --actor putin
       brief timeline --direction suspension --lang fr
       brief timeline --actor poutine --json
+      brief timeline --chart             drawn to scale, with the aid status
+      brief timeline --chart --by actor --since 2025-06
 
     Filters combine: a repeated filter (or a comma list) keeps what matches any of its values; different filters must all hold.
     """
     from briefcli import query as find
     from briefcli import render
-    from briefcli.choices import read_choices
+    from briefcli.choices import read_choice, read_choices
     from briefcli.dates import iso_period, window_from
 
     out = output(fmt, as_json, lang)
     kinds = read_choices("--kind", kind, "event_kind", EVENT_KINDS, out.lang)
     directions = read_choices("--direction", direction, "direction", DIRECTIONS, out.lang)
+    if chart and not out.human:
+        raise UsageProblem(
+            f"--chart draws the timeline for people; leave out --chart for --format {out.format}"
+        )
+    lanes = read_choice("--by", by, "chart_lanes", CHART_LANES, out.lang)
+    if lanes != "kind" and not chart:
+        raise UsageProblem("--by chooses the chart's lanes: give --chart too")
     briefing = load(data)
     window = window_from(since, until, anchor=iso_period(briefing.source.published).start)
     actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
-    render.show_timeline(out, briefing, events)
+    if chart:
+        render.show_chart(out, briefing, events, window, lanes)
+    else:
+        render.show_timeline(out, briefing, events)
 
 
 @app.command()
@@ -552,7 +581,7 @@ def export(
             "-f",
             metavar="FORMAT",
             autocompletion=completer("format", EXPORT_FORMATS),
-            help="markdown (a document) or json (the validated briefing itself).",
+            help="markdown (a document), json (the validated briefing itself), html (one self-contained page) or timelinejs (a TimelineJS timeline).",
         ),
     ] = "markdown",
     as_json: JsonOption = False,
@@ -569,12 +598,14 @@ def export(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """The whole briefing as one Markdown document, or as JSON.
+    """The whole briefing as one Markdown document, as JSON, as a web page, or as a TimelineJS timeline.
 
     Examples:
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
+      brief export --format html -o briefing.html
+      brief export --format timelinejs -o timeline.json
     """
     import msgspec
 
@@ -584,9 +615,9 @@ def export(
     from briefcli.load import briefing_path
 
     out = output(fmt, as_json, lang, EXPORT_FORMATS, default="markdown")
-    export_format: ExportFormat = "json" if out.format == "json" else "markdown"
+    export_format = next(f for f in EXPORT_FORMATS if f == out.format)  # typed as an export format
     briefing = load(data)
-    if export_format == "markdown":  # the document's timeline is in date order
+    if export_format != "json":  # a document's timeline is in date order; JSON is the file as it is
         briefing = msgspec.structs.replace(briefing, events=find.select_events(briefing))
     if output_file is None or str(output_file) == "-":
         render.export(briefing, export_format, out.lang, sys.stdout.buffer)

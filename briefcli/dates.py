@@ -88,6 +88,12 @@ def precision_of(text: str) -> Precision:
     return next(precision for precision, length in LENGTH_AT.items() if length == len(text))
 
 
+def event_period(start: str, end: str | None) -> Period:
+    """The days an event covers: from the start of `start` to the end of `end` (or `start`)."""
+    first = iso_period(start)
+    return first if end is None else Period(first.start, iso_period(end).end)
+
+
 # --- --since / --until ---------------------------------------------------------------
 
 # Patterns compile on first use (re caches them): most runs need none of them.

@@ -21,11 +21,16 @@ _SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("quotes", Quote),
 )
 _MSGSPEC_AT = r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$"  # compiled when first needed
+_VERSION_1 = (
+    "expected 2, got 1: version 1 wrote each source as one text; version 2 makes it a list "
+    "of records {outlet, title, url, date} (see the README's JSON fields)"
+)
 _FRIENDLY_PATTERNS = {
     "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$": "an ISO date such as 2025-07-14, 2025-07 or 2025",
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "an id of lower-case words joined by hyphens, like mark-rutte",
     "^[0-9a-f]{64}$": "64 lower-case hexadecimal digits",
     "^[a-z]{2}$": "a two-letter language code, like fr",
+    "^https?://[^\\s;]+$": "one http or https address without spaces",
 }
 
 
@@ -85,6 +90,8 @@ def _validation_problem(exc: msgspec.ValidationError, prefix: str, root: Any) ->
     if message.startswith("Invalid enum value"):
         allowed = _allowed_values(inner, prefix)
         value = _value_at(root, inner)
+        if path == "$.schema_version" and value == 1:
+            return Problem(path, _VERSION_1)
         if allowed:
             return Problem(path, f"expected one of {', '.join(map(str, allowed))}, got {value!r}")
     message = message.replace("`", "")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator, Sequence
 
 from briefcli.dates import iso_period, precision_of
-from briefcli.model import Actor, Briefing, Event, Evidence, Quote, Text
+from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Quote, Text
 from briefcli.problems import Problem
 
 MAX_EVIDENCE_WORDS = 25
@@ -63,10 +63,38 @@ def evidence_findings(para: int, quote: str, paragraphs: int) -> Findings:
     return tuple(found)
 
 
+def citation_findings(outlet: str, title: str, url: str | None, date: str | None) -> Findings:
+    """One source per record: no blank outlet or title, no address or ';' in them, one
+    address in its url, and a real date."""
+    found: list[tuple[str, str]] = []
+    for field, value in (("outlet", outlet), ("title", title)):
+        if not value.strip():
+            found.append((f".{field}", "is blank"))
+        elif _URL_INSIDE in value.lower() or "://" in value:
+            found.append((f".{field}", "holds an address: put it in 'url', one source per record"))
+        elif ";" in value:
+            found.append((f".{field}", "holds ';': one source per record, so write two records"))
+    if url is not None and url.count("://") > 1:
+        found.append((".url", "holds two addresses: one source per record"))
+    if date is not None:
+        found += [(".date", message) for _, message in date_findings(date)]
+    return tuple(found)
+
+
+_URL_INSIDE = "www."  # an address written into a citation's outlet or title
+NO_URL = "no source with a URL: give at least one 'url'"
+
+
 def dating_findings(
-    date: str, end: str | None, precision: str, basis: str, has_source: bool, kind: str, direction: str | None
+    date: str,
+    end: str | None,
+    precision: str,
+    basis: str,
+    has_sources: bool,
+    kind: str,
+    direction: str | None,
 ) -> Findings:
-    """An event's date, end, precision, basis, source, kind and direction agree."""
+    """An event's date, end, precision, basis, sources, kind and direction agree."""
     start_wrong = date_findings(date)
     end_wrong = () if end is None else date_findings(end)
     found = [(".date", message) for _, message in start_wrong] + [
@@ -76,8 +104,8 @@ def dating_findings(
         found.append((".end", f"ends ({end}) before it starts ({date})"))
     if not start_wrong and precision != precision_of(date):
         found.append((".precision", f"{precision!r} does not match the date {date!r} ({precision_of(date)})"))
-    if basis == "public-record" and not has_source:
-        found.append((".source", "required when basis is public-record: name the source"))
+    if basis == "public-record" and not has_sources:
+        found.append((".sources", "required when basis is public-record: name the sources"))
     if kind == "policy-change" and direction is None:
         found.append((".direction", "required for a policy change"))
     if direction is not None and kind not in DIRECTED:
@@ -91,7 +119,8 @@ class _Checker:
         self.problems: list[Problem] = []
         self.actor_ids = {actor.id for actor in briefing.actors}
         # A rule's answers by the fields that determine them (a briefing repeats its values):
-        # (para, quote) for evidence, the 7 dating fields for an event.
+        # (para, quote) for evidence, the 4 fields of a citation, the 7 dating fields of an
+        # event: keys of different lengths, so one table holds them all.
         self.answers: dict[Hashable, Findings] = {} if remember else _Forgetful()
 
     def report(self, where: str, findings: Findings) -> None:
@@ -104,10 +133,11 @@ class _Checker:
 
         source = briefing.source
         self.report("$.source.published", date_findings(source.published))
-        if source.published_basis == "public-record" and not source.published_source:
+        if source.published_basis == "public-record" and not source.published_sources:
             self.report(
-                "$.source.published_source", (("", "required when published_basis is public-record"),)
+                "$.source.published_sources", (("", "required when published_basis is public-record"),)
             )
+        self.citations("$.source.published_sources", source.published_sources)
         self.refer("$.source.correspondent", source.correspondent)
 
         summary = briefing.summary
@@ -125,8 +155,10 @@ class _Checker:
             self.text(f"{where}.story", actor.story)
             if actor.correction is not None:
                 self.text(f"{where}.correction.note", actor.correction.note)
+                self.citations(f"{where}.correction.sources", actor.correction.sources)
             for position, fact in enumerate(actor.public_record):
                 self.text(f"{where}.public_record[{position}].fact", fact.fact)
+                self.citations(f"{where}.public_record[{position}].sources", fact.sources)
             self.refer(f"{where}.affiliation", actor.affiliation)
             if actor.affiliation == actor.id:
                 self.report(f"{where}.affiliation", (("", "an actor cannot be its own affiliation"),))
@@ -170,7 +202,7 @@ class _Checker:
                     found = answers[key] = evidence_findings(item.para, item.quote, paragraphs)
                 if found:
                     bad_evidence.append((position, found))
-            shape = (event.date, event.end, event.precision, event.basis, bool(event.source), event.kind,
+            shape = (event.date, event.end, event.precision, event.basis, bool(event.sources), event.kind,
                      event.direction)  # fmt: skip
             dating = remembered(shape)
             if dating is None:
@@ -182,6 +214,8 @@ class _Checker:
                 for position, found in bad_evidence:
                     self.report(f"{where}.evidence[{position}]", found)
                 self.report(where, dating)
+            if event.sources and self.bad_citations(event.sources):
+                self.citations(f"$.events[{index}].sources", event.sources)
             if not actor_ids.issuperset(event.actors):  # only then look for which, and format paths
                 for position, actor_id in enumerate(event.actors):
                     self.refer(f"$.events[{index}].actors[{position}]", actor_id)
@@ -206,6 +240,26 @@ class _Checker:
             if found:
                 bad.append((position, found))
         return bad
+
+    def bad_citations(self, items: Sequence[Citation]) -> list[tuple[int, Findings]]:
+        """The position and findings of each citation something is wrong with; a list
+        with no URL at all is position -1."""
+        answers = self.answers
+        bad: list[tuple[int, Findings]] = []
+        for position, item in enumerate(items):
+            key = (item.outlet, item.title, item.url, item.date)
+            found = answers.get(key)
+            if found is None:
+                found = answers[key] = citation_findings(*key)
+            if found:
+                bad.append((position, found))
+        if items and all(item.url is None for item in items):
+            bad.append((-1, (("", NO_URL),)))
+        return bad
+
+    def citations(self, path: str, items: Sequence[Citation]) -> None:
+        for position, found in self.bad_citations(items):
+            self.report(path if position < 0 else f"{path}[{position}]", found)
 
     def evidence(self, where: str, items: Sequence[Evidence]) -> None:
         for position, found in self.bad_evidence(items):
