@@ -246,6 +246,7 @@ class _Checker:
         with no URL at all is position -1."""
         answers = self.answers
         bad: list[tuple[int, Findings]] = []
+        with_url = False
         for position, item in enumerate(items):
             key = (item.outlet, item.title, item.url, item.date)
             found = answers.get(key)
@@ -253,7 +254,8 @@ class _Checker:
                 found = answers[key] = citation_findings(*key)
             if found:
                 bad.append((position, found))
-        if items and all(item.url is None for item in items):
+            with_url = with_url or item.url is not None
+        if items and not with_url:
             bad.append((-1, (("", NO_URL),)))
         return bad
 
