@@ -38,7 +38,7 @@ class Window(msgspec.Struct, frozen=True):
     def keeps(self, start: str, end: str | None = None) -> bool:
         """Whether an event dated `start` (to `end`) overlaps the window.
 
-        The rule: the event's days (`event_period`) and the window's share a day. It is
+        The rule: the event's days (from the start of `start` to the end of `end`) and the window's share a day. It is
         computed on the ISO strings, without parsing a date: a partial date sorts before every day it holds
         ("2025-07" < "2025-07-01"), so it stands for its first day; with "~" appended
         (after every digit) it sorts after them ("2025-07~" > "2025-07-31"), so it

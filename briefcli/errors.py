@@ -27,11 +27,10 @@ class BriefError(Exception):
 
     status = ExitStatus.ERROR
 
-    def __init__(self, message: str | Message, hint: str | None = None) -> None:
+    def __init__(self, message: str | Message) -> None:
         super().__init__(str(message))
         self.message = str(message)  # in English
         self.said = message
-        self.hint = hint
 
     def text(self, lang: Lang) -> str:
         """The message in `lang`: a `Message` is put into words in it; a plain string stays as is."""

@@ -48,7 +48,7 @@ ENVIRONMENT = Environment()
 NO_HYPERLINKS = {"dumb", "unknown", "linux", "vt100", "vt220"}
 
 
-def _width(stream: TextIO, is_tty: bool) -> int:
+def _width(is_tty: bool) -> int:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return max(MIN_WIDTH, min(MAX_WIDTH, int(columns)))
@@ -88,7 +88,7 @@ def detect(
     return Terminal(
         is_tty=is_tty,
         color=colored,
-        width=_width(stream, is_tty),
+        width=_width(is_tty),
         unicode=encoding in {"utf8", "utf16", "utf32"},
         # Only on a terminal: a pipe (less -R, a file) gets every URL whole, even in color.
         hyperlinks=is_tty and colored and term not in NO_HYPERLINKS,

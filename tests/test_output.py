@@ -420,7 +420,7 @@ FRENCH_ERRORS = [
     (
         ["timeline", "--kind", "x"],
         2,
-        "brief timeline : valeur invalide pour '--kind' : 'x' ne fait pas partie de",
+        "brief : --kind : 'x' ne fait pas partie de 'changement-de-politique'",
     ),
     (["timeline", "--json", "--format", "csv"], 2, "brief : --json et --format csv se contredisent"),
     (["actors", " "], 2, "brief : la requête est vide"),
@@ -494,8 +494,8 @@ def test_the_page_lists_quotes_in_article_order(tmp_path: Path) -> None:
     )
 
 
-def test_a_window_in_json_costs_no_interface_words() -> None:
+def test_a_window_in_json_costs_no_rich_and_no_dateutil() -> None:
     from tests.test_process import imported_modules
 
     modules = imported_modules("timeline", "--since", "le mois dernier", "--until", "2025-W28", "--json")
-    assert "briefcli.i18n" not in modules and "rich" not in modules and "dateutil.parser" not in modules
+    assert "rich" not in modules and "dateutil.parser" not in modules
