@@ -274,6 +274,8 @@ def test_wide_terminals_get_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
         (["--color", "always"], {"NO_COLOR": "1"}, True),  # a flag wins over both
         ([], {"FORCE_COLOR": ""}, False),  # empty: unset
         (["--colour", "ALWAYS"], {}, True),
+        (["--color", "jamais"], {"FORCE_COLOR": "1"}, False),  # French words, as for every choice
+        (["--color", "toujours"], {}, True),
     ],
 )
 def test_color_choice_and_environment(args: list[str], env: dict[str, str], colored: bool) -> None:
