@@ -5,6 +5,7 @@ was asked, and hands it to `render`. Errors become one line on stderr and an exi
 status in one place: `BriefGroup.main`.
 """
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from typer.exceptions import Abort
 
 from briefcli import __version__
 from briefcli.choices import EVENT_KINDS, ActorKind, CheckFormat, ExportFormat, Format, Lang, SummaryFormat
-from briefcli.errors import BriefError, ExitStatus, UsageProblem
+from briefcli.errors import BriefError, ExitStatus, UsageProblem, signal_status
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
     from briefcli.model import Briefing
@@ -94,10 +95,12 @@ _TYPER_PLAIN = "_TYPER_FORCE_DISABLE_TERMINAL"
 
 
 def say(message: str) -> None:
-    """One line on stderr, made inert: it may quote a file's path or content."""
+    """One line on stderr, made inert: it may quote a file's path or content. A message
+    that cannot be written (stderr full or closed) is dropped: the exit status remains."""
     from briefcli.render.safe import inert
 
-    print(inert(message), file=sys.stderr)
+    with contextlib.suppress(OSError, ValueError):
+        print(inert(message), file=sys.stderr, flush=True)
 
 
 def report(exc: BaseException) -> int:
@@ -112,8 +115,14 @@ def report(exc: BaseException) -> int:
     if isinstance(exc, BriefError):
         say(f"brief: {exc.message}")
         return exc.status
-    if isinstance(exc, (KeyboardInterrupt, Abort)):
-        return ExitStatus.INTERRUPTED
+    if isinstance(exc, Abort):  # Click's own word for a Ctrl-C
+        exc = KeyboardInterrupt()
+    if (status := signal_status(exc)) is not None:  # Ctrl-C, SIGTERM, SIGHUP: the caller knows
+        return status
+    if isinstance(exc, OSError):  # the environment's fault, not brief's: a full disk, a closed stream
+        where = "write error" if exc.filename is None else os.fsdecode(exc.filename)
+        say(f"brief: {where}: {exc.strerror or exc}")
+        return ExitStatus.ERROR
     if os.environ.get("BRIEF_DEBUG"):
         raise exc
     say(
@@ -172,7 +181,7 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 
 
 DataOption = Annotated[
-    Path | None,
+    str | None,  # as typed: Path would read '' as '.'
     typer.Option(
         "--data",
         metavar="FILE",
@@ -222,10 +231,16 @@ def output(fmt: str, as_json: bool, lang: Lang | None, *, default: str = "table"
     return Output("json" if as_json else fmt, lang if lang is not None else default_lang())
 
 
-def load(data: Path | None) -> "Briefing":
+def load(data: str | None) -> "Briefing":
     from briefcli.load import load_briefing
 
-    return load_briefing(data)
+    return load_briefing(data_path(data))
+
+
+def data_path(data: str | None) -> Path | None:
+    from briefcli.files import file_argument
+
+    return None if data is None else file_argument(data, "--data")
 
 
 def checked_query(text: str | None, what: str) -> str | None:
@@ -450,7 +465,7 @@ def export(
     ] = "markdown",
     as_json: JsonOption = False,
     output_file: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would drop a trailing slash
         typer.Option(
             "--output",
             "-o",
@@ -470,16 +485,17 @@ def export(
       brief export --format json | jq '.events | length'
     """
     from briefcli import render
-    from briefcli.files import atomic_output, refuse_same_file
+    from briefcli.files import atomic_output, file_argument, refuse_same_file
     from briefcli.load import briefing_path
 
     out = output(fmt, as_json, lang, default="markdown")
+    target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
     briefing = load(data)
-    if output_file is None or str(output_file) == "-":
+    if target is None:
         render.export(briefing, out.format, out.lang, sys.stdout.buffer)
         return
-    refuse_same_file(output_file, briefing_path(data))
-    with atomic_output(output_file) as stream:
+    refuse_same_file(target, briefing_path(data_path(data)))
+    with atomic_output(target) as stream:
         render.export(briefing, out.format, out.lang, stream)
     say(f"brief: wrote {output_file}")
 
@@ -487,7 +503,7 @@ def export(
 @app.command()
 def validate(
     file: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would read '' as '.'
         typer.Argument(
             metavar="[FILE]",
             show_default=False,
@@ -496,7 +512,7 @@ def validate(
     ] = None,
     *,
     source: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would read '' as '.'
         typer.Option(
             "--source",
             metavar="ARTICLE",
@@ -524,14 +540,17 @@ def validate(
     from briefcli.provenance import check_provenance
 
     out = output(fmt, as_json, lang)
-    path = file or briefing_path(data)
+    from briefcli.files import file_argument
+
+    path = file_argument(file, "FILE") if file is not None else briefing_path(data_path(data))
+    article = None if source is None else file_argument(source, "--source")
     briefing: Briefing | None
     try:
         briefing, problems = parse_briefing(read_briefing_bytes(path))
     except BriefingError as exc:
         briefing, problems = None, exc.problems
-    if briefing is not None and source is not None:
-        problems += check_provenance(briefing, source)
+    if briefing is not None and article is not None:
+        problems += check_provenance(briefing, article)
     render.show_validation(
         out, path, briefing, problems, str(source) if source else None, bundled=path == bundled_path()
     )
