@@ -180,21 +180,23 @@ def _validation_problem(exc: msgspec.ValidationError, prefix: str, root: Any) ->
     assert match is not None  # the pattern matches any text
     message, inner = match["message"], match["path"] or "$"
     path = prefix + inner[1:]
-    if field := re.fullmatch(r"Object missing required field `(.+)`", message):
+    if field := re.fullmatch(r"Object missing required field `(.+)`", message, re.DOTALL):
         return Problem(f"{path}.{field[1]}", "required, but missing")
-    if field := re.fullmatch(r"Object contains unknown field `(.+)`", message):
+    if field := re.fullmatch(r"Object contains unknown field `(.+)`", message, re.DOTALL):
+        if len(field[1]) > _SHOWN:  # a key is input too: cut it, and say so
+            return Problem(path, f"unknown field {shown(field[1])} (not in the briefing schema)")
         return Problem(f"{path}.{field[1]}", "unknown field (not in the briefing schema)")
     if pattern := re.fullmatch(r"Expected `str` matching regex '(.+)'", message):
         wanted = _FRIENDLY_PATTERNS.get(pattern[1].replace("\\\\", "\\"), f"text matching {pattern[1]}")
         value = _value_at(root, inner)
         return Problem(
-            path, f"expected {wanted}, got {value!r}" if isinstance(value, str) else f"expected {wanted}"
+            path, f"expected {wanted}, got {shown(value)}" if isinstance(value, str) else f"expected {wanted}"
         )
     if message.startswith("Invalid enum value"):
         allowed = _allowed_values(inner, prefix)
         value = _value_at(root, inner)
         if allowed:
-            return Problem(path, f"expected one of {', '.join(map(str, allowed))}, got {value!r}")
+            return Problem(path, f"expected one of {', '.join(map(str, allowed))}, got {shown(value)}")
     message = message.replace("`", "")
     return Problem(path, message[:1].lower() + message[1:])
 
@@ -260,6 +262,7 @@ class _Checker:
         self.actor_ids = {actor.id for actor in briefing.actors}
         self.good_dates: set[str] = set()  # a large briefing repeats its dates: check each once
         self.good_quotes: set[str] = set()
+        self.suggestions_left = _MAX_SUGGESTIONS
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -274,7 +277,7 @@ class _Checker:
                     if record.id in first_use:
                         self.add(
                             f"$.{section}[{index}].id",
-                            f"duplicate id {record.id!r} (first at {first_use[record.id]})",
+                            f"duplicate id {shown(record.id)} (first at {first_use[record.id]})",
                         )
                     else:
                         first_use[record.id] = f"$.{section}[{index}].id"
@@ -283,6 +286,8 @@ class _Checker:
         self.date("$.source.published", source.published)
         if source.published_basis == "public-record" and not source.published_source:
             self.add("$.source.published_source", "required when published_basis is public-record")
+        self.plain("$.source.headline", source.headline)
+        self.plain("$.source.published_source", source.published_source)
         self.refer("$.source.correspondent", source.correspondent)
 
         summary = briefing.summary
@@ -298,10 +303,16 @@ class _Checker:
             self.text(f"{where}.name", actor.name)
             self.text(f"{where}.role", actor.role)
             self.text(f"{where}.story", actor.story)
-            if actor.correction is not None:
-                self.text(f"{where}.correction.note", actor.correction.note)
+            for position, alias in enumerate(actor.aliases):
+                self.plain(f"{where}.aliases[{position}]", alias)
+            if (correction := actor.correction) is not None:
+                self.text(f"{where}.correction.note", correction.note)
+                self.plain(f"{where}.correction.as_written", correction.as_written)
+                self.plain(f"{where}.correction.corrected", correction.corrected)
+                self.plain(f"{where}.correction.source", correction.source)
             for position, fact in enumerate(actor.public_record):
                 self.text(f"{where}.public_record[{position}].fact", fact.fact)
+                self.plain(f"{where}.public_record[{position}].source", fact.source)
             self.refer(f"{where}.affiliation", actor.affiliation)
             if actor.affiliation == actor.id:
                 self.add(f"{where}.affiliation", "an actor cannot be its own affiliation")
@@ -312,10 +323,10 @@ class _Checker:
         actor_ids, good_dates, good_quotes = self.actor_ids, self.good_dates, self.good_quotes
         paragraphs = source.paragraphs
         for index, event in enumerate(briefing.events):
-            if not (event.title.en or event.title.fr):
-                self.add(f"$.events[{index}].title", _NO_LANGUAGE)
-            if not (event.detail.en or event.detail.fr):
-                self.add(f"$.events[{index}].detail", _NO_LANGUAGE)
+            if not _said(event.title):
+                self.text(f"$.events[{index}].title", event.title)
+            if not _said(event.detail):
+                self.text(f"$.events[{index}].detail", event.detail)
             for item in event.evidence:
                 if item.para > paragraphs or item.quote not in good_quotes:
                     self.evidence(f"$.events[{index}]", event.evidence)
@@ -324,7 +335,7 @@ class _Checker:
                 event.end is None
                 and event.date in good_dates
                 and len(event.date) == LENGTH_AT[event.precision]
-                and (event.basis == "article" or event.source)
+                and (event.basis == "article" or (event.source and not blank(event.source)))
                 and (event.direction is None) == (event.kind not in _DIRECTED)
             ):
                 self.event(index, event)  # the full check, for anything less plain
@@ -334,16 +345,33 @@ class _Checker:
 
         for index, quote in enumerate(briefing.quotes):
             self.text(f"$.quotes[{index}].context", quote.context)
+            self.plain(f"$.quotes[{index}].original", quote.original)
+            self.plain(f"$.quotes[{index}].translation", quote.translation)
             self.refer(f"$.quotes[{index}].speaker", quote.speaker)
             self.evidence(f"$.quotes[{index}]", quote.evidence)
 
     def refer(self, path: str, actor_id: str | None) -> None:
         if actor_id is not None and actor_id not in self.actor_ids:
-            self.add(path, f"unknown actor {actor_id!r}{_did_you_mean(actor_id, self.actor_ids)}")
+            self.add(path, f"unknown actor {shown(actor_id)}{self.did_you_mean(actor_id)}")
 
     def text(self, path: str, text: Text) -> None:
         if not (text.en or text.fr):
             self.add(path, _NO_LANGUAGE)
+        self.plain(f"{path}.en", text.en)
+        self.plain(f"{path}.fr", text.fr)
+
+    def plain(self, path: str, value: str | None) -> None:
+        """A text given must say something: not only spaces or invisible characters."""
+        if value is not None and blank(value):
+            self.add(path, _BLANK)
+
+    def did_you_mean(self, value: str) -> str:
+        """A suggestion for the first few unknown references only: each costs a scan of
+        every id, and a file of thousands of them must still be refused at once."""
+        self.suggestions_left -= 1
+        if self.suggestions_left < 0 or len(value) > _LONGEST_SUGGESTED:
+            return ""
+        return _did_you_mean(value, self.actor_ids)
 
     def evidence(self, where: str, items: Sequence[Evidence]) -> None:
         paragraphs = self.briefing.source.paragraphs
@@ -356,7 +384,7 @@ class _Checker:
                     f"{path}.para", f"paragraph {item.para} is out of range: the article has {paragraphs}"
                 )
             words = len(item.quote.split())
-            if words == 0:
+            if blank(item.quote):
                 self.add(f"{path}.quote", "the quote is blank")
             elif words > MAX_EVIDENCE_WORDS:
                 self.add(f"{path}.quote", f"{words} words: evidence is at most {MAX_EVIDENCE_WORDS}")
@@ -369,7 +397,7 @@ class _Checker:
         try:
             iso_period(value)
         except ValueError as exc:
-            self.add(path, f"{value!r} is not a real calendar date ({exc})")
+            self.add(path, f"{shown(value)} is not a real calendar date ({exc})")
             return False
         self.good_dates.add(value)
         return True
@@ -388,10 +416,11 @@ class _Checker:
         if start_ok and event.precision != precision_of(event.date):
             self.add(
                 f"{where}.precision",
-                f"{event.precision!r} does not match the date {event.date!r} ({precision_of(event.date)})",
+                f"{shown(event.precision)} does not match the date {shown(event.date)} ({precision_of(event.date)})",
             )
         if event.basis == "public-record" and not event.source:
             self.add(f"{where}.source", "required when basis is public-record: name the source")
+        self.plain(f"{where}.source", event.source)
         if event.kind == "policy-change" and event.direction is None:
             self.add(f"{where}.direction", "required for a policy change")
         if event.direction is not None and event.kind not in _DIRECTED:
@@ -402,6 +431,40 @@ class _Checker:
 
 
 _NO_LANGUAGE = "a text needs 'en', 'fr' or both"
+_BLANK = "is blank: only spaces or invisible characters"
+_MAX_SUGGESTIONS = 20
+_LONGEST_SUGGESTED = 100  # characters: no id is longer, and difflib is quadratic in length
+#: White space and the invisible format characters a paste can carry (zero-width space,
+#: joiners, soft hyphen, word joiner, bidi marks, byte-order mark).
+_INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_BLANK_TEXT = f"[\\s{_INVISIBLE}]*"
+
+
+def blank(text: str) -> bool:
+    """Nothing a reader can see: empty, or only white space and invisible characters."""
+    if text and not (text[0].isspace() or re.match(f"[{_INVISIBLE}]", text[0])):
+        return False  # the usual case, decided by the first character
+    return re.fullmatch(_BLANK_TEXT, text) is not None
+
+
+def _said(text: Text) -> bool:
+    """A text in at least one language, and no language blank: what `_Checker.text` checks."""
+    return bool(text.en or text.fr) and not (
+        (text.en is not None and blank(text.en)) or (text.fr is not None and blank(text.fr))
+    )
+
+
+_SHOWN = 60  # characters of an echoed value: a message stays one readable line
+
+
+def shown(value: object) -> str:
+    """A value for a message, cut to a readable length: a file may hold a 1 MB id."""
+    text = repr(value)
+    if len(text) <= _SHOWN:
+        return text
+    return f"{text[: _SHOWN - 1]}… ({len(str(value)):,} characters)"
+
+
 _DIRECTED = ("policy-change", "proposal")  # the kinds that may carry a direction
 
 
