@@ -88,6 +88,9 @@ def _prepare_process() -> None:
             signal.signal(number, _terminate)
     _reopen_closed_streams()
     _buffer_stdout()
+    from briefcli.terminal import drop_malformed_sizes
+
+    drop_malformed_sizes()
 
 
 def _buffer_stdout() -> None:
