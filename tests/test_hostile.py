@@ -321,11 +321,10 @@ def hook(event, args):
             writes = any(c in mode for c in "wax+") or flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC)
             seen.append("WRITE" if writes else "read")
 sys.addaudithook(hook)
-leave = os._exit  # brief leaves by os._exit, without exit handlers: report from there
-os._exit = lambda status: (sys.stderr.write("opened: " + " ".join(seen) + "\\n"), leave(status))
-sys.argv = ["brief", *sys.argv[2:]]
-from briefcli.__main__ import main
-main()
+from briefcli.__main__ import leave, run
+status = run(sys.argv[2:])
+sys.stderr.write("opened: " + " ".join(seen) + "\\n")
+leave(status)
 """
 
 
