@@ -182,8 +182,9 @@ def _validation_problem(exc: msgspec.ValidationError, prefix: str, root: Any) ->
     path = prefix + inner[1:]
     if field := re.fullmatch(r"Object missing required field `(.+)`", message, re.DOTALL):
         return Problem(f"{path}.{field[1]}", "required, but missing")
-    if field := re.fullmatch(r"Object contains unknown field `(.+)`", message, re.DOTALL):
-        if len(field[1]) > _SHOWN:  # a key is input too: cut it, and say so
+    if field := re.fullmatch(r"Object contains unknown field `(.*)`", message, re.DOTALL):
+        # A key is input too: one that would not read as a JSON path step is quoted, and cut.
+        if not re.fullmatch(r"[^.\[\]'\s]{1,60}", field[1]) or not field[1].isprintable():
             return Problem(path, f"unknown field {shown(field[1])} (not in the briefing schema)")
         return Problem(f"{path}.{field[1]}", "unknown field (not in the briefing schema)")
     if pattern := re.fullmatch(r"Expected `str` matching regex '(.+)'", message):
