@@ -47,9 +47,18 @@ def run(argv: list[str] | None = None) -> int:
     except SystemExit as exit:  # shell completion, and Click's own early exits
         status = exit.code if isinstance(exit.code, int) else ExitStatus.ERROR
     except BaseException as exc:
-        # Interrupted while importing, there is no report() yet: only the signal's status.
-        status = report(exc) if report is not None else signal_status(exc) or ExitStatus.INTERNAL
+        status = report(exc) if report is not None else _before_the_app(exc)
     return int(status)
+
+
+def _before_the_app(exc: BaseException) -> int:
+    """A failure before `cli.report` exists: a signal while importing, or a broken install."""
+    status = signal_status(exc)
+    if status is not None:
+        return status
+    with contextlib.suppress(OSError, ValueError):
+        print(f"brief: internal error: {type(exc).__name__}: {exc}. This is a bug in brief.", file=sys.stderr)
+    return ExitStatus.INTERNAL
 
 
 def leave(status: int) -> NoReturn:
