@@ -788,3 +788,29 @@ def test_an_article_with_a_byte_order_mark_differs_only_in_its_bytes(tmp_path: P
     article.write_bytes(b"\xef\xbb\xbf" + MINI_ARTICLE.read_bytes())
     run = brief("validate", str(MINI), "--source", str(article), "--json")
     assert [p["path"] for p in run.json()["problems"]] == ["$.source.sha256"]  # no headline problem
+
+
+# --- huge texts in human views -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_huge_text_is_cut_visibly_in_a_human_view_and_whole_in_json(tmp_path: Path, lang: str) -> None:
+    """Rich's line splitting is quadratic in a text's length (a 10 MB story took 56 s in
+    a card): a person is shown 20,000 characters and told how many more there are."""
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    story = "le budget de la ville " * 20_000  # 440,000 characters
+    document["actors"][0]["story"] = {"en": story, "fr": story}
+    document["events"][0]["detail"] = {"en": story, "fr": story}
+    path = write_json(tmp_path / "huge.json", document)
+    card = brief("actors", "zoe", "--data", str(path), "--lang", lang).stdout
+    flowing = " ".join(card.replace("│", " ").split())
+    words = (
+        r"more characters: --json shows all" if lang == "en" else r"caractères de plus : --json montre tout"
+    )
+    cut = re.search(rf"… \[([\d,]+) {words}\]", flowing)
+    assert cut is not None, flowing[-300:]
+    assert len(story) - 20_000 <= int(cut[1].replace(",", "")) <= len(story) - 10_000
+    assert len(card) < 40_000
+    timeline = brief("timeline", "--data", str(path), "--lang", lang).stdout
+    assert len(timeline) < 40_000
+    assert brief("actors", "zoe", "--json", "--data", str(path)).json()[0]["story"] == story
