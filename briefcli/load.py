@@ -441,9 +441,17 @@ _INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2
 _BLANK_TEXT = f"[\\s{_INVISIBLE}]*"
 
 
+_INVISIBLE_FIRST = frozenset(
+    chr(code)
+    for first, last in ((0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x180E, 0x180E), (0x200B, 0x200F),
+                        (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF))
+    for code in range(first, last + 1)
+)  # fmt: skip
+
+
 def blank(text: str) -> bool:
     """Nothing a reader can see: empty, or only white space and invisible characters."""
-    if text and not (text[0].isspace() or re.match(f"[{_INVISIBLE}]", text[0])):
+    if text and not (text[0].isspace() or text[0] in _INVISIBLE_FIRST):
         return False  # the usual case, decided by the first character
     return re.fullmatch(_BLANK_TEXT, text) is not None
 
