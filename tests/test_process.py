@@ -507,3 +507,29 @@ def test_a_malformed_terminal_size_or_type_is_ignored(variables: dict[str, str],
 def test_a_malformed_width_on_a_terminal_falls_back_to_the_terminals_own() -> None:
     status, shown = on_terminal("summary", env=clean_environment(COLUMNS="²", LINES="²"))
     assert status == 0 and b"internal error" not in shown and b"NATO" in shown
+
+
+# --- the end of a run ------------------------------------------------------------------
+
+END_OF_RUN = """
+import atexit, sys, types
+if sys.argv[1] == "measured":
+    sys.modules["coverage"] = types.ModuleType("coverage")  # as when coverage.py measures
+atexit.register(lambda: sys.stderr.write("exit handlers ran\\n"))
+sys.argv = ["brief", *sys.argv[2:]]
+from briefcli.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("args", "status"), [(["summary", "--short"], 0), (["actors", "nobody-at-all"], 1)])
+def test_exit_handlers_run_only_when_something_measures_the_run(args: list[str], status: int) -> None:
+    """brief leaves by os._exit (no teardown, ~12 ms), unless coverage.py is loaded: then
+    it exits normally, with the same status, so that coverage sees the end of the run."""
+    for mode, handlers_ran in (("fast", False), ("measured", True)):
+        run = subprocess.run(
+            [sys.executable, "-c", END_OF_RUN, mode, *args],
+            capture_output=True, env=clean_environment(), timeout=60, check=False,
+        )  # fmt: skip
+        assert run.returncode == status, run.stderr
+        assert (b"exit handlers ran" in run.stderr) == handlers_ran, run.stderr
