@@ -10,8 +10,9 @@ hostile thing to 1, 10 and 100 MB and runs the commands it could slow down:
 - many events (the ordinary large briefing), for comparison.
 
 The bound, documented in docs/robustness.md, is checked for every run:
-    seconds   <= TIME_BASE + TIME_PER_MB * MB
-    peak MiB  <= MEMORY_BASE + MEMORY_FACTOR * MB
+    CPU seconds <= TIME_BASE + TIME_PER_MB * MB
+    peak MiB    <= MEMORY_BASE + MEMORY_FACTOR * MB
+CPU time (user + system), not wall time: a busy machine stretches the second, not the first.
 A run over it is marked OVER and makes the script exit 1.
 
     python -m benchmarks.hostile            # 1 and 10 MB
@@ -38,7 +39,7 @@ MINI = REPO / "tests" / "data" / "mini-briefing.json"
 BRIEF = Path(sys.executable).parent / "brief"
 MB = 1_000_000
 
-TIME_BASE, TIME_PER_MB = 1.0, 2.0  # seconds
+TIME_BASE, TIME_PER_MB = 1.0, 1.0  # CPU seconds
 MEMORY_BASE, MEMORY_FACTOR = 60.0, 20.0  # MiB, and MiB per MB of file
 
 
@@ -66,7 +67,7 @@ def long_story(size: int) -> dict[str, Any]:
 
 
 def many_events(size: int) -> dict[str, Any]:
-    per_event = 430  # bytes of one generated event, about
+    per_event = 1_070  # bytes of one generated event, about
     return large_briefing(events=max(1, size // per_event), actors=500)
 
 
@@ -110,7 +111,8 @@ class Result:
     case: str
     command: str
     megabytes: float
-    seconds: float
+    seconds: float  # CPU
+    wall: float
     peak_mib: float
     status: int
 
@@ -120,8 +122,8 @@ class Result:
         return self.seconds <= seconds and self.peak_mib <= mib
 
 
-def measure(argv: list[str], timeout: float) -> tuple[float, float, int]:
-    """Wall time, peak resident memory (MiB) and exit status of one whole process."""
+def measure(argv: list[str], timeout: float) -> tuple[float, float, float, int]:
+    """CPU time, wall time, peak resident memory (MiB) and exit status of one whole process."""
     started = time.perf_counter()
     process = subprocess.Popen(
         argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "COLUMNS": "100"}
@@ -134,9 +136,10 @@ def measure(argv: list[str], timeout: float) -> tuple[float, float, int]:
         if time.perf_counter() > deadline:
             process.kill()
             _, status, usage = os.wait4(process.pid, 0)
-            return float("inf"), usage.ru_maxrss / 1024, -9
+            return float("inf"), float("inf"), usage.ru_maxrss / 1024, -9
         time.sleep(0.01)
-    return time.perf_counter() - started, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return cpu, time.perf_counter() - started, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
 def write_files(sizes: list[float], directory: Path) -> None:
@@ -162,12 +165,12 @@ def run(sizes: list[float], directory: Path) -> list[Result]:
             actual = path.stat().st_size / MB
             for command in case.commands:
                 argv = [str(BRIEF), *(arg.format(file=path) for arg in command)]
-                seconds, peak, status = measure(argv, timeout=max(60.0, 4 * bound(actual)[0]))
+                seconds, wall, peak, status = measure(argv, timeout=max(120.0, 10 * bound(actual)[0]))
                 label = " ".join(command).replace(str(path), "FILE").replace("{file}", "FILE")
-                results.append(Result(case.name, label, actual, seconds, peak, status))
+                results.append(Result(case.name, label, actual, seconds, wall, peak, status))
                 result = results[-1]
                 print(
-                    f"{case.name:22} {label:34} {actual:7.1f} MB {seconds:7.2f} s {peak:8.1f} MiB"
+                    f"{case.name:22} {label:34} {actual:7.1f} MB {seconds:7.2f} s CPU {wall:7.2f} s {peak:8.1f} MiB"
                     f"{'' if result.within else '  OVER'}{'' if status in (0, case.status) else f'  exit {status}'}",
                     file=sys.stderr,
                 )
@@ -176,12 +179,12 @@ def run(sizes: list[float], directory: Path) -> list[Result]:
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| case | command | file MB | seconds | s per MB | peak MiB | peak / size | within the bound |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "| case | command | file MB | CPU s | CPU s per MB | wall s | peak MiB | peak / size | within the bound |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         lines.append(
-            f"| {r.case} | `{r.command}` | {r.megabytes:.1f} | {r.seconds:.2f} | {r.seconds / r.megabytes:.3f} "
+            f"| {r.case} | `{r.command}` | {r.megabytes:.1f} | {r.seconds:.2f} | {r.seconds / r.megabytes:.3f} | {r.wall:.1f} "
             f"| {r.peak_mib:.0f} | {r.peak_mib / r.megabytes:.1f} | {'yes' if r.within else '**no**'} |"
         )
     return "\n".join(lines)
@@ -195,7 +198,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="brief-hostile-") as directory:
         results = run(sizes, Path(directory))
     print(
-        f"Bound: seconds <= {TIME_BASE:g} + {TIME_PER_MB:g} x MB; "
+        f"Bound: CPU seconds <= {TIME_BASE:g} + {TIME_PER_MB:g} x MB; "
         f"peak MiB <= {MEMORY_BASE:g} + {MEMORY_FACTOR:g} x MB\n"
     )
     print(table(results))
