@@ -98,7 +98,7 @@ def test_a_briefing_can_come_through_a_pipe() -> None:
     "content",
     [
         b"[" * 100_000 + b"]" * 100_000,
-        b'{"schema_version": 1, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"schema_version": 2, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     ],
     ids=["top-level", "inside-a-field"],
 )
@@ -135,7 +135,7 @@ def hostile_briefing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     document: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
     payload = " | ".join(HOSTILE)
 
-    text_fields = {"name", "aliases", "original", "translation", "source", "headline", "published_source",
+    text_fields = {"name", "aliases", "original", "translation", "outlet", "title", "headline",
                    "as_written", "corrected"}  # fmt: skip
 
     def poison(node: Any, key: str | None = None) -> Any:
@@ -541,9 +541,17 @@ def spreadsheet_briefing(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "as_written": "Zoe Angstrom",
         "corrected": "Zoë Ångström",
         "note": {"en": FORMULAS[2]},
-        "source": "Town register",
+        "sources": [{"outlet": "Town register", "title": "Mayors", "url": "https://example.org/mayors"}],
     }
-    zoe["public_record"] = [{"fact": {"en": "Elected in 2020."}, "source": FORMULAS[3]}]
+    zoe["public_record"] = [
+        {
+            "fact": {"en": "Elected in 2020."},
+            "sources": [
+                {"outlet": FORMULAS[3], "title": "Results", "url": "https://example.org/r", "date": "2020"},
+                {"outlet": "Gazette", "title": "-1 vote"},
+            ],
+        }
+    ]
     zoe["evidence"].append({"para": 3, "quote": "Nous tiendrons parole."})
     council["role"] = {"en": FORMULAS[4]}
     council["story"] = {"en": FORMULAS[5]}
@@ -574,7 +582,9 @@ def flattened(value: Any) -> str:
     if isinstance(value, dict) and "as_written" in value:
         return f"{value['as_written']} -> {value['corrected']}"
     if isinstance(value, dict) and "fact" in value:
-        return f"{value['fact']} ({value['source']})"
+        return f"{value['fact']} ({flattened(value['sources'])})"
+    if isinstance(value, dict) and "outlet" in value:
+        return " · ".join(value[key] for key in ("outlet", "title", "date", "url") if value[key])
     return str(value)
 
 
@@ -687,27 +697,42 @@ def test_a_blank_text_is_refused_with_its_path(tmp_path: Path, path: str, blank:
     assert [p["path"] for p in run.json()["problems"]] == [path]
 
 
+SOURCE = {"outlet": "Town register", "title": "Minutes", "url": "https://example.org/minutes"}
+
+
 @pytest.mark.parametrize(
-    ("path", "value"),
+    "path",
     [
-        ("$.source.published_source", "   "),
-        ("$.events[0].source", "\u200b"),
-        ("$.actors[0].correction", {"as_written": " ", "corrected": "x", "note": {"en": "y"}, "source": "z"}),
-        ("$.actors[0].public_record", [{"fact": {"en": "x"}, "source": "\u00a0"}]),
+        "$.source.published_sources[0].outlet",
+        "$.events[0].sources[0].title",
+        "$.actors[0].correction.sources[0].outlet",
+        "$.actors[0].public_record[0].sources[0].title",
     ],
 )
-def test_a_blank_source_is_refused(tmp_path: Path, path: str, value: Any) -> None:
+@pytest.mark.parametrize("blank", ["   ", "\u200b", "\u00a0\u00ad"], ids=repr)
+def test_a_blank_source_is_refused(tmp_path: Path, path: str, blank: str) -> None:
     document = json.loads(MINI.read_text(encoding="utf-8"))
     document["source"]["published_basis"] = "public-record"
-    document["source"]["published_source"] = "Town register"
+    document["source"]["published_sources"] = [dict(SOURCE)]
     document["events"][0]["basis"] = "public-record"
-    document["events"][0]["source"] = "Town register"
-    _set(document, path, value)
+    document["events"][0]["sources"] = [dict(SOURCE)]
+    note = {"en": "Spelled with accents."}
+    document["actors"][0]["correction"] = {
+        "as_written": "Zoe",
+        "corrected": "Zoë",
+        "note": note,
+        "sources": [dict(SOURCE)],
+    }
+    document["actors"][0]["public_record"] = [
+        {"fact": {"en": "Mayor since 2020."}, "sources": [dict(SOURCE)]}
+    ]
+    assert brief("validate", str(write_json(tmp_path / "sourced.json", document))).exit_code == 0
+    _set(document, path, blank)
     run = brief("validate", str(write_json(tmp_path / "blank.json", document)), "--json")
     assert run.exit_code == 1, run.stdout
-    problems = run.json()["problems"]
-    assert len(problems) == 1 and problems[0]["path"].startswith(path)
-    assert "blank" in problems[0]["message"]
+    assert [(p["path"], p["message"]) for p in run.json()["problems"]] == [
+        (path, "is blank: only spaces or invisible characters")
+    ]
 
 
 def test_a_blank_original_is_not_found_verbatim(tmp_path: Path) -> None:
