@@ -398,7 +398,12 @@ PATHS = _paths(BASE)[1:]
 DOCUMENTED = [
     r"required, but missing",
     r"unknown field (.+ )?\(not in the briefing schema\)",
-    r"expected (an ISO date|an id|64 lower-case|a two-letter|one of) .*",
+    r"expected (an ISO date|an id|64 lower-case|a two-letter|one of|one http or https address) .*",
+    r"expected 2, got 1: version 1 wrote each source as one text; .*",
+    r"holds an address: put it in 'url', one source per record",
+    r"holds ';': one source per record, so write two records",
+    r"holds two addresses: one source per record",
+    r"no source with a URL: give at least one 'url'",
     r"expected \w+( \| \w+)*(, got \w+)?",
     r"expected (str|array|object|int) (of length )?(>=|<=) \d+",
     r"duplicate id .+ \(first at \$\.\w+\[\d+\]\.id\)",
