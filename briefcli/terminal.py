@@ -44,7 +44,7 @@ def drop_malformed_sizes() -> None:
             del os.environ[variable]
 
 
-def _width(stream: TextIO, is_tty: bool) -> int:
+def _width(is_tty: bool) -> int:
     columns = _size("COLUMNS")
     if columns is not None:
         return max(MIN_WIDTH, min(MAX_WIDTH, columns))
@@ -69,7 +69,7 @@ def detect(stream: TextIO | None = None) -> Terminal:
     return Terminal(
         is_tty=is_tty,
         color=color,
-        width=_width(stream, is_tty),
+        width=_width(is_tty),
         unicode=encoding in {"utf8", "utf16", "utf32"},
     )
 
