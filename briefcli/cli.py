@@ -31,7 +31,7 @@ from briefcli.choices import (
     completer,
     help_list,
 )
-from briefcli.errors import BriefError, ExitStatus, UsageProblem
+from briefcli.errors import BriefError, ExitStatus, UsageProblem, signal_status
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
     from briefcli.choices import OutputFormat
@@ -200,8 +200,14 @@ def report(exc: BaseException) -> int:
     if isinstance(exc, BriefError):
         say(words("cli.error", lang, problem=exc.text(lang)))
         return exc.status
-    if isinstance(exc, (KeyboardInterrupt, typer.Abort)):
-        return ExitStatus.INTERRUPTED
+    if isinstance(exc, typer.Abort):  # Click's own word for a Ctrl-C
+        exc = KeyboardInterrupt()
+    if (status := signal_status(exc)) is not None:  # Ctrl-C, SIGTERM, SIGHUP: the caller knows
+        return status
+    if isinstance(exc, OSError):  # the environment's fault, not brief's: a full disk, a closed stream
+        where = words("cli.write_error", lang) if exc.filename is None else os.fsdecode(exc.filename)
+        say(words("cli.os_error", lang, where=where, reason=exc.strerror or exc))
+        return ExitStatus.ERROR
     if os.environ.get("BRIEF_DEBUG"):
         raise exc
     say(words("cli.internal", lang, kind=type(exc).__name__, detail=exc))
@@ -254,7 +260,7 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 # in the help and completed by the shell.
 
 DataOption = Annotated[
-    Path | None,
+    str | None,  # as typed: Path would read '' as '.'
     typer.Option(
         "--data",
         metavar="FILE",
@@ -353,10 +359,16 @@ def output(
     return Output("json" if as_json else chosen, lang, terminal)
 
 
-def load(data: Path | None) -> "Briefing":
+def load(data: str | None) -> "Briefing":
     from briefcli.load import load_briefing
 
-    return load_briefing(data)
+    return load_briefing(data_path(data))
+
+
+def data_path(data: str | None) -> Path | None:
+    from briefcli.files import file_argument
+
+    return None if data is None else file_argument(data, "--data")
 
 
 def checked_query(text: str | None, what: str) -> str | None:
@@ -646,7 +658,7 @@ def export(
     ] = "markdown",
     as_json: JsonOption = False,
     output_file: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would drop a trailing slash
         typer.Option(
             "--output",
             "-o",
@@ -671,19 +683,20 @@ def export(
 
     from briefcli import query as find
     from briefcli import render
-    from briefcli.files import atomic_output, refuse_same_file
+    from briefcli.files import atomic_output, file_argument, refuse_same_file
     from briefcli.load import briefing_path
 
     out = output(fmt, as_json, lang, EXPORT_FORMATS, default="markdown")
     export_format = next(f for f in EXPORT_FORMATS if f == out.format)  # typed as an export format
+    target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
     briefing = load(data)
     if export_format != "json":  # a document's timeline is in date order; JSON is the file as it is
         briefing = msgspec.structs.replace(briefing, events=find.select_events(briefing))
-    if output_file is None or str(output_file) == "-":
+    if target is None:
         render.export(briefing, export_format, out.lang, sys.stdout.buffer)
         return
-    refuse_same_file(output_file, briefing_path(data))
-    with atomic_output(output_file) as stream:
+    refuse_same_file(target, briefing_path(data_path(data)))
+    with atomic_output(target) as stream:
         render.export(briefing, export_format, out.lang, stream)
     from briefcli.messages import say as words
 
@@ -693,7 +706,7 @@ def export(
 @app.command()
 def validate(
     file: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would read '' as '.'
         typer.Argument(
             metavar="[FILE]",
             show_default=False,
@@ -702,7 +715,7 @@ def validate(
     ] = None,
     *,
     source: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would read '' as '.'
         typer.Option(
             "--source",
             metavar="ARTICLE",
@@ -724,11 +737,13 @@ def validate(
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
     from briefcli import render
+    from briefcli.files import file_argument
     from briefcli.load import briefing_path
     from briefcli.validation import validate as check
 
     out = output(fmt, as_json, lang, CHECK_FORMATS)
-    result = check(file or briefing_path(data), source)
+    path = file_argument(file, "FILE") if file is not None else briefing_path(data_path(data))
+    result = check(path, None if source is None else file_argument(source, "--source"))
     render.show_validation(out, result)
     if not result.valid:
         raise typer.Exit(ExitStatus.ERROR)
