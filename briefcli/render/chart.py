@@ -10,31 +10,31 @@ glyph; under TERM=dumb, LANG=C or an ASCII stream the chart is ASCII only.
 
 from __future__ import annotations
 
-import math
 import os
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 import msgspec
 from rich.table import Column, Table
 from rich.text import Text
 
 from briefcli.aid_status import Status, StatusBand
+from briefcli.choices import Lang
 from briefcli.dates import Period, event_period, iso_period
 from briefcli.errors import BriefError
-from briefcli.i18n import colon, human_date, human_span, label, short_month
+from briefcli.i18n import colon, human_date, human_span, label
 from briefcli.model import Briefing, Event
-from briefcli.render.human import ASCII_MARKS, View, marker
+from briefcli.render.human import ASCII_MARKS, View
 from briefcli.render.markdown import PUBLIC_RECORD_MARK
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
-from briefcli.timescale import Lane, clip, days, lanes, month_starts
+from briefcli.timescale import Lane, clip, column_of, days, days_in_column, lanes, month_ticks
 
 MIN_CHART_WIDTH = 40  # below this, a clear message instead of a chart
 WIDE_LEGEND = 90  # from this width the legend is a table; below it, two lines an entry
-MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+TICK_ROOM = 6  # columns between labelled ticks: a short month and a space
 
 UNICODE = {
     "flowing": "─",
@@ -51,13 +51,14 @@ UNICODE = {
     "published_line": "┊",
     "suspend": "▼",
     "resume": "▲",
-    "increase": "▲",
+    "increase": "⇑",
     "more": "+",
+    "group": "·",
     "cut": "…",
 }
 ASCII = {
     "flowing": "-",
-    "increased": "=",
+    "increased": "#",
     "paused": "x",
     "uncertain": "?",
     "restructure": "*",
@@ -70,8 +71,9 @@ ASCII = {
     "published_line": ":",
     "suspend": "v",
     "resume": "^",
-    "increase": "^",
+    "increase": "A",
     "more": "+",
+    "group": "_",
     "cut": "~",
 }
 STYLES = {
@@ -102,13 +104,10 @@ def ascii_only(terminal: Terminal) -> bool:
 
 
 def to_ascii(text: str) -> str:
-    for fancy, plain in {
-        **_ASCII_TEXT,
-        **dict(zip(UNICODE.values(), ASCII.values(), strict=True)),
-        **ASCII_MARKS,
-    }.items():
+    """Text in ASCII: quotes, dashes and marks by their ASCII forms, accents dropped."""
+    for fancy, plain in {**_ASCII_TEXT, **ASCII_MARKS}.items():
         text = text.replace(fancy, plain)
-    text = text.replace("–", "-").replace("—", "-").replace("…", "...").replace("·", "-")
+    text = text.replace("…", "...").replace("·", "-")
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return bare.encode("ascii", "replace").decode("ascii")
 
@@ -137,14 +136,10 @@ class Chart:
         self.color = view.terminal.color
 
     def column(self, day: date) -> int:
-        offset = (day - self.window.start).days
-        return max(0, min(self.width - 1, offset * self.width // days(self.window)))
+        return column_of(day, self.window, self.width)
 
     def days_of(self, column: int) -> Period:
-        total = days(self.window)
-        first = column * total // self.width
-        last = max(first, (column + 1) * total // self.width - 1)
-        return Period(self.window.start + timedelta(days=first), self.window.start + timedelta(days=last))
+        return days_in_column(column, self.window, self.width)
 
     def text(self, value: str, style: str = "") -> Text:
         value = inert(value)
@@ -188,7 +183,7 @@ def chart(
     geometry = Chart(view, window, label_width)
     glyph = geometry.glyphs
 
-    markers = place_markers(geometry, rows, len(events))
+    markers = place_markers(geometry, rows)
     per = days(window) / geometry.width
     scale_key, per = ("chart_scale", per) if per >= 1 else ("chart_scale_wide", 1 / per)
     figure = f"{per:.1f}" if lang == "en" else f"{per:.1f}".replace(".", ",")
@@ -236,7 +231,17 @@ def chart(
         )
     )
     view.show(
-        geometry.text(label("chart_key", lang, span=glyph["span"] * 2, period=glyph["period"] * 2), "dim")
+        geometry.text(
+            label(
+                "chart_key",
+                lang,
+                point=glyph["point"],
+                span=glyph["point"] + glyph["span"] * 2,
+                period=glyph["period"] + glyph["point"] + glyph["period"],
+                group="2" + glyph["group"] * 2,
+            ),
+            "dim",
+        )
     )
     if published_at is not None:
         view.show(
@@ -251,10 +256,10 @@ def chart(
     legend(view, geometry, markers)
 
 
-def lane_name(key: str, by: str, lang: str, cast: Cast) -> str:
+def lane_name(key: str, by: str, lang: Lang, cast: Cast) -> str:
     if by == "actor":
-        return cast.name(key) or label("no_actor", lang)  # type: ignore[arg-type]
-    return label(key, lang)  # type: ignore[arg-type]
+        return cast.name(key) or label("no_actor", lang)
+    return label(key, lang)
 
 
 def event_columns(geometry: Chart, event: Event) -> tuple[int, int, int] | None:
@@ -268,10 +273,20 @@ def event_columns(geometry: Chart, event: Event) -> tuple[int, int, int] | None:
     return first, last, at
 
 
-def place_markers(geometry: Chart, rows: Sequence[Lane], count: int) -> list[Marker]:
-    """Markers lane by lane; an event joins the marker before it when its marks or its
-    number would touch that marker's. Numbered in the order they appear, left to right."""
-    number_width = len(str(max(1, count * max(1, len(rows)))))
+def place_markers(geometry: Chart, rows: Sequence[Lane]) -> list[Marker]:
+    """Markers lane by lane, numbered left to right; an event joins the marker before it
+    when its marks or its number would touch that marker's. The numbers' width is the
+    widest number they end up with."""
+    number_width = 1
+    while True:
+        markers = group_markers(geometry, rows, number_width)
+        widest = len(str(max((m.number for m in markers), default=0)))
+        if widest <= number_width:
+            return markers
+        number_width = widest
+
+
+def group_markers(geometry: Chart, rows: Sequence[Lane], number_width: int) -> list[Marker]:
     markers: list[Marker] = []
     for lane_index, lane in enumerate(rows):
         placed = sorted(
@@ -280,6 +295,7 @@ def place_markers(geometry: Chart, rows: Sequence[Lane], count: int) -> list[Mar
         )
         current: Marker | None = None
         for (first, last, at), event in placed:
+            # a gap column between two numbers, so that 1 and 2 never read as 12
             if current is not None and first <= max(current.last, current.at + number_width):
                 current.last = max(current.last, last)
                 current.events.append(event)
@@ -310,10 +326,15 @@ def lane_cells(
     if published_at is not None:
         marks[published_at] = numbers[published_at] = (glyph["published_line"], "magenta")
     for found in markers:
-        spans = [e for e in found.events if e.end is not None and e.precision == "day"]
-        fill = glyph["span"] if spans or all(e.precision == "day" for e in found.events) else glyph["period"]
-        for column in range(found.first, found.last + 1):
-            marks[column] = (fill, "cyan")
+        if len(found.events) > 1:  # the days the shared marker reaches over, not a span
+            for column in range(found.first, found.last + 1):
+                marks[column] = (glyph["group"], "cyan")
+        for event in found.events:  # each event's own span or period
+            columns = event_columns(geometry, event)
+            if columns is not None and (event.end is not None or event.precision != "day"):
+                fill = glyph["span"] if event.precision == "day" else glyph["period"]
+                for column in range(columns[0], columns[1] + 1):
+                    marks[column] = (fill, "cyan")
         if len(found.events) == 1:
             marks[found.at] = event_glyph(geometry, found.events[0])
         else:
@@ -327,7 +348,9 @@ def lane_cells(
 
 
 def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
-    """Each column shows the status on its last day ('?' when that is not certain)."""
+    """Each column shows the status on its last day ('?' when that is not certain), except
+    that a stretch too short to hold a column's last day still shows, in the column it
+    ends in: a pause of one day is never drawn away."""
     cells: list[tuple[str, str]] = []
     for column in range(geometry.width):
         day = geometry.days_of(column).end
@@ -338,6 +361,14 @@ def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
             cells.append((geometry.glyphs["uncertain"], STYLES["uncertain"]))
         else:
             cells.append((geometry.glyphs[status], STYLES[status]))
+    for stretch in band.stretches:
+        shown = clip(Period(stretch.start, stretch.end), geometry.window)
+        if shown is None:
+            continue
+        first, last = geometry.column(shown.start), geometry.column(shown.end)
+        if not any(geometry.days_of(column).end <= shown.end for column in range(first, last + 1)):
+            glyph = stretch.status if stretch.certain else "uncertain"
+            cells[last] = (geometry.glyphs[glyph], STYLES[glyph])
     for mark in band.marks:
         shown = clip(Period(mark.start, mark.end), geometry.window)
         if shown is not None:
@@ -345,29 +376,16 @@ def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
     return cells
 
 
-def tick_step(geometry: Chart) -> int:
-    """Months between labelled ticks: the fewest that leave room for a label (5 columns)."""
-    columns_per_month = geometry.width * 30.44 / days(geometry.window)
-    for step in MONTH_STEPS:
-        if columns_per_month * step >= 6:
-            return step
-    return MONTH_STEPS[-1] * math.ceil(6 / (columns_per_month * MONTH_STEPS[-1]))
-
-
 def axis_cells(
-    geometry: Chart, lang: str, published_at: int | None
+    geometry: Chart, lang: Lang, published_at: int | None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     glyph = geometry.glyphs
     axis = [(glyph["axis"], "dim")] * geometry.width
     names = [(" ", "")] * geometry.width
-    step = tick_step(geometry)
     free_from = 0
-    for index, first in enumerate(month_starts(geometry.window, step)):
+    for first, name in month_ticks(geometry.window, geometry.width, TICK_ROOM, lang):
         column = geometry.column(first)
         axis[column] = (glyph["tick"], "dim")
-        name = str(first.year) if step >= 12 else short_month(first.month, lang)  # type: ignore[arg-type]
-        if step < 12 and (index == 0 or first.month == 1):
-            name += f" {first.year}"
         if geometry.ascii:
             name = to_ascii(name)
         if column >= free_from and column + len(name) <= geometry.width:
@@ -377,6 +395,12 @@ def axis_cells(
     if published_at is not None:
         axis[published_at] = (glyph["published"], STYLES["published"])
     return axis, names
+
+
+def legend_kind(geometry: Chart, event: Event, lang: Lang) -> Text:
+    """The event's glyph as the chart draws it, and its direction or kind in words."""
+    glyph, style = event_glyph(geometry, event)
+    return geometry.text(f"{glyph} {label(event.direction or event.kind, lang)}", style)
 
 
 def legend(view: View, geometry: Chart, markers: Sequence[Marker]) -> None:
@@ -395,8 +419,7 @@ def legend(view: View, geometry: Chart, markers: Sequence[Marker]) -> None:
                 f" {mark}" if event.basis == "public-record" else ""
             )
             date_text = geometry.text(when, "green")
-            kind = marker(view, event)
-            kind = geometry.text(kind.plain, str(kind.style) if geometry.color else "")
+            kind = legend_kind(geometry, event, lang)
             title = geometry.text(event.title.pick(lang))
             if wide:
                 grid.add_row(number, date_text, kind, title)

@@ -18,16 +18,26 @@ from briefcli import __version__
 from briefcli.aid_status import StatusBand
 from briefcli.choices import Lang
 from briefcli.dates import Period, Window, event_period, iso_period
-from briefcli.i18n import colon, human_date, human_span, label, short_month
+from briefcli.i18n import colon, human_date, human_span, label
 from briefcli.model import Actor, Briefing, Event, Evidence
 from briefcli.render.markdown import DIRECTION_MARKS, PUBLIC_RECORD_MARK, public_sources, quoted, source_line
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
-from briefcli.timescale import chart_window, clip, day_after, days, fraction, lanes, month_starts, status_band
+from briefcli.timescale import (
+    chart_window,
+    clip,
+    day_after,
+    fraction,
+    lanes,
+    month_starts,
+    month_ticks,
+    status_band,
+)
 
 # The SVG's geometry, in its own units: the page scales it to the width it has.
 SVG_WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 1000, 205, 20
 BAND_HEIGHT, LANE_HEIGHT, AXIS_HEIGHT, TOP = 22, 34, 44, 8
+TICK_ROOM = 60  # units between labelled ticks
 PLOT_WIDTH = SVG_WIDTH - LABEL_WIDTH - RIGHT_MARGIN
 
 _URL = r"https?://[^\s<>\"'`]+"
@@ -106,12 +116,8 @@ def svg_timeline(
             f'<text class="tick-label" x="{LABEL_WIDTH}" y="{TOP + BAND_HEIGHT + LANE_HEIGHT * len(rows) + 20}">'
             f"{esc(human_date(window.start.isoformat(), lang))}</text>"
         )
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if PLOT_WIDTH * 30.44 * s / days(window) >= 60), 120)
-    for index, first in enumerate(month_starts(window, step)):
+    for first, name in month_ticks(window, PLOT_WIDTH, TICK_ROOM, lang):
         x = x_of(first, window)
-        name = str(first.year) if step >= 12 else short_month(first.month, lang)
-        if step < 12 and (index == 0 or first.month == 1):
-            name += f" {first.year}"
         parts.append(f'<line class="tick" x1="{x}" y1="{TOP}" x2="{x}" y2="{plot_bottom + 6}"/>')
         parts.append(f'<text class="tick-label" x="{x}" y="{plot_bottom + 20}">{esc(name)}</text>')
     parts.append(
