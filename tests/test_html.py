@@ -168,6 +168,28 @@ def test_the_bundled_page_says_what_the_briefing_says() -> None:
     assert "Aid status, derived from the policy changes" in text
 
 
+def test_the_chart_numbers_every_event_and_keys_every_shape() -> None:
+    page = export_html()
+    briefing = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    numbers = re.findall(r'<text class="number"[^>]*>([^<]*)</text>', page)
+    shown = sorted(int(n) for label in numbers for n in label.split(", "))
+    assert shown == list(range(1, len(briefing["events"]) + 1))  # each number once, under its marker
+    # each direction a shape of its own, not only a colour
+    shapes = {
+        direction: re.search(rf'class="glyph d-{direction}" d="([^"]*)"', page)
+        for direction in ("suspend", "resume", "increase", "restructure")
+    }
+    outlines = {
+        direction: re.sub(r"M[0-9.]+ [0-9.]+", "M", found[1]) for direction, found in shapes.items() if found
+    }
+    assert len(outlines) == 4 and len(set(outlines.values())) == 4, outlines
+    key = page.split('<ul class="key">')[2].split("</ul>")[0]
+    for direction in ("suspend", "resume", "increase", "restructure"):
+        assert f"d-{direction}" in key and f"> {direction}</li>" in key
+    assert "an event" in key and "a span of days" in key and "1 to 10: the events in the list below" in key
+    assert 'class="scroll" tabindex="0" role="region"' in page  # the keyboard can scroll the chart
+
+
 def test_hostile_text_gives_an_inert_page(hostile_briefing: Path) -> None:
     page = export_html("--data", str(hostile_briefing))
     elements = parse(page)
@@ -339,6 +361,19 @@ def test_the_page_fits_a_phone(visit: Any, tmp_path: Path, lang: str) -> None:
     assert page.evaluate("getComputedStyle(document.querySelector('.scroll')).overflowX") == "auto"
     assert shown.requests == [] and shown.errors == []
     assert not_blank(page.screenshot(path=str(tmp_path / f"phone-{lang}.png")))
+
+
+def test_long_words_and_overrides_keep_the_page_to_a_phone(visit: Any, tmp_path: Path) -> None:
+    document = hostile_document()
+    long_word = "Supercalifragilistic" * 12
+    document["summary"]["headline"]["en"] = "H" * 150 + " \u202eevil\u202c"
+    document["events"][0]["title"]["en"] += f" {long_word} https://example.com/{'a' * 200}"
+    document["actors"][0]["name"]["en"] = f"Zoë \u202e<b>bold</b>\u202c {'W' * 80}"
+    path = write_json(tmp_path / "long.json", document)
+    shown = visit(write_page(tmp_path, "--data", str(path)), PHONE)
+    assert shown.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert "\u202e" not in shown.page.locator("body").inner_text()  # the override shown, not obeyed
+    assert shown.requests == [] and shown.errors == []
 
 
 def test_the_mini_page_in_a_browser(visit: Any, tmp_path: Path) -> None:

@@ -36,7 +36,8 @@ from briefcli.timescale import (
 
 # The SVG's geometry, in its own units: the page scales it to the width it has.
 SVG_WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 1000, 205, 20
-BAND_HEIGHT, LANE_HEIGHT, AXIS_HEIGHT, TOP = 22, 34, 44, 8
+BAND_HEIGHT, LANE_HEIGHT, AXIS_HEIGHT, TOP = 22, 44, 44, 8
+NUMBER_WIDTH = 8  # units a digit of a marker's number takes, at the numbers' size
 TICK_ROOM = 60  # units between labelled ticks
 PLOT_WIDTH = SVG_WIDTH - LABEL_WIDTH - RIGHT_MARGIN
 
@@ -150,13 +151,18 @@ def svg_timeline(
     numbers = {event.id: index for index, event in enumerate(events, start=1)}
     for lane_index, lane in enumerate(rows):
         top = TOP + BAND_HEIGHT + LANE_HEIGHT * lane_index
-        middle = top + LANE_HEIGHT / 2
+        middle = top + LANE_HEIGHT / 2 - 4  # above the middle: room for the numbers under the glyphs
         parts.append(
             f'<line class="lane" x1="{LABEL_WIDTH}" y1="{middle}" x2="{LABEL_WIDTH + PLOT_WIDTH}" y2="{middle}"/>'
         )
         parts.append(f'<text class="lane-label" x="0" y="{middle + 5}">{esc(label(lane.key, lang))}</text>')
-        for event in lane.events:
-            parts.append(svg_marker(event, numbers[event.id], window, middle, lang))
+        placed = sorted(
+            ((marker_x(event, window), numbers[event.id], event) for event in lane.events),
+            key=lambda item: item[:2],
+        )
+        for _, number, event in placed:
+            parts.append(svg_marker(event, number, window, middle, lang))
+        parts += svg_numbers([(at, number) for at, number, _ in placed], middle)
     published = iso_period(briefing.source.published).start
     if window.start <= published <= window.end:
         x = x_of(published, window)
@@ -169,32 +175,66 @@ def svg_timeline(
     return "".join(parts)
 
 
+def marker_x(event: Event, window: Period) -> float:
+    """Where an event's glyph goes: its first day, or the middle of the period a
+    partial date names."""
+    shown = clip(event_period(event.date, event.end), window) or Period(window.start, window.start)
+    x0, x1 = x_of(shown.start, window), x_of(day_after(shown.end), window)
+    return round((x0 + x1) / 2, 1) if event.precision != "day" else x0
+
+
 def svg_marker(event: Event, number: int, window: Period, middle: float, lang: Lang) -> str:
     """One event: a bar over its span or period (dashed for a partial date), and its glyph."""
     shown = clip(event_period(event.date, event.end), window) or Period(window.start, window.start)
     x0 = x_of(shown.start, window)
     x1 = x_of(day_after(shown.end), window)
     partial = event.precision != "day"
-    at = round((x0 + x1) / 2, 1) if partial else x0
     shapes = []
     if x1 - x0 > 3 and (event.end is not None or partial):
         kind = "period" if partial else "span"
         shapes.append(
             f'<rect class="{kind}" x="{x0}" y="{middle - 4}" width="{round(x1 - x0, 1)}" height="8"/>'
         )
-    if event.direction in ("suspend",):
-        shapes.append(f'<path class="glyph d-suspend" d="M{at - 7} {middle - 6} h14 l-7 12 z"/>')
-    elif event.direction in ("resume", "increase"):
-        shapes.append(f'<path class="glyph d-{event.direction}" d="M{at - 7} {middle + 6} h14 l-7 -12 z"/>')
-    elif event.direction == "restructure":
-        shapes.append(f'<path class="glyph d-restructure" d="M{at} {middle - 8} l7 8 l-7 8 l-7 -8 z"/>')
-    else:
-        shapes.append(f'<circle class="glyph" cx="{at}" cy="{middle}" r="6"/>')
+    at = marker_x(event, window)
+    shapes.append(glyph_shape(event.direction, at, middle))
     title = f"{number}. {human_span(event.date, event.end, lang)}{colon(lang)}{event.title.pick(lang)}"
     return (
         f'<g class="marker" data-event="{esc(event.id)}" data-x="{at}">'
         f"<title>{esc(title)}</title>{''.join(shapes)}</g>"
     )
+
+
+def glyph_shape(direction: str | None, x: float, y: float) -> str:
+    """An event's glyph centred on (x, y): a shape per direction, told apart without colour
+    (down for a suspension, up for a resumption, a double up for an increase, a diamond
+    for a restructuring), a dot for an event with none."""
+    if direction == "suspend":
+        return f'<path class="glyph d-suspend" d="M{x - 7} {y - 6} h14 l-7 12 z"/>'
+    if direction == "resume":
+        return f'<path class="glyph d-resume" d="M{x - 7} {y + 6} h14 l-7 -12 z"/>'
+    if direction == "increase":
+        return f'<path class="glyph d-increase" d="M{x - 7} {y + 8} h14 l-7 -8 z M{x - 7} {y + 1} h14 l-7 -8 z"/>'
+    if direction == "restructure":
+        return f'<path class="glyph d-restructure" d="M{x} {y - 8} l7 8 l-7 8 l-7 -8 z"/>'
+    return f'<circle class="glyph" cx="{x}" cy="{y}" r="6"/>'
+
+
+def svg_numbers(placed: Sequence[tuple[float, int]], middle: float) -> list[str]:
+    """Under a lane's glyphs, each event's number in the list below; numbers that would
+    overlap are written together ("8, 10") under the first of them."""
+    groups: list[tuple[float, list[int]]] = []
+    for at, number in placed:
+        if groups:
+            first, found = groups[-1]
+            right = first + NUMBER_WIDTH * len(", ".join(map(str, found))) / 2
+            if at - NUMBER_WIDTH * len(str(number)) / 2 < right + NUMBER_WIDTH:
+                found.append(number)
+                continue
+        groups.append((at, [number]))
+    return [
+        f'<text class="number" text-anchor="middle" x="{at}" y="{middle + 20}">{", ".join(map(str, found))}</text>'
+        for at, found in groups
+    ]
 
 
 # --- the page -------------------------------------------------------------------------
@@ -203,7 +243,7 @@ CSS = """
 :root{--ink:#1b1b1b;--muted:#5a5a5a;--line:#d0d0d0;--paper:#fff;--accent:#0b5cad;
 --flowing:#2e7d32;--increased:#1b5e20;--paused:#c62828;--restructure:#b26a00}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--paper)}
+body{overflow-wrap:anywhere;margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--paper)}
 header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem}
 h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0 .5rem}
@@ -230,7 +270,9 @@ svg.chart{width:100%;min-width:46rem;height:auto;font:15px system-ui,sans-serif}
 figure{margin:1rem 0}.glyph.d-suspend{fill:var(--paused)}.glyph.d-resume,.glyph.d-increase{fill:var(--flowing)}
 .span{fill:var(--accent);opacity:.35}.period{fill:none;stroke:var(--accent);stroke-dasharray:3 2}
 ul.key{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:.4rem 0}
-ul.key svg{width:1.4rem;height:.8rem;vertical-align:middle}
+ul.key svg{width:1.4rem;height:.8rem;vertical-align:middle}ul.key svg[viewBox="0 0 20 20"]{width:1.1rem;height:1.1rem}
+.number{fill:var(--muted);font-size:12px}
+.scroll:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 ol.events{padding-left:1.6rem}ol.events>li{margin:.8rem 0}
 .kind{font-size:.85rem;color:var(--muted);white-space:nowrap}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem}
@@ -250,7 +292,7 @@ a{color:#000}
 
 # The CSS's SHA-256, which the policy names: written out, because computing it would
 # import OpenSSL on every export (~15 ms). tests/test_html.py checks it is the CSS's.
-CSS_SHA256 = "SE8djcpoB1PaalywtL+JM4oZCrLjQt3tfT2b7UfQCn4="
+CSS_SHA256 = "I6xKIncohpZczTF2jWItpvqyGBxzemOpHLZE8QL2QA8="
 
 CSP = (
     "default-src 'none'; script-src 'none'; "
@@ -339,7 +381,8 @@ def timeline_section(
     if events:
         band = status_band(briefing)
         shown = chart_window(briefing, window)
-        yield '<figure>\n<div class="scroll">'
+        # A region of its own, so that a keyboard can scroll the chart on a narrow screen.
+        yield f'<figure>\n<div class="scroll" tabindex="0" role="region" aria-label="{esc(label("timeline", lang))}">'
         yield svg_timeline(briefing, events, shown, band, lang, cast)
         yield "</div>\n<figcaption>\n"
         yield f'<p>{esc(label("status_rule", lang))}</p>\n<ul class="key">\n'
@@ -349,8 +392,20 @@ def timeline_section(
                 f'width="20" height="10"/></svg> {esc(label("status_" + status, lang))}</li>\n'
             )
         if band.marks:
-            yield f"<li>{esc(DIRECTION_MARKS['restructure'])} {esc(label('restructure_mark', lang))}</li>\n"
+            yield f"<li>{key_swatch(glyph_shape('restructure', 10, 10))} {esc(label('restructure_mark', lang))}</li>\n"
         yield f"<li>{esc(label('status_unknown', lang))}</li>\n</ul>\n"
+        yield '<ul class="key">\n'
+        for direction in sorted(
+            {e.direction for e in events if e.direction}, key=list(DIRECTION_MARKS).index
+        ):
+            yield f"<li>{key_swatch(glyph_shape(direction, 10, 10))} {esc(label(direction, lang))}</li>\n"
+        if any(e.direction is None for e in events):
+            yield f"<li>{key_swatch(glyph_shape(None, 10, 10))} {esc(label('key_event', lang))}</li>\n"
+        if any(e.end is not None and e.precision == "day" for e in events):
+            yield f"<li>{key_swatch(SPAN_SWATCH)} {esc(label('key_span', lang))}</li>\n"
+        if any(e.precision != "day" for e in events):
+            yield f"<li>{key_swatch(PERIOD_SWATCH)} {esc(label('key_period', lang))}</li>\n"
+        yield f"<li>{esc(label('key_numbers', lang, count=len(events)))}</li>\n</ul>\n"
         if any(e.basis == "public-record" for e in events):
             yield f"<p>{esc(label('legend_public_record', lang, mark=PUBLIC_RECORD_MARK))}</p>\n"
         yield "</figcaption>\n</figure>\n"
@@ -374,6 +429,15 @@ def timeline_section(
             yield f'<p class="source">{esc(label("source", lang))}{colon(lang)}{linked(event.source)}</p>'
         yield f"{evidence_list(event.evidence, lang, article)}</li>\n"
     yield "</ol>\n</section>\n"
+
+
+SPAN_SWATCH = '<rect class="span" x="0" y="6" width="20" height="8"/>'
+PERIOD_SWATCH = '<rect class="period" x="1" y="6" width="18" height="8"/>'
+
+
+def key_swatch(shape: str) -> str:
+    """A shape of the chart, small, beside its meaning in the key."""
+    return f'<svg viewBox="0 0 20 20" aria-hidden="true">{shape}</svg>'
 
 
 def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast, article: str) -> Iterator[str]:
