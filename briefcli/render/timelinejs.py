@@ -5,13 +5,17 @@ as year, month and day at the event's own precision (a month-precise date has no
 a year-precise one no month), a span as start and end, `display_date` in words, the
 `group` its kind, and as text its detail, its evidence with paragraph numbers and its
 source. TimelineJS shows `headline` and `text` as HTML, so every text from the
-briefing is escaped and only http and https URLs become links. No Rich.
+briefing is escaped and only http and https URLs become links (`autolink` is off, so
+TimelineJS links nothing else). The aid status band of `timeline --chart` becomes the
+document's `eras`, one per stretch of one status. No Rich.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from briefcli.aid_status import StatusBand
 from briefcli.choices import Lang
 from briefcli.i18n import colon, human_date, human_span, label
 from briefcli.model import Briefing, Event
@@ -47,15 +51,41 @@ def slide(event: Event, lang: Lang, names: dict[str, str]) -> dict[str, Any]:
         "display_date": human_span(event.date, event.end, lang),
         "group": label(event.kind, lang),
         "text": {"headline": esc(event.title.pick(lang)), "text": "".join(paragraphs)},
+        "autolink": False,
     }
     if event.end is not None and event.end != event.date:
         found["end_date"] = date_parts(event.end)
     return found
 
 
+def day_parts(day: date) -> dict[str, int]:
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def eras(band: StatusBand, lang: Lang) -> list[dict[str, Any]]:
+    """One era per stretch of the aid status band: "aid: paused", from its first day to
+    its last, "not certain" where the band is."""
+    found = []
+    for stretch in band.stretches:
+        status = label(f"status_{stretch.status}", lang)
+        if not stretch.certain:
+            status += f" ({label('status_uncertain', lang)})"
+        headline = label("chart_band", lang) + colon(lang) + status
+        found.append(
+            {
+                "start_date": day_parts(stretch.start),
+                "end_date": day_parts(stretch.end),
+                "text": {"headline": esc(headline[:1].upper() + headline[1:]), "text": ""},
+            }
+        )
+    return found
+
+
 def document(briefing: Briefing, lang: Lang) -> dict[str, Any]:
-    """The TimelineJS document: a title slide and the events in timeline order."""
+    """The TimelineJS document: a title slide, the events in timeline order, and the
+    aid status periods as eras."""
     from briefcli.query import select_events
+    from briefcli.timescale import status_band
 
     names = {actor.id: actor.name.pick(lang) for actor in briefing.actors}
     summary = briefing.summary
@@ -68,6 +98,8 @@ def document(briefing: Briefing, lang: Lang) -> dict[str, Any]:
         "title": {
             "unique_id": f"{briefing.id}-title",
             "text": {"headline": esc(summary.headline.pick(lang)), "text": title_text},
+            "autolink": False,
         },
         "events": [slide(event, lang, names) for event in select_events(briefing)],
+        "eras": eras(status_band(briefing), lang),
     }
