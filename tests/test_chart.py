@@ -396,9 +396,20 @@ def test_the_chart_works_with_every_filter(args: list[str]) -> None:
     text = chart(*args)
     listed = brief("timeline", *args, "--json").json()
     assert 0 < len(listed) < 10
-    assert text.splitlines()[0].endswith((f"· {len(listed)} events", f"· {len(listed)} événements"))
+    assert re.search(f"· {len(listed)} (event|événement)s?$", text.splitlines()[0])
     for record in listed:
         assert record["title"][:30] in " ".join(text.split())
+
+
+def test_the_key_names_only_the_marks_drawn() -> None:
+    one = chart("--kind", "call", columns=80)
+    assert one.startswith("Timeline · 1 event\n")
+    assert "an event" in one and "a span" not in one and "known only to the month" not in one
+    assert "too close to draw apart" not in one
+    full = chart(columns=80)
+    assert "● an event  ●━━ a span" in full and "too close to draw apart" in full  # the two 14 July meetings
+    mini = chart("--data", str(MINI), columns=80)
+    assert "┄●┄ a date known only to the month or year" in mini
 
 
 def test_a_window_scales_the_chart_to_itself() -> None:

@@ -187,7 +187,8 @@ def chart(
     per = days(window) / geometry.width
     scale_key, per = ("chart_scale", per) if per >= 1 else ("chart_scale_wide", 1 / per)
     figure = f"{per:.1f}" if lang == "en" else f"{per:.1f}".replace(".", ",")
-    view.show(geometry.text(f"{label('timeline', lang)} · {label('n_events', lang, n=len(events))}", "bold"))
+    count = label("one_event", lang) if len(events) == 1 else label("n_events", lang, n=len(events))
+    view.show(geometry.text(f"{label('timeline', lang)} · {count}", "bold"))
     view.show(
         geometry.text(
             label(
@@ -230,19 +231,7 @@ def chart(
             "dim",
         )
     )
-    view.show(
-        geometry.text(
-            label(
-                "chart_key",
-                lang,
-                point=glyph["point"],
-                span=glyph["point"] + glyph["span"] * 2,
-                period=glyph["period"] + glyph["point"] + glyph["period"],
-                group="2" + glyph["group"] * 2,
-            ),
-            "dim",
-        )
-    )
+    view.show(geometry.text("  ".join(lane_key(geometry, events, markers, lang)), "dim"))
     if published_at is not None:
         view.show(
             geometry.text(
@@ -254,6 +243,19 @@ def chart(
         view.show(geometry.text(label("legend_public_record", lang, mark=PUBLIC_RECORD_MARK), "dim"))
     view.show()
     legend(view, geometry, markers)
+
+
+def lane_key(geometry: Chart, events: Sequence[Event], markers: Sequence[Marker], lang: Lang) -> list[str]:
+    """What the lanes' marks mean, for the marks this chart draws."""
+    glyph = geometry.glyphs
+    key = [f"{glyph['point']} {label('key_event', lang)}"]
+    if any(e.end is not None and e.end != e.date and e.precision == "day" for e in events):
+        key.append(f"{glyph['point']}{glyph['span'] * 2} {label('key_span', lang)}")
+    if any(e.precision != "day" for e in events):
+        key.append(f"{glyph['period']}{glyph['point']}{glyph['period']} {label('key_period', lang)}")
+    if any(len(m.events) > 1 for m in markers):
+        key.append(f"2{glyph['group'] * 2} {label('key_group', lang)}")
+    return key
 
 
 def lane_name(key: str, by: str, lang: Lang, cast: Cast) -> str:
