@@ -123,7 +123,7 @@ class Marker(msgspec.Struct):
     number: int = 0
 
 
-class Chart:
+class ChartGeometry:
     """The geometry: which column each day falls in, and the glyphs to draw with."""
 
     def __init__(self, view: View, window: Period, label_width: int) -> None:
@@ -180,7 +180,7 @@ def chart(
     names = [lane_name(lane.key, by, lang, cast) for lane in rows]
     band_name = label("chart_band", lang)
     label_width = min(max(map(len, [band_name, *names])), max(6, width // 5))
-    geometry = Chart(view, window, label_width)
+    geometry = ChartGeometry(view, window, label_width)
     glyph = geometry.glyphs
 
     markers = place_markers(geometry, rows)
@@ -245,7 +245,9 @@ def chart(
     legend(view, geometry, markers)
 
 
-def lane_key(geometry: Chart, events: Sequence[Event], markers: Sequence[Marker], lang: Lang) -> list[str]:
+def lane_key(
+    geometry: ChartGeometry, events: Sequence[Event], markers: Sequence[Marker], lang: Lang
+) -> list[str]:
     """What the lanes' marks mean, for the marks this chart draws."""
     glyph = geometry.glyphs
     key = [f"{glyph['point']} {label('key_event', lang)}"]
@@ -264,7 +266,7 @@ def lane_name(key: str, by: str, lang: Lang, cast: Cast) -> str:
     return label(key, lang)
 
 
-def event_columns(geometry: Chart, event: Event) -> tuple[int, int, int] | None:
+def event_columns(geometry: ChartGeometry, event: Event) -> tuple[int, int, int] | None:
     """The first and last columns an event covers in the window, and its glyph's column
     (the first for a day or a span; the middle of the period a partial date names)."""
     shown = clip(event_period(event.date, event.end), geometry.window)
@@ -275,7 +277,7 @@ def event_columns(geometry: Chart, event: Event) -> tuple[int, int, int] | None:
     return first, last, at
 
 
-def place_markers(geometry: Chart, rows: Sequence[Lane]) -> list[Marker]:
+def place_markers(geometry: ChartGeometry, rows: Sequence[Lane]) -> list[Marker]:
     """Markers lane by lane, numbered left to right; an event joins the marker before it
     when its marks or its number would touch that marker's. The numbers' width is the
     widest number they end up with."""
@@ -288,7 +290,7 @@ def place_markers(geometry: Chart, rows: Sequence[Lane]) -> list[Marker]:
         number_width = widest
 
 
-def group_markers(geometry: Chart, rows: Sequence[Lane], number_width: int) -> list[Marker]:
+def group_markers(geometry: ChartGeometry, rows: Sequence[Lane], number_width: int) -> list[Marker]:
     markers: list[Marker] = []
     for lane_index, lane in enumerate(rows):
         placed = sorted(
@@ -313,14 +315,14 @@ def group_markers(geometry: Chart, rows: Sequence[Lane], number_width: int) -> l
     return markers
 
 
-def event_glyph(geometry: Chart, event: Event) -> tuple[str, str]:
+def event_glyph(geometry: ChartGeometry, event: Event) -> tuple[str, str]:
     if event.direction is not None:
         return geometry.glyphs[event.direction], STYLES[event.direction]
     return geometry.glyphs["point"], "cyan"
 
 
 def lane_cells(
-    geometry: Chart, markers: Sequence[Marker], published_at: int | None
+    geometry: ChartGeometry, markers: Sequence[Marker], published_at: int | None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     glyph = geometry.glyphs
     marks = [(" ", "")] * geometry.width
@@ -349,7 +351,7 @@ def lane_cells(
     return marks, numbers
 
 
-def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
+def band_cells(geometry: ChartGeometry, band: StatusBand) -> list[tuple[str, str]]:
     """Each column shows the status on its last day ('?' when that is not certain), except
     that a stretch too short to hold a column's last day still shows, in the column it
     ends in: a pause of one day is never drawn away."""
@@ -379,7 +381,7 @@ def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
 
 
 def axis_cells(
-    geometry: Chart, lang: Lang, published_at: int | None
+    geometry: ChartGeometry, lang: Lang, published_at: int | None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     glyph = geometry.glyphs
     axis = [(glyph["axis"], "dim")] * geometry.width
@@ -399,13 +401,13 @@ def axis_cells(
     return axis, names
 
 
-def legend_kind(geometry: Chart, event: Event, lang: Lang) -> Text:
+def legend_kind(geometry: ChartGeometry, event: Event, lang: Lang) -> Text:
     """The event's glyph as the chart draws it, and its direction or kind in words."""
     glyph, style = event_glyph(geometry, event)
     return geometry.text(f"{glyph} {label(event.direction or event.kind, lang)}", style)
 
 
-def legend(view: View, geometry: Chart, markers: Sequence[Marker]) -> None:
+def legend(view: View, geometry: ChartGeometry, markers: Sequence[Marker]) -> None:
     """Under the chart: each marker's number, then its events' dates, kinds and titles."""
     lang = view.lang
     mark = PUBLIC_RECORD_MARK
