@@ -214,6 +214,29 @@ def test_hostile_text_gives_an_inert_page(hostile_briefing: Path) -> None:
     assert "javascript:window.pwned='source'" in text  # a text, never a link
 
 
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://en.wikipedia.org/wiki/Patriot_(missile)", True),  # whole, closing parenthesis and all
+        ("https://example.org/a.", True),
+        ("HTTPS://example.org/", True),
+        ('https://evil.example/"onmouseover="x', False),
+        ("https://evil.example/'x", False),
+        ("https://example.org/\u202eevil", False),
+        ("javascript:alert(1)", False),
+        ("data:text/html,x", False),
+    ],
+)
+def test_a_source_url_is_a_link_to_itself_or_text(url: str, linked: bool) -> None:
+    from briefcli.render.html import link
+
+    shown = link(url)
+    if linked:
+        assert shown == f'<a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'
+    else:
+        assert "<a" not in shown and shown == esc(url)
+
+
 def test_export_html_writes_a_file(tmp_path: Path) -> None:
     target = tmp_path / "briefing.html"
     run = brief("export", "--format", "html", "--lang", "fr", "-o", str(target))

@@ -4,12 +4,11 @@ No script at all, and nothing fetched: the styles are inline and allowed by thei
 in a Content-Security-Policy that forbids everything else, the timeline is an inline
 SVG drawn to scale (the same window, status band and lanes as `timeline --chart`),
 and the ordered list under it is the same timeline in words. Every text from the
-briefing goes through `esc()`; only http and https URLs become links. No Rich.
+briefing goes through `esc()`; only a source's http or https URL becomes a link. No Rich.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from urllib.parse import urlsplit
@@ -41,8 +40,6 @@ NUMBER_WIDTH = 8  # units a digit of a marker's number takes, at the numbers' si
 TICK_ROOM = 60  # units between labelled ticks
 PLOT_WIDTH = SVG_WIDTH - LABEL_WIDTH - RIGHT_MARGIN
 
-_URL = r"https?://[^\s<>\"'`]+"
-
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -53,21 +50,13 @@ def esc(text: str) -> str:
     return inert(text).translate(_ESCAPES)
 
 
-def linked(text: str) -> str:
-    """Escaped text in which each http or https URL becomes a link; nothing else does."""
-    out: list[str] = []
-    position = 0
-    for match in re.finditer(_URL, text):
-        url = match[0].rstrip(".,;:!?)]")
-        end = match.start() + len(url)
-        out.append(esc(text[position : match.start()]))
-        if urlsplit(url).scheme in ("http", "https"):
-            out.append(f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(url)}</a>')
-        else:
-            out.append(esc(url))
-        position = end
-    out.append(esc(text[position:]))
-    return "".join(out)
+def link(url: str) -> str:
+    """A source's URL as a link to itself, whole, when it is http or https with nothing
+    a browser would read otherwise (spaces, controls, quotes); else as escaped text."""
+    whole = not any(c.isspace() or not c.isprintable() or c in "<>\"'`" for c in url)
+    if whole and urlsplit(url).scheme.lower() in ("http", "https"):
+        return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(url)}</a>'
+    return esc(url)
 
 
 def cited(citations: Sequence[Citation], lang: Lang) -> str:
@@ -76,7 +65,7 @@ def cited(citations: Sequence[Citation], lang: Lang) -> str:
     for citation in citations:
         parts = [esc(part) for part in (citation.outlet, citation.title, citation.date) if part]
         if citation.url:
-            parts.append(linked(citation.url))
+            parts.append(link(citation.url))
         out.append(" · ".join(parts))
     return (" ; " if lang == "fr" else "; ").join(out)
 
