@@ -47,6 +47,30 @@ def status_band(briefing: Briefing) -> StatusBand:
     return aid_status(briefing.events, known_until=briefing_span(briefing).end)
 
 
+KEY_STATUSES = ("flowing", "increased", "paused", "uncertain")
+
+
+def statuses_shown(band: StatusBand, window: Period) -> list[str]:
+    """The band's statuses drawn in `window` ("uncertain" for a stretch that is not
+    certain), in the key's order: what the key under a chart names."""
+    drawn = {
+        stretch.status if stretch.certain else "uncertain"
+        for stretch in band.stretches
+        if clip(Period(stretch.start, stretch.end), window) is not None
+    }
+    return [status for status in KEY_STATUSES if status in drawn]
+
+
+def unknown_shown(band: StatusBand, window: Period) -> bool:
+    """Whether the band is blank (status not known) on some day of `window`."""
+    stretches = band.stretches  # contiguous, in date order
+    return not stretches or stretches[0].start > window.start or stretches[-1].end < window.end
+
+
+def marks_shown(band: StatusBand, window: Period) -> bool:
+    return any(clip(Period(mark.start, mark.end), window) is not None for mark in band.marks)
+
+
 def days(period: Period) -> int:
     return (period.end - period.start).days + 1
 

@@ -410,6 +410,14 @@ def test_the_key_names_only_the_marks_drawn() -> None:
     assert "● an event  ●━━ a span" in full and "too close to draw apart" in full  # the two 14 July meetings
     mini = chart("--data", str(MINI), columns=80)
     assert "┄●┄ a date known only to the month or year" in mini
+    # the band's key too: only the statuses drawn, and "not known" only where it is blank
+    band_key = next(row for row in full.splitlines() if row.startswith("aid: "))
+    assert "? not certain" not in band_key and "blank" not in band_key and "═ increased" in band_key
+    spring = next(
+        row for row in chart("--until", "2025-04", columns=80).splitlines() if row.startswith("aid: ")
+    )
+    assert spring == "aid: ─ flowing  ░ paused"
+    assert "? not certain" in mini and "blank: not known" in " ".join(mini.split())
 
 
 def test_a_window_scales_the_chart_to_itself() -> None:

@@ -30,7 +30,18 @@ from briefcli.render.markdown import PUBLIC_RECORD_MARK
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
-from briefcli.timescale import Lane, clip, column_of, days, days_in_column, lanes, month_ticks
+from briefcli.timescale import (
+    Lane,
+    clip,
+    column_of,
+    days,
+    days_in_column,
+    lanes,
+    marks_shown,
+    month_ticks,
+    statuses_shown,
+    unknown_shown,
+)
 
 MIN_CHART_WIDTH = 40  # below this, a clear message instead of a chart
 WIDE_LEGEND = 90  # from this width the legend is a table; below it, two lines an entry
@@ -213,21 +224,17 @@ def chart(
     axis, ticks = axis_cells(geometry, lang, published_at)
     view.show(geometry.row("", axis))
     view.show(geometry.row("", ticks))
-    key = [
-        f"{glyph['flowing']} {label('status_flowing', lang)}",
-        f"{glyph['increased']} {label('status_increased', lang)}",
-        f"{glyph['paused']} {label('status_paused', lang)}",
-        f"{glyph['uncertain']} {label('status_uncertain', lang)}",
-    ]
-    if band.marks:
+    key = [f"{glyph[status]} {label('status_' + status, lang)}" for status in statuses_shown(band, window)]
+    if marks_shown(band, window):
         key.append(f"{glyph['restructure']} {label('restructure_mark', lang)}")
+    unknown = (
+        ((" ; " if lang == "fr" else "; ") + label("status_unknown", lang))
+        if unknown_shown(band, window)
+        else ""
+    )
     view.show(
         geometry.text(
-            band_name
-            + colon(lang)
-            + "  ".join(key)
-            + (" ; " if lang == "fr" else "; ")
-            + label("status_unknown", lang),
+            band_name + colon(lang) + "  ".join(key) + unknown,
             "dim",
         )
     )

@@ -28,9 +28,12 @@ from briefcli.timescale import (
     day_after,
     fraction,
     lanes,
+    marks_shown,
     month_starts,
     month_ticks,
     status_band,
+    statuses_shown,
+    unknown_shown,
 )
 
 # The SVG's geometry, in its own units: the page scales it to the width it has.
@@ -386,14 +389,16 @@ def timeline_section(
         yield svg_timeline(briefing, events, shown, band, lang, cast)
         yield "</div>\n<figcaption>\n"
         yield f'<p>{esc(label("status_rule", lang))}</p>\n<ul class="key">\n'
-        for status in ("flowing", "increased", "paused", "uncertain"):
+        for status in statuses_shown(band, shown):
             yield (
                 f'<li><svg viewBox="0 0 20 10" aria-hidden="true"><rect class="sw st-{status}" '
                 f'width="20" height="10"/></svg> {esc(label("status_" + status, lang))}</li>\n'
             )
-        if band.marks:
+        if marks_shown(band, shown):
             yield f"<li>{key_swatch(glyph_shape('restructure', 10, 10))} {esc(label('restructure_mark', lang))}</li>\n"
-        yield f"<li>{esc(label('status_unknown', lang))}</li>\n</ul>\n"
+        if unknown_shown(band, shown):
+            yield f"<li>{esc(label('status_unknown', lang))}</li>\n"
+        yield "</ul>\n"
         yield '<ul class="key">\n'
         for direction in sorted(
             {e.direction for e in events if e.direction}, key=list(DIRECTION_MARKS).index
