@@ -262,6 +262,9 @@ def test_ascii_only_on_a_dumb_terminal_or_in_the_c_locale(environment: dict[str,
         }
         assert {ASCII["paused"], ASCII["flowing"], ASCII["increased"]} <= set(band)
         assert ("Premiere suspension" if lang == "fr" else "First suspension") in " ".join(text.split())
+        assert "?" not in text.replace("? ", "")  # nothing made '?' but the band's own key
+        if lang == "fr":
+            assert "au 15 juillet 2025 :" in text
 
 
 def test_colour_on_a_terminal_and_the_same_glyphs_without() -> None:

@@ -153,8 +153,10 @@ class ChartGeometry:
         return days_in_column(column, self.window, self.width)
 
     def text(self, value: str, style: str = "") -> Text:
-        value = bind_spacing(inert(value))  # French spacing never breaks a line (see human.py)
-        return Text(to_ascii(value) if self.ascii else value, style=style if self.color else "")
+        value = to_ascii(inert(value)) if self.ascii else inert(value)
+        # bound after the ASCII pass, which would turn the binding character into '?'
+        value = bind_spacing(value)  # French spacing never breaks a line (see human.py)
+        return Text(value, style=style if self.color else "")
 
     def row(self, name: str, cells: Sequence[tuple[str, str]], name_style: str = "bold") -> Text:
         shown = fit(inert(name), self.label_width, self.glyphs["cut"])  # cut what the reader will see
