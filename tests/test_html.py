@@ -134,7 +134,7 @@ def test_the_page_is_whole_semantic_and_self_contained(lang: str, data: Path) ->
     # Nothing from elsewhere: no src, no stylesheet link, no url() but the page's own pattern.
     assert not any("src" in attrs for _, attrs in elements.tags)
     assert not any(tag == "link" for tag in tags)
-    assert set(re.findall(r"url\(([^)]*)\)", page)) <= {"#uncertain"}
+    assert set(re.findall(r"url\(([^)]*)\)", page)) <= {"#uncertain", "#paused"}
     times = [attrs["datetime"] for tag, attrs in elements.tags if tag == "time"]
     assert times == [event["date"] for event in sorted(document["events"], key=lambda e: e["date"])]
     assert tags.count("article") == len(document["actors"])

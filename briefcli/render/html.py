@@ -111,7 +111,11 @@ def svg_timeline(
         f'<desc id="chart-desc">{esc(label("status_rule", lang))}</desc>',
         '<defs><pattern id="uncertain" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-bg"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" class="hatch"/></pattern></defs>',
+        '<line x1="0" y1="0" x2="0" y2="6" class="hatch"/></pattern>'
+        # paused is striped, so that it differs from flowing by more than red and green
+        '<pattern id="paused" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(-45)"><rect width="6" height="6" class="stripe-bg"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" class="stripe"/></pattern></defs>',
     ]
     # Month ticks and their labels, behind everything.
     ticks = month_starts(window, 1)
@@ -244,7 +248,7 @@ def svg_numbers(placed: Sequence[tuple[float, int]], middle: float) -> list[str]
 
 CSS = """
 :root{--ink:#1b1b1b;--muted:#5a5a5a;--line:#d0d0d0;--paper:#fff;--accent:#0b5cad;
---flowing:#2e7d32;--increased:#1b5e20;--paused:#c62828;--restructure:#b26a00}
+--flowing:#4c9a50;--increased:#1b5e20;--paused:#c62828;--restructure:#b26a00}
 *{box-sizing:border-box}
 body{overflow-wrap:anywhere;margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--paper)}
 header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}
@@ -264,14 +268,14 @@ svg.chart{width:100%;min-width:46rem;height:auto;font:15px system-ui,sans-serif}
 .lane-label,.tick-label,.published-label{fill:var(--ink)}
 .tick{stroke:var(--line)}.axis{stroke:var(--muted)}.lane{stroke:#eee}
 .published{stroke:#8e24aa;stroke-dasharray:4 3}.published-label{fill:#8e24aa}
-.band.st-flowing,.sw.st-flowing{fill:var(--flowing);opacity:.55}
+.band.st-flowing,.sw.st-flowing{fill:var(--flowing)}
 .band.st-increased,.sw.st-increased{fill:var(--increased)}
-.band.st-paused,.sw.st-paused{fill:var(--paused)}
+.band.st-paused,.sw.st-paused{fill:url(#paused)}.stripe-bg{fill:var(--paused)}.stripe{stroke:#fff;stroke-width:2}
 .band.st-uncertain,.sw.st-uncertain{fill:url(#uncertain)}
 .hatch-bg{fill:#fff3cd}.hatch{stroke:var(--restructure);stroke-width:2}
 .glyph{fill:var(--accent)}.band-mark,.glyph.d-restructure{fill:var(--restructure)}
 figure{margin:1rem 0}.glyph.d-suspend{fill:var(--paused)}.glyph.d-resume,.glyph.d-increase{fill:var(--flowing)}
-.span{fill:var(--accent);opacity:.35}.period{fill:none;stroke:var(--accent);stroke-dasharray:3 2}
+.span{fill:var(--accent);opacity:.7}.period{fill:none;stroke:var(--accent);stroke-dasharray:3 2}
 ul.key{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:.4rem 0}
 ul.key svg{width:1.4rem;height:.8rem;vertical-align:middle}ul.key svg[viewBox="0 0 20 20"]{width:1.1rem;height:1.1rem}
 .number{fill:var(--muted);font-size:12px}
@@ -295,7 +299,7 @@ a{color:#000}
 
 # The CSS's SHA-256, which the policy names: written out, because computing it would
 # import OpenSSL on every export (~15 ms). tests/test_html.py checks it is the CSS's.
-CSS_SHA256 = "I6xKIncohpZczTF2jWItpvqyGBxzemOpHLZE8QL2QA8="
+CSS_SHA256 = "kokycxlgFBIm0GA+tmRlx4F2v7eweS8R9yfl5FkyLH4="
 
 CSP = (
     "default-src 'none'; script-src 'none'; "
