@@ -198,6 +198,7 @@ def test_the_chart_numbers_every_event_and_keys_every_shape() -> None:
         assert f"d-{direction}" in key and f"> {direction}</li>" in key
     assert "an event" in key and "a span of days" in key and "1 to 10: the events in the list below" in key
     assert 'class="scroll" tabindex="0" role="region"' in page  # the keyboard can scroll the chart
+    assert '<pattern id="paused"' in page and ".st-paused{fill:url(#paused)}" in page  # not by colour alone
     statuses = page.split('<ul class="key">')[1].split("</ul>")[0]
     assert "not certain" not in statuses and "blank" not in statuses  # every day known, and certain
     mini = export_html("--data", str(MINI)).split('<ul class="key">')[1].split("</ul>")[0]
