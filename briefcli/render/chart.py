@@ -23,12 +23,12 @@ from briefcli.aid_status import Status, StatusBand
 from briefcli.choices import Lang
 from briefcli.dates import Period, event_period, iso_period
 from briefcli.errors import BriefError
-from briefcli.i18n import colon, human_date, human_span, label
+from briefcli.i18n import colon, human_date, human_span, label, term
 from briefcli.model import Briefing, Event
 from briefcli.render.human import ASCII_MARKS, View, bind_spacing
-from briefcli.render.markdown import PUBLIC_RECORD_MARK
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
+from briefcli.render.wording import PUBLIC_RECORD_MARK
 from briefcli.terminal import Terminal
 from briefcli.timescale import (
     Lane,
@@ -272,7 +272,7 @@ def lane_key(
 def lane_name(key: str, by: str, lang: Lang, cast: Cast) -> str:
     if by == "actor":
         return cast.name(key) or label("no_actor", lang)
-    return label(key, lang)
+    return term("event_kind", key, lang)
 
 
 def event_columns(geometry: ChartGeometry, event: Event) -> tuple[int, int, int] | None:
@@ -413,7 +413,10 @@ def axis_cells(
 def legend_kind(geometry: ChartGeometry, event: Event, lang: Lang) -> Text:
     """The event's glyph as the chart draws it, and its direction or kind in words."""
     glyph, style = event_glyph(geometry, event)
-    return geometry.text(f"{glyph} {label(event.direction or event.kind, lang)}", style)
+    words = (
+        term("direction", event.direction, lang) if event.direction else term("event_kind", event.kind, lang)
+    )
+    return geometry.text(f"{glyph} {words}", style)
 
 
 def legend(view: View, geometry: ChartGeometry, markers: Sequence[Marker]) -> None:
