@@ -14,6 +14,7 @@ import os
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
+from itertools import groupby
 
 import msgspec
 from rich.table import Column, Table
@@ -162,8 +163,9 @@ class ChartGeometry:
         shown = fit(inert(name), self.label_width, self.glyphs["cut"])  # cut what the reader will see
         line = self.text(shown.ljust(self.label_width), name_style)
         line.append(" ")
-        for char, style in cells:
-            line.append(char, style=style if self.color else "")
+        # one span per run of cells in the same style: far fewer for Rich to lay out
+        for style, run in groupby(cells, key=lambda cell: cell[1] if self.color else ""):
+            line.append("".join(char for char, _ in run), style=style)
         return line
 
 
