@@ -311,11 +311,11 @@ CSP = (
 )
 
 
-def page(briefing: Briefing, lang: Lang, window: Window | None = None) -> str:
-    return "".join(page_parts(briefing, lang, window or Window()))
+def page(briefing: Briefing, lang: Lang) -> str:
+    return "".join(page_parts(briefing, lang))
 
 
-def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
+def page_parts(briefing: Briefing, lang: Lang) -> Iterator[str]:
     from briefcli.query import select_events
 
     cast = Cast(briefing, lang)
@@ -353,7 +353,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
         yield "</section>\n"
 
     events = select_events(briefing)
-    yield from timeline_section(briefing, events, lang, cast, window)
+    yield from timeline_section(briefing, events, lang, cast)
     yield from actors_section(briefing.actors, lang, cast, article)
 
     if briefing.quotes:
@@ -383,14 +383,12 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
     yield "</body>\n</html>\n"
 
 
-def timeline_section(
-    briefing: Briefing, events: Sequence[Event], lang: Lang, cast: Cast, window: Window
-) -> Iterator[str]:
+def timeline_section(briefing: Briefing, events: Sequence[Event], lang: Lang, cast: Cast) -> Iterator[str]:
     article = briefing.source.language
     yield f'<section id="timeline">\n<h2>{esc(label("timeline", lang))}</h2>\n'
     if events:
         band = status_band(briefing)
-        shown = chart_window(briefing, window)
+        shown = chart_window(briefing, Window())  # the page shows everything the briefing covers
         # A region of its own, so that a keyboard can scroll the chart on a narrow screen.
         yield f'<figure>\n<div class="scroll" tabindex="0" role="region" aria-label="{esc(label("timeline", lang))}">'
         yield svg_timeline(briefing, events, shown, band, lang, cast)
