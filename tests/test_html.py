@@ -245,7 +245,7 @@ def test_a_source_url_is_a_link_to_itself_or_text(url: str, linked: bool) -> Non
 def test_export_html_writes_a_file(tmp_path: Path) -> None:
     target = tmp_path / "briefing.html"
     run = brief("export", "--format", "html", "--lang", "fr", "-o", str(target))
-    assert run.exit_code == 0 and run.stderr == f"brief: wrote {target}\n"
+    assert run.exit_code == 0 and run.stderr == f"brief : {target} écrit\n"  # in the language asked for
     assert "<h2>L&#x27;essentiel</h2>" in target.read_text(encoding="utf-8")
 
 

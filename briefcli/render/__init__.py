@@ -51,10 +51,10 @@ class Output:
     def human(self) -> bool:
         return self.format == "table"
 
-    def view(self) -> View:
+    def view(self, *, measure: bool = True) -> View:
         from briefcli.render.human import View  # Rich: only for human views
 
-        return View(self.terminal, self.lang)
+        return View(self.terminal, self.lang, measure=measure)
 
 
 def say(message: str) -> None:
@@ -128,15 +128,24 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
         _records(out, actor_records(actors, out.lang, cast), ActorRecord)
 
 
-def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> None:
+def show_timeline(
+    out: Output, briefing: Briefing, events: Sequence[Event], window: Window | None = None
+) -> None:
+    """The events; a person also reads the window they were chosen by ("since 23 June 2025")."""
+    from briefcli.dates import window_words
+
     cast = Cast(briefing, out.lang)
     if out.human:
         if not events:
-            notice("no_events", out.lang)
+            words = None if window is None else window_words(window)
+            if words is None:
+                notice("no_events", out.lang)
+            else:
+                notice("no_events_in", out.lang, window=words.text(out.lang))  # the words only to say
             return
         from briefcli.render import human
 
-        human.timeline(out.view(), briefing, events, cast)
+        human.timeline(out.view(), briefing, events, cast, window)
     elif out.format == "markdown":
         from briefcli.render import markdown as md
 
@@ -154,7 +163,7 @@ def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window:
     from briefcli.timescale import chart_window, status_band
 
     chart.chart(
-        out.view(),
+        out.view(measure=False),
         briefing,
         events,
         Cast(briefing, out.lang),
@@ -222,12 +231,16 @@ def show_validation(out: Output, result: Validation) -> None:
 
     A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
     the path."""
+    from briefcli.messages import problem_text, translated
+
     if out.format == "json":
         machine.write_json(
             {
                 "file": str(result.file),
                 "valid": result.valid,
-                "problems": [{"path": p.path, "message": p.message} for p in result.problems],
+                "problems": [
+                    {"path": p.path, "message": translated(p.message, out.lang)} for p in result.problems
+                ],
                 "article": None if result.article is None else str(result.article),
                 "counts": result.counts,
             }
@@ -241,7 +254,7 @@ def show_validation(out: Output, result: Validation) -> None:
     if result.problems:
         print(inert(label("invalid", lang, where=where, n=len(result.problems))))
         for problem in result.problems:
-            print(inert(f"  {problem}"))
+            print(inert(f"  {problem_text(problem.path, problem.message, lang)}"))
         return
     assert result.counts is not None
     counts = {"actors": result.counts.actors, "events": result.counts.events, "quotes": result.counts.quotes}

@@ -187,7 +187,7 @@ def chart(
     lang = view.lang
     width = view.terminal.width
     if width < MIN_CHART_WIDTH:
-        raise BriefError(  # in English, as every error is
+        raise BriefError(  # put into the language of messages by messages.translated
             f"the chart needs at least {MIN_CHART_WIDTH} columns and has {width}: "
             "widen the terminal, set COLUMNS, or leave out --chart"
         )
@@ -202,8 +202,7 @@ def chart(
     per = days(window) / geometry.width
     scale_key, per = ("chart_scale", per) if per >= 1 else ("chart_scale_wide", 1 / per)
     figure = f"{per:.1f}" if lang == "en" else f"{per:.1f}".replace(".", ",")
-    count = label("one_event", lang) if len(events) == 1 else label("n_events", lang, n=len(events))
-    view.show(geometry.text(f"{label('timeline', lang)} · {count}", "bold"))
+    view.show(geometry.text(f"{label('timeline', lang)} · {label('n_events', lang, n=len(events))}", "bold"))
     view.show(
         geometry.text(
             label(
