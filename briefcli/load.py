@@ -90,7 +90,11 @@ def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
     try:
-        briefing = msgspec.json.decode(data, type=Briefing)
+        from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
+
+        briefing = msgspec.json.decode(data, type=UncheckedBriefing)
+        if breaks_a_pattern(briefing):  # the model's own types say what and where
+            briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
 
