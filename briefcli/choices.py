@@ -11,7 +11,7 @@ from typing import Literal, get_args
 Lang = Literal["en", "fr"]
 Format = Literal["table", "json", "jsonl", "csv", "markdown"]  # the listing commands
 SummaryFormat = Literal["table", "json", "markdown"]
-ExportFormat = Literal["markdown", "json"]
+ExportFormat = Literal["markdown", "json", "sqlite"]
 CheckFormat = Literal["table", "json"]
 
 ActorKind = Literal["person", "organization", "country", "group"]

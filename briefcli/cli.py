@@ -172,12 +172,13 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 
 
 DataOption = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option(
         "--data",
-        metavar="FILE",
+        metavar="PATH",
         show_default=False,
-        help="Briefing file to read instead of the bundled one (or set BRIEF_DATA).",
+        help="Briefing to read instead of the bundled one: a file, a directory (its *.json), or - "
+        "(stdin); repeat for several (or set BRIEF_DATA, several joined as in PATH).",
     ),
 ]
 LangOption = Annotated[
@@ -222,10 +223,16 @@ def output(fmt: str, as_json: bool, lang: Lang | None, *, default: str = "table"
     return Output("json" if as_json else fmt, lang if lang is not None else default_lang())
 
 
-def load(data: Path | None) -> "Briefing":
-    from briefcli.load import load_briefing
+def load(data: list[Path] | None) -> "Briefing":
+    """The briefing, or several merged into one (merge.MergedBriefing)."""
+    from briefcli.load import load_briefings
 
-    return load_briefing(data)
+    briefings = load_briefings(data)
+    if len(briefings) == 1:
+        return briefings[0]
+    from briefcli.merge import merge
+
+    return merge(briefings)
 
 
 def checked_query(text: str | None, what: str) -> str | None:
@@ -262,6 +269,9 @@ def root(
 def summary(
     *,
     short: Annotated[bool, typer.Option("--short", help="One line: the date and the headline.")] = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Over several briefings: every one's summary, newest first.")
+    ] = False,
     fmt: SummaryFormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -274,11 +284,12 @@ def summary(
       brief summary --short
       brief summary --lang fr
       brief summary --json | jq -r .bottom_line
+      brief summary --data day1.json --data day2.json    the latest, and what changed
     """
     from briefcli import render
 
     out = output(fmt, as_json, lang)
-    render.show_summary(out, load(data), short=short)
+    render.show_summary(out, load(data), short=short, every=every)
 
 
 @app.command()
@@ -433,7 +444,7 @@ def search(
     briefing = load(data)
     query = checked_query(text, "search text")
     assert query is not None
-    render.show_hits(out, find.search(briefing, query, out.lang), query)
+    render.show_hits(out, briefing, find.search(briefing, query, out.lang), query)
 
 
 @app.command()
@@ -445,7 +456,8 @@ def export(
             "--format",
             "-f",
             case_sensitive=False,
-            help="markdown (a document) or json (the validated briefing itself).",
+            help="markdown (a document), json (the validated briefing itself; several: an array of them) "
+            "or sqlite (a database for SQL tools; needs -o FILE).",
         ),
     ] = "markdown",
     as_json: JsonOption = False,
@@ -468,17 +480,42 @@ def export(
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
+      brief export --format sqlite -o archive.db --data briefings/
     """
     from briefcli import render
     from briefcli.files import atomic_output, refuse_same_file
-    from briefcli.load import briefing_path
+    from briefcli.load import STDIN, load_briefings, resolve_paths
 
     out = output(fmt, as_json, lang, default="markdown")
-    briefing = load(data)
-    if output_file is None or str(output_file) == "-":
+    briefings = load_briefings(data)
+    to_stdout = output_file is None or str(output_file) == "-"
+    if out.format == "sqlite" and to_stdout:
+        raise UsageProblem("--format sqlite writes a database file: give it with -o FILE")
+    if not to_stdout:
+        assert output_file is not None
+        for path, _ in resolve_paths(data):
+            if str(path) != STDIN:
+                refuse_same_file(output_file, path)
+    if out.format == "sqlite":
+        from briefcli.archive import write_archive
+
+        ids = [briefing.id for briefing in briefings]
+        if twice := sorted({i for i in ids if ids.count(i) > 1}):
+            raise BriefError(f"two briefings have the id {twice[0]!r}: an archive keys records by briefing")
+        with atomic_output(output_file) as stream:  # type: ignore[arg-type]
+            write_archive(briefings, stream)
+        say(f"brief: wrote {output_file}")
+        return
+    if len(briefings) == 1:
+        briefing = briefings[0]
+    else:
+        from briefcli.merge import merge
+
+        briefing = merge(briefings)
+    if to_stdout:
         render.export(briefing, out.format, out.lang, sys.stdout.buffer)
         return
-    refuse_same_file(output_file, briefing_path(data))
+    assert output_file is not None
     with atomic_output(output_file) as stream:
         render.export(briefing, out.format, out.lang, stream)
     say(f"brief: wrote {output_file}")
@@ -486,12 +523,12 @@ def export(
 
 @app.command()
 def validate(
-    file: Annotated[
-        Path | None,
+    files: Annotated[
+        list[Path] | None,
         typer.Argument(
-            metavar="[FILE]",
+            metavar="[FILE]...",
             show_default=False,
-            help="Briefing to check; default: --data, BRIEF_DATA, else the bundled one.",
+            help="Briefings to check (a directory: its *.json; -: stdin); default: --data, BRIEF_DATA, else the bundled one.",
         ),
     ] = None,
     *,
@@ -511,29 +548,164 @@ def validate(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Check a briefing file and list every problem in it; exit 1 if there is any.
+    """Check briefing files and list every problem in them; exit 1 if there is any.
+
+    Over several briefings, where they disagree on a record's field is listed as a
+    note (the one published later wins), not as a problem. A briefing just started
+    (brief new) is valid; notes say what it still lacks.
 
     Examples:
       brief validate
       brief validate my-briefing.json
       brief validate --source ../shared/source/article-fr.txt
+      brief validate day1.json day2.json
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
     from briefcli import render
-    from briefcli.load import BriefingError, briefing_path, bundled_path, parse_briefing, read_briefing_bytes
+    from briefcli.load import BriefingError, bundled_path, parse_briefing, read_briefing_bytes, resolve_paths
     from briefcli.provenance import check_provenance
 
     out = output(fmt, as_json, lang)
-    path = file or briefing_path(data)
-    briefing: Briefing | None
-    try:
-        briefing, problems = parse_briefing(read_briefing_bytes(path))
-    except BriefingError as exc:
-        briefing, problems = None, exc.problems
-    if briefing is not None and source is not None:
-        problems += check_provenance(briefing, source)
-    render.show_validation(
-        out, path, briefing, problems, str(source) if source else None, bundled=path == bundled_path()
-    )
-    if problems:
+    checked = []
+    for path, where in resolve_paths(files or data):
+        briefing: Briefing | None
+        try:
+            briefing, problems = parse_briefing(read_briefing_bytes(path, where))
+        except BriefingError as exc:
+            briefing, problems = None, exc.problems
+        if briefing is not None and source is not None:
+            problems += check_provenance(briefing, source)
+        checked.append(render.Checked(where, briefing, problems, path == bundled_path()))
+    render.show_validations(out, checked, str(source) if source else None)
+    if any(item.problems for item in checked):
         raise typer.Exit(ExitStatus.ERROR)
+
+
+class DiffTrouble(BriefError):
+    """brief diff cannot compare (a bad file): 2, as diff(1) says trouble, never 1 ("different")."""
+
+    status = ExitStatus.USAGE
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD",
+            help="The earlier briefing: a file, a directory (its *.json, merged), - (stdin), or several joined as in PATH.",
+        ),
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later briefing, in the same forms.")],
+    *,
+    fmt: SummaryFormatOption = "table",
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """What changed from OLD to NEW: actors, events, quotes, key points, watch items.
+
+    Exit status, as diff(1): 0 the same, 1 different, 2 trouble (a bad file or usage).
+
+    Examples:
+      brief diff day1.json day2.json
+      brief diff day1.json day2.json --json | jq '.events.moved'
+      brief diff yesterday/ today/ --format markdown > changes.md
+      brief diff old.json new.json > /dev/null && echo unchanged
+    """
+    from briefcli import render
+    from briefcli.diff import diff as compare
+
+    out = output(fmt, as_json, lang)
+    try:
+        before, after = (load([Path(part) for part in side.split(os.pathsep) if part]) for side in (old, new))
+    except BriefError as exc:
+        raise DiffTrouble(exc.message) from None
+    result = compare(before, after, out.lang)
+    render.show_diff(out, result)
+    if not result.same:
+        raise typer.Exit(ExitStatus.ERROR)  # 1: different
+
+
+@app.command()
+def new(
+    article: Annotated[
+        Path, typer.Argument(metavar="ARTICLE", help="The article, as UTF-8 text: one paragraph a line.")
+    ],
+    *,
+    published: Annotated[
+        str,
+        typer.Option(
+            "--published", metavar="DATE", help="The article's publication date: 2025-07-14, 2025-07 or 2025."
+        ),
+    ],
+    article_lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            case_sensitive=False,
+            show_default=False,
+            help="The article's language, fr or en; default: guessed from its commonest words.",
+        ),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            show_default=False,
+            help="Write FILE, all or nothing, instead of stdout.",
+        ),
+    ] = None,
+) -> None:
+    """Start a briefing for an article: a valid skeleton, and the article's numbered paragraphs.
+
+    The skeleton holds the source block (language, paragraph count, sha256, headline as
+    printed, publication date), empty lists and $schema; it passes
+    'brief validate --source ARTICLE', whose notes say what is still to write. The
+    paragraphs go to stderr when the skeleton goes to stdout.
+
+    Examples:
+      brief new article.txt --published 2025-07-14 -o my-briefing.json
+      brief new article.txt --published 2025-07-14 > my-briefing.json
+    """
+    from briefcli.dates import iso_period
+    from briefcli.files import atomic_output
+    from briefcli.render import machine
+    from briefcli.render.safe import inert
+    from briefcli.skeleton import guess_language, skeleton
+
+    try:
+        iso_period(published)
+    except ValueError:
+        raise UsageProblem(
+            f"--published {published!r}: give an ISO date, such as 2025-07-14, 2025-07 or 2025"
+        ) from None
+    try:
+        text = article.read_bytes()
+    except OSError as exc:
+        raise BriefError(f"{article}: cannot read the article: {exc.strerror or exc}") from None
+    try:
+        from briefcli.provenance import paragraphs_of
+
+        language = article_lang or guess_language(paragraphs_of(text.decode("utf-8")))
+        briefing, paragraphs = skeleton(text, name=article.stem, published=published, lang=language)
+    except UnicodeDecodeError as exc:
+        raise BriefError(f"{article}: the article is not UTF-8 (byte {exc.start})") from None
+    except ValueError as exc:
+        raise BriefError(f"{article}: {exc}") from None
+    numbered = "\n".join(f"¶{number} {inert(paragraph)}" for number, paragraph in enumerate(paragraphs, 1))
+    if output_file is None or str(output_file) == "-":
+        machine.write_json(briefing)
+        print(numbered, file=sys.stderr)
+        return
+    if output_file.exists() and os.path.samefile(output_file, article):
+        raise UsageProblem(
+            f"--output {output_file} is the article being read; brief never writes to a file it reads"
+        )
+    with atomic_output(output_file) as stream:
+        machine.write_json(briefing, stream)
+    say(
+        f"brief: wrote {output_file} (language {language}); the article's paragraphs, as evidence cites them:"
+    )
+    print(numbered)

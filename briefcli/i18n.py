@@ -57,6 +57,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "field": ("Field", "Champ"),
     "snippet": ("Snippet", "Extrait"),
     "id": ("Id", "Id"),
+    "briefing": ("Briefing", "Briefing"),
     "n_matches": ("{n} matches for {query!r}", "{n} résultats pour « {query} »"),
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
@@ -91,6 +92,24 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "quote": ("quote", "citation"),
     "key-point": ("key point", "point clé"),
     "summary": ("summary", "résumé"),
+    # several briefings, and diff
+    "diff_title": ("Changes from {old} ({old_date}) to {new} ({new_date})",
+                   "Changements de {old} ({old_date}) à {new} ({new_date})"),
+    "diff_same": ("No change.", "Aucun changement."),
+    "diff_summary": ("Summary", "Résumé"),
+    "diff_added": ("added: {text}", "ajouté : {text}"),
+    "diff_removed": ("removed: {text}", "retiré : {text}"),
+    "diff_changed": ("{text}, {field}: {old} → {new}", "{text}, {field} : {old} → {new}"),
+    "diff_moved": ("Dates moved", "Dates déplacées"),
+    "diff_moved_line": ("{text}: {old} → {new}", "{text} : {old} → {new}"),
+    "diff_gone": ("no longer on the watch list: {text}", "n'est plus à surveiller : {text}"),
+    "diff_nothing": ("nothing", "rien"),
+    "what_changed": ("What changed since {date}", "Ce qui a changé depuis le {date}"),
+    "other_briefings": ("Other briefings", "Autres briefings"),
+    "notes": ("{n} note(s): where briefings disagree, the one published later wins",
+              "{n} note(s) : quand des briefings divergent, le plus récent l'emporte"),
+    "new_written": ("brief: wrote {path}; the article's paragraphs, as evidence cites them:",
+                    "brief : {path} écrit ; les paragraphes de l'article, tels que les preuves les citent :"),
 }  # fmt: skip
 
 

@@ -71,9 +71,58 @@ def briefing_path(path: Path | None = None) -> Path:
     return Path(named) if named else bundled_path()
 
 
-def read_briefing_bytes(path: Path) -> bytes:
-    """The file's bytes, read-only and size-checked; a byte-order mark is dropped."""
-    where = str(path)
+STDIN = "-"  # as a --data path: the briefing comes on standard input
+STDIN_NAME = "<stdin>"
+
+
+def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]:
+    """The briefings to read, each with the name an error gives it: `paths` (--data),
+    else BRIEF_DATA's (several joined as PATH joins them), else the bundled one. A
+    directory stands for its *.json briefings, sorted; '-' for standard input."""
+    from_env = not paths
+    if paths:
+        named = list(paths)
+    elif variable := os.environ.get("BRIEF_DATA"):
+        named = [Path(part) for part in variable.split(os.pathsep) if part]
+    else:
+        return [(bundled_path(), str(bundled_path()))]
+    if [str(path) for path in named].count(STDIN) > 1:
+        raise BriefingError(STDIN_NAME, [Problem(None, "standard input can be read only once")])
+    resolved: list[tuple[Path, str]] = []
+    for path in named:
+        where = STDIN_NAME if str(path) == STDIN else f"{path} (from BRIEF_DATA)" if from_env else str(path)
+        if str(path) != STDIN and path.is_dir():
+            found = sorted(p for p in path.glob("*.json") if not p.name.endswith(".schema.json"))
+            if not found:
+                raise BriefingError(where, [Problem(None, "a directory with no *.json briefing in it")])
+            resolved.extend((file, f"{file} (from BRIEF_DATA)" if from_env else str(file)) for file in found)
+        else:
+            resolved.append((path, where))
+    return resolved
+
+
+def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
+    """Every briefing `resolve_paths` names, read and validated, in that order."""
+    loaded = []
+    for path, where in resolve_paths(paths):
+        briefing, problems = parse_briefing(read_briefing_bytes(path, where))
+        if briefing is None or problems:
+            raise BriefingError(where, problems)
+        loaded.append(briefing)
+    return loaded
+
+
+def read_briefing_bytes(path: Path, where: str | None = None) -> bytes:
+    """The file's bytes, read-only and size-checked; a byte-order mark is dropped.
+    The path '-' is standard input, named `<stdin>` in errors."""
+    if str(path) == STDIN:
+        import sys
+
+        where, data = where or STDIN_NAME, sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_large(where)
+        return data[len(_BOM) :] if data.startswith(_BOM) else data
+    where = where or str(path)
     try:
         with open(path, "rb") as file:  # only ever opened for reading
             info = os.fstat(file.fileno())
@@ -287,7 +336,6 @@ class _Checker:
 
         summary = briefing.summary
         self.text("$.summary.headline", summary.headline)
-        self.text("$.summary.bottom_line", summary.bottom_line)
         for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
             for index, point in enumerate(points):
                 self.text(f"$.summary.{section}[{index}].text", point.text)

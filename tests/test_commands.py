@@ -82,6 +82,8 @@ def test_json_fields_of_an_event() -> None:
                 "quote": "les préoccupations du Pentagone concernant l'épuisement des stocks américains",
             },
         ],
+        "briefing": "rutte-trump-nato-weapons-ukraine-2025-07-14",
+        "briefings": ["rutte-trump-nato-weapons-ukraine-2025-07-14"],
     }
     assert event["detail"].startswith("The article mentions a second suspension")
 
@@ -142,6 +144,7 @@ def test_summary_short_is_one_line() -> None:
     assert brief("summary", "--short", "--lang", "fr").stdout.startswith("14 juillet 2025 · ")
     assert brief("summary", "--short", "--json").json() == {
         "id": "rutte-trump-nato-weapons-ukraine-2025-07-14",
+        "briefing": "rutte-trump-nato-weapons-ukraine-2025-07-14",
         "date": "2025-07-14",
         "headline": "NATO's Rutte meets Trump on a plan for NATO countries to pay for and deliver US weapons to Ukraine",
     }
