@@ -104,8 +104,9 @@ def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]
 def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
     """Every briefing `resolve_paths` names, read and validated, in that order."""
     loaded = []
+    checked = Checked()  # briefings of one story repeat their dates and quotes: check each once
     for path, where in resolve_paths(paths):
-        briefing, problems = parse_briefing(read_briefing_bytes(path, where))
+        briefing, problems = parse_briefing(read_briefing_bytes(path, where), checked)
         if briefing is None or problems:
             raise BriefingError(where, problems)
         loaded.append(briefing)
@@ -156,7 +157,7 @@ def load_briefing(path: Path | None = None) -> Briefing:
     return briefing
 
 
-def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
+def parse_briefing(data: bytes, checked: Checked | None = None) -> tuple[Briefing | None, list[Problem]]:
     """Decode and check; the briefing (None if it does not decode) and every problem."""
     gc_was_enabled = gc.isenabled()
     gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
@@ -167,7 +168,7 @@ def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
     finally:
         if gc_was_enabled:
             gc.enable()
-    return briefing, check_briefing(briefing)
+    return briefing, check_briefing(briefing, checked)
 
 
 # --- decoding problems ------------------------------------------------------------
@@ -292,23 +293,31 @@ def _json_type(value: Any) -> str:
 # --- rules a type cannot say ------------------------------------------------------
 
 
-def check_briefing(briefing: Briefing) -> list[Problem]:
+class Checked:
+    """Values already found good (dates, evidence quotes), shareable between briefings."""
+
+    def __init__(self) -> None:
+        self.dates: set[str] = set()
+        self.quotes: set[str] = set()
+
+
+def check_briefing(briefing: Briefing, checked: Checked | None = None) -> list[Problem]:
     """Every problem with ids, references, dates, evidence and texts, in file order.
 
     Linear in the briefing's size; a JSON path is only formatted for a problem found.
     """
-    checker = _Checker(briefing)
+    checker = _Checker(briefing, checked or Checked())
     checker.run()
     return checker.problems
 
 
 class _Checker:
-    def __init__(self, briefing: Briefing) -> None:
+    def __init__(self, briefing: Briefing, checked: Checked) -> None:
         self.briefing = briefing
         self.problems: list[Problem] = []
         self.actor_ids = {actor.id for actor in briefing.actors}
-        self.good_dates: set[str] = set()  # a large briefing repeats its dates: check each once
-        self.good_quotes: set[str] = set()
+        self.good_dates = checked.dates  # a large briefing repeats its dates: check each once
+        self.good_quotes = checked.quotes
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))

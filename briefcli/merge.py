@@ -13,7 +13,7 @@ from typing import Any
 
 import msgspec
 
-from briefcli.model import Actor, Briefing, Event, Quote
+from briefcli.model import Actor, Briefing, Event, Quote, Text
 
 SECTIONS = ("actors", "events", "quotes")
 
@@ -69,16 +69,15 @@ def merge(briefings: Sequence[Briefing]) -> MergedBriefing:
         raise ValueError("merge needs at least one briefing")
     ordered = by_publication(briefings)
     latest = ordered[-1]
-    appears_in: dict[str, list[str]] = {}
+    holders: dict[str, dict[str, None]] = {}  # an ordered set of briefing ids per record
     merged: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
     for briefing in ordered:
         for section in SECTIONS:
             records = merged[section]
             for record in getattr(briefing, section):
                 records[record.id] = record  # a dict keeps the first key's place
-                holders = appears_in.setdefault(f"{section}:{record.id}", [])
-                if briefing.id not in holders:
-                    holders.append(briefing.id)
+                holders.setdefault(f"{section}:{record.id}", {})[briefing.id] = None
+    appears_in = {key: list(ids) for key, ids in holders.items()}
     return MergedBriefing(
         schema_=latest.schema_,
         schema_version=latest.schema_version,
@@ -94,23 +93,20 @@ def merge(briefings: Sequence[Briefing]) -> MergedBriefing:
 
 
 def field_changes(old: Actor | Event | Quote, new: Actor | Event | Quote) -> Iterator[tuple[str, Any, Any]]:
-    """(field, old value, new value) for each field that differs; a text's languages
-    are fields of their own (role.en, role.fr), a missing field is null."""
-    before, after = _flat(msgspec.to_builtins(old)), _flat(msgspec.to_builtins(new))
-    for name in dict.fromkeys([*before, *after]):
-        if before.get(name) != after.get(name):
-            yield name, before.get(name), after.get(name)
-
-
-def _flat(record: dict[str, Any]) -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for name, value in record.items():
-        if isinstance(value, dict) and set(value) <= {"en", "fr"}:
+    """(field, old value, new value) for each field that differs, values as JSON would
+    give them; a text's languages are fields of their own (role.en, role.fr), a missing
+    field is null. Only differing fields are converted: a large diff compares many."""
+    for name in type(new).__struct_fields__:
+        before, after = getattr(old, name, None), getattr(new, name, None)
+        if before == after:
+            continue
+        if isinstance(before, Text) or isinstance(after, Text):
             for lang in ("en", "fr"):
-                flat[f"{name}.{lang}"] = value.get(lang)
+                was, now = getattr(before, lang, None), getattr(after, lang, None)
+                if was != now:
+                    yield f"{name}.{lang}", was, now
         else:
-            flat[name] = value
-    return flat
+            yield name, msgspec.to_builtins(before), msgspec.to_builtins(after)
 
 
 def disagreements(briefings: Sequence[Briefing]) -> list[Disagreement]:

@@ -12,11 +12,13 @@ import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from briefcli.cli import app
 from briefcli.load import load_briefing
 from briefcli.merge import disagreements, merge
 from briefcli.model import Briefing
-from tests.conftest import DATA, MINI, brief, brief_process, write_json
+from tests.conftest import DATA, MINI, Run, brief, brief_process, write_json
 
 FOLLOWUP = DATA / "mini-followup-briefing.json"
 FOLLOWUP_ARTICLE = DATA / "mini-followup-article.txt"
@@ -171,28 +173,39 @@ def test_a_bad_file_among_several_is_named(tmp_path: Path) -> None:
 # --- standard input ------------------------------------------------------------------
 
 
+def piped(*args: str, input: bytes) -> Run:
+    """brief in-process with `input` on standard input."""
+    result = CliRunner().invoke(app, list(args), input=input)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
 def test_data_dash_reads_stdin() -> None:
-    run = brief_process("summary", "--short", "--data", "-", input=MINI.read_bytes())
-    assert run.returncode == 0 and run.stdout.decode().startswith("July 2024 · A mayor presents")
-    run = brief_process("timeline", "--json", "--data", "-", "--data", str(FOLLOWUP), input=MINI.read_bytes())
-    assert run.returncode == 0 and len(json.loads(run.stdout)) == 4
+    run = piped("summary", "--short", "--data", "-", input=MINI.read_bytes())
+    assert run.exit_code == 0 and run.stdout.startswith("July 2024 · A mayor presents")
+    run = piped("timeline", "--json", "--data", "-", "--data", str(FOLLOWUP), input=MINI.read_bytes())
+    assert run.exit_code == 0 and len(run.json()) == 4
 
 
 def test_validate_dash_reads_stdin() -> None:
-    run = brief_process("validate", "-", input=MINI.read_bytes())
-    assert run.returncode == 0 and run.stdout.decode().startswith("<stdin>: valid briefing")
+    run = piped("validate", "-", input=MINI.read_bytes())
+    assert run.exit_code == 0 and run.stdout.startswith("<stdin>: valid briefing")
 
 
 def test_errors_on_stdin_name_it() -> None:
-    run = brief_process("summary", "--data", "-", input=b'{"schema_version": 1')
-    assert run.returncode == 1 and run.stderr.decode().startswith("brief: <stdin>: not valid JSON")
-    run = brief_process("validate", "-", input=b"")
-    assert run.returncode == 1 and b"<stdin>: 1 problem" in run.stdout
+    run = piped("summary", "--data", "-", input=b'{"schema_version": 1')
+    assert run.exit_code == 1 and run.stderr.startswith("brief: <stdin>: not valid JSON")
+    run = piped("validate", "-", input=b"")
+    assert run.exit_code == 1 and "<stdin>: 1 problem" in run.stdout
+
+
+def test_a_real_pipe_works_too() -> None:
+    run = brief_process("summary", "--json", "--data", "-", input=MINI.read_bytes())
+    assert run.returncode == 0 and json.loads(run.stdout)["id"] == "mini-town-budget"
 
 
 def test_stdin_is_read_once() -> None:
-    run = brief_process("summary", "--data", "-", "--data", "-", input=MINI.read_bytes())
-    assert run.returncode == 1 and b"standard input can be read only once" in run.stderr
+    run = piped("summary", "--data", "-", "--data", "-", input=MINI.read_bytes())
+    assert run.exit_code == 1 and "standard input can be read only once" in run.stderr
 
 
 def test_stdin_has_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
