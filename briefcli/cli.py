@@ -156,9 +156,10 @@ Examples:
   brief search patriot                every mention, in both languages
   brief export -o briefing.md         everything as one Markdown document
   brief validate my-briefing.json     check a briefing file of your own
+  brief diff day1.json day2.json      what changed between two briefings
 
-Every command reads the bundled briefing, or --data FILE (or BRIEF_DATA).
-Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file, 2 usage error, 70 a bug in brief, 130 interrupted.""",
+Every command reads the bundled briefing, or --data PATH (or BRIEF_DATA); repeat --data for several.
+Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file, 2 usage error, 70 a bug in brief, 130 interrupted; brief diff: 0 same, 1 different, 2 trouble.""",
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,

@@ -113,6 +113,10 @@ def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = 
     )
 
 
+# Another article's evidence cites other words: in "what changed", a reader wants the facts.
+CITATIONS = ("evidence",)
+
+
 def _show_several_summaries(out: Output, merged: Briefing, several: list[Briefing], *, every: bool) -> None:
     """The latest briefing's summary, what changed since the one before, the others'
     headlines; or (every) each briefing's summary, newest first."""
@@ -153,7 +157,7 @@ def _show_several_summaries(out: Output, merged: Briefing, several: list[Briefin
             human.summary(view, shown, Cast(shown, lang))
         if changes is not None:
             view.show()
-            diffview.human(view, changes, heading=since)
+            diffview.human(view, changes, heading=since, skip=CITATIONS)
             view.heading("other_briefings")
             view.bullets(view.text(line) for line in headlines)
         return
@@ -167,7 +171,7 @@ def _show_several_summaries(out: Output, merged: Briefing, several: list[Briefin
             yield from md.summary_lines(shown, lang, Cast(shown, lang))
         if changes is not None:
             yield ""
-            yield from diffview.markdown_lines(changes, lang, heading=since, level=2)
+            yield from diffview.markdown_lines(changes, lang, heading=since, level=2, skip=CITATIONS)
             yield ""
             yield f"## {markdown_inline(label('other_briefings', lang))}"
             yield ""

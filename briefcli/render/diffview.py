@@ -29,11 +29,13 @@ def _value(value: Any, lang: Lang) -> str:
     return str(value)
 
 
-def _records(records: Records, lang: Lang) -> list[str]:
+def _records(records: Records, lang: Lang, skip: tuple[str, ...]) -> list[str]:
     lines = [label("diff_added", lang, text=f"{item.label} ({item.id})") for item in records.added]
     lines += [label("diff_removed", lang, text=f"{item.label} ({item.id})") for item in records.removed]
     for changed in records.changed:
         for change in changed.fields:
+            if change.field in skip:
+                continue
             lines.append(
                 label(
                     "diff_changed",
@@ -47,8 +49,9 @@ def _records(records: Records, lang: Lang) -> list[str]:
     return lines
 
 
-def sections(result: Diff, lang: Lang) -> list[Section]:
-    """The non-empty sections of a diff, in reading order."""
+def sections(result: Diff, lang: Lang, skip: tuple[str, ...] = ()) -> list[Section]:
+    """The non-empty sections of a diff, in reading order; changes to the fields in
+    `skip` left out."""
     found: list[Section] = []
     summary = [
         label("diff_changed", lang, text=label("diff_summary", lang), field=c.field, old=_value(c.old, lang), new=_value(c.new, lang))
@@ -73,9 +76,9 @@ def sections(result: Diff, lang: Lang) -> list[Section]:
         ("key_points", key_points),
         ("watch", watch),
         ("diff_moved", moved),
-        ("events", _records(result.events, lang)),
-        ("actors", _records(result.actors, lang)),
-        ("quotes", _records(result.quotes, lang)),
+        ("events", _records(result.events, lang, skip)),
+        ("actors", _records(result.actors, lang, skip)),
+        ("quotes", _records(result.quotes, lang, skip)),
     ):
         if lines:
             found.append((label(key, lang), lines))
@@ -93,7 +96,9 @@ def title(result: Diff, lang: Lang) -> str:
     )
 
 
-def markdown_lines(result: Diff, lang: Lang, *, heading: str | None = None, level: int = 1) -> Iterator[str]:
+def markdown_lines(
+    result: Diff, lang: Lang, *, heading: str | None = None, level: int = 1, skip: tuple[str, ...] = ()
+) -> Iterator[str]:
     """The title (or `heading`) at `level`, each section one level below."""
     from briefcli.render.safe import markdown_inline as md
 
@@ -101,14 +106,14 @@ def markdown_lines(result: Diff, lang: Lang, *, heading: str | None = None, leve
     if result.same:
         yield ""
         yield md(label("diff_same", lang))
-    for name, lines in sections(result, lang):
+    for name, lines in sections(result, lang, skip):
         yield ""
         yield f"{'#' * (level + 1)} {md(name)}"
         yield ""
         yield from (f"- {md(line)}" for line in lines)
 
 
-def human(view: Any, result: Diff, *, heading: str | None = None) -> None:
+def human(view: Any, result: Diff, *, heading: str | None = None, skip: tuple[str, ...] = ()) -> None:
     """On a View (render.human): the title (or `heading`), then each section's bullets."""
     from rich.text import Text
 
@@ -116,7 +121,7 @@ def human(view: Any, result: Diff, *, heading: str | None = None) -> None:
     view.show(Text(view.glyph(heading or title(result, lang)), style="bold"))
     if result.same:
         view.show(view.text(label("diff_same", lang)))
-    for name, lines in sections(result, lang):
+    for name, lines in sections(result, lang, skip):
         view.show()
         view.show(Text(view.glyph(name), style="underline"))
         view.bullets(view.text(line) for line in lines)
