@@ -58,6 +58,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "snippet": ("Snippet", "Extrait"),
     "id": ("Id", "Id"),
     "briefing": ("Briefing", "Briefing"),
+    "briefings": ("Briefings", "Briefings"),
     "n_matches": ("{n} matches for {query!r}", "{n} résultats pour « {query} »"),
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
@@ -108,8 +109,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "other_briefings": ("Other briefings", "Autres briefings"),
     "notes": ("{n} note(s): where briefings disagree, the one published later wins",
               "{n} note(s) : quand des briefings divergent, le plus récent l'emporte"),
-    "new_written": ("brief: wrote {path}; the article's paragraphs, as evidence cites them:",
-                    "brief : {path} écrit ; les paragraphes de l'article, tels que les preuves les citent :"),
 }  # fmt: skip
 
 

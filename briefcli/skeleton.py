@@ -3,18 +3,17 @@ briefing still lacks (`validate` lists it as notes, not problems)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 
 from briefcli.model import Briefing, Lang, Source, Summary, Text
-from briefcli.provenance import paragraphs_of
 
 SCHEMA_URL = "briefing.schema.json"
 
 
 def slug(text: str) -> str:
     """An id from free text: lower-case ASCII words joined by hyphens."""
+    import unicodedata
+
     bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return "-".join(re.findall(r"[a-z0-9]+", bare.lower())) or "briefing"
 
@@ -24,6 +23,10 @@ def skeleton(article: bytes, *, name: str, published: str, lang: Lang) -> tuple[
     article's paragraphs (evidence cites them by their 1-based number).
 
     Raises UnicodeDecodeError or ValueError (no paragraph) for an article it cannot use."""
+    import hashlib
+
+    from briefcli.provenance import paragraphs_of  # `validate` imports this module for `missing`
+
     paragraphs = paragraphs_of(article.decode("utf-8"))
     if not paragraphs:
         raise ValueError("the article has no text")

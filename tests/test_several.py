@@ -286,3 +286,10 @@ def test_one_briefing_imports_nothing_for_several() -> None:
     )
     several = imported_modules("timeline", "--json", "--data", str(MINI), "--data", str(FOLLOWUP))
     assert "briefcli.merge" in several and "rich" not in several
+
+
+def test_an_actor_card_over_several_names_its_briefings() -> None:
+    card = brief("actors", "zoe-angstrom", *BOTH).stdout
+    assert "Mayor and council president" in card
+    assert "Briefings     mini-town-budget, mini-town-budget-followup" in card
+    assert "Briefings" not in brief("actors", "zoe-angstrom", "--data", str(MINI)).stdout

@@ -213,6 +213,8 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
             for e in actor.evidence
         ),
     )
+    if cast.appears_in:  # several briefings: say which hold this actor (the last is shown)
+        grid.add_row(view.label("briefings"), text(", ".join(cast.briefings_of("actors", actor.id))))
     view.show(Panel(grid, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
 
 
