@@ -551,9 +551,7 @@ def validate(
 ) -> None:
     """Check briefing files and list every problem in them; exit 1 if there is any.
 
-    Over several briefings, where they disagree on a record's field is listed as a
-    note (the one published later wins), not as a problem. A briefing just started
-    (brief new) is valid; notes say what it still lacks.
+    Over several briefings, where they disagree on a record's field is listed as a note (the one published later wins), not as a problem. A briefing just started (brief new) is valid; notes say what it still lacks.
 
     Examples:
       brief validate
@@ -615,8 +613,11 @@ def diff(
     """
     from briefcli import render
     from briefcli.diff import diff as compare
+    from briefcli.load import STDIN
 
     out = output(fmt, as_json, lang)
+    if STDIN in old.split(os.pathsep) and STDIN in new.split(os.pathsep):
+        raise DiffTrouble("standard input can be read only once: give it as OLD or as NEW")
     try:
         before, after = (load([Path(part) for part in side.split(os.pathsep) if part]) for side in (old, new))
     except BriefError as exc:
@@ -661,10 +662,7 @@ def new(
 ) -> None:
     """Start a briefing for an article: a valid skeleton, and the article's numbered paragraphs.
 
-    The skeleton holds the source block (language, paragraph count, sha256, headline as
-    printed, publication date), empty lists and $schema; it passes
-    'brief validate --source ARTICLE', whose notes say what is still to write. The
-    paragraphs go to stderr when the skeleton goes to stdout.
+    The skeleton holds the source block (language, paragraph count, sha256, headline as printed, publication date), empty lists and $schema; it passes 'brief validate --source ARTICLE', whose notes say what is still to write. The paragraphs go to stderr when the skeleton goes to stdout.
 
     Examples:
       brief new article.txt --published 2025-07-14 -o my-briefing.json

@@ -121,3 +121,14 @@ def test_a_diff_read_backwards_swaps_added_and_removed(old: Briefing, new: Brief
     assert forwards.watch.added == backwards.watch.removed
     assert forwards.key_points.removed == backwards.key_points.added
     assert diff(old, old, "en").same
+
+
+def test_stdin_on_both_sides_is_trouble() -> None:
+    from typer.testing import CliRunner
+
+    from briefcli.cli import app
+
+    result = CliRunner().invoke(app, ["diff", "-", "-"], input=MINI.read_bytes())
+    assert result.exit_code == 2 and "standard input can be read only once" in result.stderr
+    one_side = CliRunner().invoke(app, ["diff", "-", NEW, "--json"], input=MINI.read_bytes())
+    assert one_side.exit_code == 1 and '"council-meeting"' in one_side.stdout
