@@ -501,9 +501,11 @@ def export(
         from briefcli.archive import write_archive
 
         ids = [briefing.id for briefing in briefings]
-        if twice := sorted({i for i in ids if ids.count(i) > 1}):
-            raise BriefError(f"two briefings have the id {twice[0]!r}: an archive keys records by briefing")
-        with atomic_output(output_file) as stream:  # type: ignore[arg-type]
+        if len(set(ids)) != len(ids):
+            twice = next(i for n, i in enumerate(ids) if i in ids[:n])  # quadratic, on this error only
+            raise BriefError(f"two briefings have the id {twice!r}: an archive keys records by briefing")
+        assert output_file is not None
+        with atomic_output(output_file) as stream:
             write_archive(briefings, stream)
         say(f"brief: wrote {output_file}")
         return

@@ -85,7 +85,8 @@ def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]
     elif variable := os.environ.get("BRIEF_DATA"):
         named = [Path(part) for part in variable.split(os.pathsep) if part]
     else:
-        return [(bundled_path(), str(bundled_path()))]
+        bundled = bundled_path()
+        return [(bundled, str(bundled))]
     if [str(path) for path in named].count(STDIN) > 1:
         raise BriefingError(STDIN_NAME, [Problem(None, "standard input can be read only once")])
     resolved: list[tuple[Path, str]] = []
