@@ -696,8 +696,11 @@ def new(
     except ValueError as exc:
         raise BriefError(f"{article}: {exc}") from None
     numbered = "\n".join(f"¶{number} {inert(paragraph)}" for number, paragraph in enumerate(paragraphs, 1))
+    # brief cannot know where the date comes from: the skeleton says the article, and says so here.
+    basis = "brief: source.published_basis is 'article': if the article does not state the date, make it 'public-record' and name published_source"
     if output_file is None or str(output_file) == "-":
         machine.write_json(briefing)
+        say(basis)
         print(numbered, file=sys.stderr)
         return
     if output_file.exists() and os.path.samefile(output_file, article):
@@ -706,6 +709,7 @@ def new(
         )
     with atomic_output(output_file) as stream:
         machine.write_json(briefing, stream)
+    say(basis)
     say(
         f"brief: wrote {output_file} (language {language}); the article's paragraphs, as evidence cites them:"
     )
