@@ -562,9 +562,9 @@ def validate(
       brief validate day1.json day2.json
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
-    from briefcli import render
     from briefcli.load import BriefingError, bundled_path, parse_briefing, read_briefing_bytes, resolve_paths
     from briefcli.provenance import check_provenance
+    from briefcli.render.several import Checked, show_validations
 
     out = output(fmt, as_json, lang)
     checked = []
@@ -576,8 +576,8 @@ def validate(
             briefing, problems = None, exc.problems
         if briefing is not None and source is not None:
             problems += check_provenance(briefing, source)
-        checked.append(render.Checked(where, briefing, problems, path == bundled_path()))
-    render.show_validations(out, checked, str(source) if source else None)
+        checked.append(Checked(where, briefing, problems, path == bundled_path()))
+    show_validations(out, checked, str(source) if source else None)
     if any(item.problems for item in checked):
         raise typer.Exit(ExitStatus.ERROR)
 

@@ -31,6 +31,8 @@ from briefcli.render.records import (
 from briefcli.terminal import Terminal, detect
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefcli.choices import Lang
     from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
@@ -89,7 +91,9 @@ def _listing(
 def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = False) -> None:
     several: list[Briefing] = getattr(briefing, "briefings", [])  # merge.MergedBriefing, oldest first
     if len(several) > 1 and not short:
-        _show_several_summaries(out, briefing, several, every=every)
+        from briefcli.render.several import show_summaries
+
+        show_summaries(out, several, every=every)
         return
     cast = Cast(briefing, out.lang)
     if out.format == "json":
@@ -111,73 +115,6 @@ def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = 
         if short
         else md.summary_lines(briefing, out.lang, cast)
     )
-
-
-# Another article's evidence cites other words: in "what changed", a reader wants the facts.
-CITATIONS = ("evidence",)
-
-
-def _show_several_summaries(out: Output, merged: Briefing, several: list[Briefing], *, every: bool) -> None:
-    """The latest briefing's summary, what changed since the one before, the others'
-    headlines; or (every) each briefing's summary, newest first."""
-    from briefcli.diff import diff
-    from briefcli.i18n import human_date, label
-
-    lang = out.lang
-    newest_first = several[::-1]
-    latest, previous = newest_first[0], newest_first[1]
-    changes = None if every else diff(previous, latest, lang)
-    others = newest_first[1:]
-    if out.format == "json":
-        if every:
-            machine.write_json([summary_record(b, lang, Cast(b, lang)) for b in newest_first])
-            return
-        record = summary_record(latest, lang, Cast(latest, lang))
-        record["changed_since"] = {
-            "briefing": previous.id,
-            "date": previous.source.published,
-            "diff": changes,
-        }
-        record["others"] = [short_summary_record(b, lang) for b in others]
-        machine.write_json(record)
-        return
-    from briefcli.render import diffview
-
-    since = label("what_changed", lang, date=human_date(previous.source.published, lang))
-    headlines = [
-        f"{human_date(b.source.published, lang)} · {b.summary.headline.pick(lang)} ({b.id})" for b in others
-    ]
-    if out.human:
-        from briefcli.render import human
-
-        view = out.view()
-        for position, shown in enumerate(newest_first if every else [latest]):
-            if position:
-                view.show()
-            human.summary(view, shown, Cast(shown, lang))
-        if changes is not None:
-            view.show()
-            diffview.human(view, changes, heading=since, skip=CITATIONS)
-            view.heading("other_briefings")
-            view.bullets(view.text(line) for line in headlines)
-        return
-    from briefcli.render import markdown as md
-    from briefcli.render.safe import markdown_inline
-
-    def lines() -> Iterator[str]:
-        for position, shown in enumerate(newest_first if every else [latest]):
-            if position:
-                yield ""
-            yield from md.summary_lines(shown, lang, Cast(shown, lang))
-        if changes is not None:
-            yield ""
-            yield from diffview.markdown_lines(changes, lang, heading=since, level=2, skip=CITATIONS)
-            yield ""
-            yield f"## {markdown_inline(label('other_briefings', lang))}"
-            yield ""
-            yield from (f"- {markdown_inline(line)}" for line in headlines)
-
-    machine.write_lines(lines())
 
 
 def show_diff(out: Output, result: Any) -> None:
@@ -283,80 +220,57 @@ def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
         machine.write_lines(md.export_lines(briefing, lang, Cast(briefing, lang)), stream)
 
 
-class Checked:
-    """One briefing file as `validate` found it: its name, the briefing (None if it does
-    not decode), its problems, and whether it is the bundled one."""
-
-    def __init__(self, where: str, briefing: Briefing | None, problems: list[Problem], bundled: bool) -> None:
-        self.where, self.briefing, self.problems, self.bundled = where, briefing, problems, bundled
-
-
-def show_validations(out: Output, checked: Sequence[Checked], article: str | None) -> None:
-    """The result of `brief validate`: for each file, valid or not, every problem with its
-    JSON path, and notes (what a started briefing lacks; over several, each disagreement).
-
-    A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
-    the path. One file: one object; several: {valid, files: [those objects], notes}."""
+def validation_record(
+    path: Path | str, briefing: Briefing | None, problems: Sequence[Problem], article: str | None
+) -> dict[str, Any]:
+    """`brief validate --json` for one file."""
     from briefcli.skeleton import missing
 
-    disagreements: list[str] = []
-    briefings = [item.briefing for item in checked if item.briefing is not None]
-    if len(checked) > 1 and len(briefings) == len(checked):
-        from briefcli.merge import disagreements as find
+    return {
+        "file": str(path),
+        "briefing": None if briefing is None else briefing.id,
+        "valid": not problems,
+        "problems": [{"path": p.path, "message": p.message} for p in problems],
+        "notes": [] if briefing is None else missing(briefing),
+        "article": article,
+        "counts": None
+        if briefing is None
+        else {"actors": len(briefing.actors), "events": len(briefing.events), "quotes": len(briefing.quotes)},
+    }
 
-        disagreements = [str(found) for found in find(briefings)]
+
+def show_validation(
+    out: Output,
+    path: Path | str,
+    briefing: Briefing | None,
+    problems: Sequence[Problem],
+    article: str | None,
+    *,
+    bundled: bool,
+) -> None:
+    """The result of `brief validate`: valid or not, and every problem with its JSON path.
+
+    A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
+    the path."""
     if out.format == "json":
-        objects = [
-            {
-                "file": item.where,
-                "briefing": None if item.briefing is None else item.briefing.id,
-                "valid": not item.problems,
-                "problems": [{"path": p.path, "message": p.message} for p in item.problems],
-                "notes": [] if item.briefing is None else missing(item.briefing),
-                "article": article,
-                "counts": None if item.briefing is None else _counts(item.briefing),
-            }
-            for item in checked
-        ]
-        if len(objects) == 1:
-            machine.write_json(objects[0])
-        else:
-            machine.write_json(
-                {
-                    "valid": not any(item.problems for item in checked),
-                    "files": objects,
-                    "notes": disagreements,
-                }
-            )
+        machine.write_json(validation_record(path, briefing, problems, article))
         return
     from briefcli.i18n import label
     from briefcli.load import iter_evidence
     from briefcli.render.safe import inert
+    from briefcli.skeleton import missing
 
     lang = out.lang
-    for item in checked:
-        where = label("bundled", lang) if item.bundled else item.where
-        if item.problems:
-            print(inert(label("invalid", lang, where=where, n=len(item.problems))))
-            for problem in item.problems:
-                print(inert(f"  {problem}"))
-            continue
-        briefing = item.briefing
-        assert briefing is not None
-        print(inert(label("valid", lang, where=where, **_counts(briefing))))
-        for gap in missing(briefing):
-            print(inert(f"  note: {gap}"))
-        if article is not None:
-            print(
-                inert(
-                    label("provenance_ok", lang, article=article, n=sum(1 for _ in iter_evidence(briefing)))
-                )
-            )
-    if disagreements:
-        print(inert(label("notes", lang, n=len(disagreements))))
-        for note in disagreements:
-            print(inert(f"  note: {note}"))
-
-
-def _counts(briefing: Briefing) -> dict[str, int]:
-    return {"actors": len(briefing.actors), "events": len(briefing.events), "quotes": len(briefing.quotes)}
+    where = label("bundled", lang) if bundled else str(path)
+    if problems:
+        print(inert(label("invalid", lang, where=where, n=len(problems))))
+        for problem in problems:
+            print(inert(f"  {problem}"))
+        return
+    assert briefing is not None
+    counts = {"actors": len(briefing.actors), "events": len(briefing.events), "quotes": len(briefing.quotes)}
+    print(inert(label("valid", lang, where=where, **counts)))
+    for gap in missing(briefing):  # a briefing just started is valid, not finished
+        print(inert(f"  note: {gap}"))
+    if article is not None:
+        print(inert(label("provenance_ok", lang, article=article, n=sum(1 for _ in iter_evidence(briefing)))))
