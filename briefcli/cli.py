@@ -21,7 +21,16 @@ from typer.core import TyperGroup
 from typer.exceptions import Abort
 
 from briefcli import __version__
-from briefcli.choices import EVENT_KINDS, ActorKind, CheckFormat, ExportFormat, Format, Lang, SummaryFormat
+from briefcli.choices import (
+    EVENT_KINDS,
+    ActorKind,
+    ChartLanes,
+    CheckFormat,
+    ExportFormat,
+    Format,
+    Lang,
+    SummaryFormat,
+)
 from briefcli.errors import BriefError, ExitStatus, UsageProblem
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
@@ -366,6 +375,17 @@ def timeline(
         bool,
         typer.Option("--policy", help="Only the US policy changes (suspend, resume, increase, restructure)."),
     ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="Draw the timeline to scale across the terminal: the aid status band, one lane per kind, a numbered legend.",
+        ),
+    ] = False,
+    by: Annotated[
+        ChartLanes,
+        typer.Option("--by", case_sensitive=False, help="With --chart: one lane per kind or per actor."),
+    ] = "kind",
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -380,19 +400,30 @@ def timeline(
       brief timeline --since 3w          the three weeks before the article
       brief timeline --policy
       brief timeline --actor poutine --json
+      brief timeline --chart             drawn to scale, with the aid status
+      brief timeline --chart --by actor --since 2025-06
     """
     from briefcli import query as find
     from briefcli import render
     from briefcli.dates import iso_period, window_from
 
     out = output(fmt, as_json, lang)
+    if chart and not out.human:
+        raise UsageProblem(
+            f"--chart draws the timeline for people; leave out --chart for --format {out.format}"
+        )
+    if by != "kind" and not chart:
+        raise UsageProblem("--by chooses the chart's lanes: give --chart too")
     briefing = load(data)
     window = window_from(since, until, anchor=iso_period(briefing.source.published).start)
     actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
     events = find.select_events(
         briefing, window=window, kinds=kind or (), actor_ids=actor_ids, policy_only=policy
     )
-    render.show_timeline(out, briefing, events)
+    if chart:
+        render.show_chart(out, briefing, events, window, by)
+    else:
+        render.show_timeline(out, briefing, events)
 
 
 @app.command()
@@ -457,8 +488,9 @@ def export(
             "--format",
             "-f",
             case_sensitive=False,
-            help="markdown (a document), json (the validated briefing itself; several: an array of them) "
-            "or sqlite (a database for SQL tools; needs -o FILE).",
+            help="markdown (a document), json (the validated briefing itself; several: an array of them), "
+            "html (one self-contained page), timelinejs (a TimelineJS timeline) or sqlite (a database for "
+            "SQL tools; needs -o FILE).",
         ),
     ] = "markdown",
     as_json: JsonOption = False,
@@ -475,12 +507,14 @@ def export(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """The whole briefing as one Markdown document, or as JSON.
+    """The whole briefing as one Markdown document, as JSON, as a web page, or as a TimelineJS timeline.
 
     Examples:
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
+      brief export --format html -o briefing.html
+      brief export --format timelinejs -o timeline.json
       brief export --format sqlite -o archive.db --data briefings/
     """
     from briefcli import render

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from briefcli.choices import Lang
+    from briefcli.dates import Window
     from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
     from briefcli.query import Hit
@@ -181,6 +182,25 @@ def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> N
     )
 
 
+def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window: Window, by: str) -> None:
+    """The timeline drawn to scale (`render/chart.py`); a notice when nothing matches."""
+    if not events:
+        notice("no_events", out.lang)
+        return
+    from briefcli.render import chart
+    from briefcli.timescale import chart_window, status_band
+
+    chart.chart(
+        out.view(),
+        briefing,
+        events,
+        Cast(briefing, out.lang),
+        window=chart_window(briefing, window),
+        band=status_band(briefing),
+        by=by,
+    )
+
+
 def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> None:
     cast = Cast(briefing, out.lang)
     _show(
@@ -209,11 +229,20 @@ def show_hits(out: Output, briefing: Briefing, hits: Sequence[Hit], query: str) 
 
 
 def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
-    """The whole briefing: a Markdown document, or the validated briefing as JSON
-    (several merged: the array of them, oldest first, each as it was read)."""
+    """The whole briefing: a Markdown document, the validated briefing as JSON (several
+    merged: the array of them, oldest first, each as it was read), a self-contained HTML
+    page, or a TimelineJS file. HTML and TimelineJS import no Rich."""
     if fmt == "json":
         several: list[Briefing] = getattr(briefing, "briefings", [])  # merge.MergedBriefing
         machine.write_json(several if len(several) > 1 else briefing, stream)
+    elif fmt == "html":
+        from briefcli.render import html
+
+        stream.write(html.page(briefing, lang).encode("utf-8"))
+    elif fmt == "timelinejs":
+        from briefcli.render import timelinejs
+
+        machine.write_json(timelinejs.document(briefing, lang), stream)
     else:
         from briefcli.render import markdown as md
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefcli.i18n import human_date, human_span, label
 from briefcli.render.records import Cast, snippet
+from briefcli.render.safe import inert
 from briefcli.render.safe import markdown_inline as md
 
 if TYPE_CHECKING:
@@ -180,6 +181,8 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield ""
     yield md(label("legend_public_record", lang, mark=PUBLIC_RECORD_MARK))
     yield ""
+    yield from mermaid_timeline(sorted_events(briefing), lang)
+    yield ""
     for event in sorted_events(briefing):
         yield (
             f"- **{md(event_date(event, lang))}** {md(event_kind(event, lang))}: "
@@ -201,6 +204,33 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}; sha256 `{source.sha256}`)"
     for where in public_sources(briefing):
         yield f"- {label('public_record', lang)}: {md(where)}"
+
+
+# Characters Mermaid reads as syntax (":" separates a timeline's events, "#" starts an
+# entity, "%%" a comment, "<" markup, "`" the fence): written as its numeric entities.
+_MERMAID_SPECIAL = '#:;<>&"%`\\'
+
+
+def mermaid_text(text: str) -> str:
+    """Text that a Mermaid diagram shows as itself, on one line."""
+    return "".join(f"#{ord(char)};" if char in _MERMAID_SPECIAL else char for char in inert(text))
+
+
+def mermaid_timeline(events: Sequence[Event], lang: Lang) -> Iterator[str]:
+    """The events as a Mermaid `timeline` block (GitHub and GitLab draw it), one period
+    per date, the events of a date side by side."""
+    if not events:
+        return
+    yield "```mermaid"
+    yield "timeline"
+    yield f"    title {mermaid_text(label('timeline', lang))}"
+    by_date: dict[str, list[str]] = {}
+    for event in events:
+        mark = f"{DIRECTION_MARKS[event.direction]} " if event.direction else ""
+        by_date.setdefault(human_span(event.date, event.end, lang), []).append(mark + event.title.pick(lang))
+    for when, titles in by_date.items():
+        yield f"    {mermaid_text(when)} : " + " : ".join(mermaid_text(title) for title in titles)
+    yield "```"
 
 
 def sorted_events(briefing: Briefing) -> list[Event]:
