@@ -93,7 +93,11 @@ def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]
     for path in named:
         where = STDIN_NAME if str(path) == STDIN else f"{path} (from BRIEF_DATA)" if from_env else str(path)
         if str(path) != STDIN and path.is_dir():
-            found = sorted(p for p in path.glob("*.json") if not p.name.endswith(".schema.json"))
+            found = sorted(  # not a schema beside them, nor a hidden file (an editor's, a half-written one)
+                p
+                for p in path.glob("*.json")
+                if not p.name.endswith(".schema.json") and not p.name.startswith(".")
+            )
             if not found:
                 raise BriefingError(where, [Problem(None, "a directory with no *.json briefing in it")])
             resolved.extend((file, f"{file} (from BRIEF_DATA)" if from_env else str(file)) for file in found)

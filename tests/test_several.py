@@ -145,6 +145,7 @@ def test_a_directory_means_its_briefings(tmp_path: Path) -> None:
     shutil.copy(FOLLOWUP, tmp_path / "b.json")
     (tmp_path / "briefing.schema.json").write_text("{}")  # a schema beside them is not a briefing
     (tmp_path / "notes.txt").write_text("not json")
+    (tmp_path / ".hidden.json").write_text("{")
     assert (
         brief("timeline", "--data", str(tmp_path), "--json").json()
         == brief("timeline", *BOTH, "--json").json()
