@@ -132,3 +132,20 @@ def test_stdin_on_both_sides_is_trouble() -> None:
     assert result.exit_code == 2 and "standard input can be read only once" in result.stderr
     one_side = CliRunner().invoke(app, ["diff", "-", NEW, "--json"], input=MINI.read_bytes())
     assert one_side.exit_code == 1 and '"council-meeting"' in one_side.stdout
+
+
+def test_hostile_text_stays_inert_in_every_view(tmp_path: Path) -> None:
+    import json
+
+    document = json.loads(FOLLOWUP.read_text(encoding="utf-8"))
+    document["events"][-1]["title"] = {"en": "\x1b[31mred\x1b[0m [bold]x[/bold] | *y*"}
+    hostile = write_json(tmp_path / "hostile.json", document)
+    shown = brief("diff", OLD, str(hostile))
+    assert shown.exit_code == 1 and "\x1b" not in shown.stdout and "[bold]x[/bold]" in shown.stdout
+    markdown = brief("diff", OLD, str(hostile), "--format", "markdown").stdout
+    assert "\x1b" not in markdown and "\\|" in markdown
+    assert (
+        brief("diff", OLD, str(hostile), "--json")
+        .json()["events"]["added"][0]["label"]
+        .startswith("\x1b[31m")
+    )
