@@ -7,15 +7,15 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.conftest import DATA, MINI, MINI_ARTICLE, brief, brief_process, write_json
+from tests.conftest import DATA, MINI, MINI_ARTICLE, brief, write_json
 
 FOLLOWUP_ARTICLE = DATA / "mini-followup-article.txt"
 
 
 def test_the_skeleton_goes_to_stdout_and_the_paragraphs_to_stderr() -> None:
-    run = brief_process("new", str(MINI_ARTICLE), "--published", "2024-07")
-    assert run.returncode == 0, run.stderr
-    skeleton = json.loads(run.stdout)
+    run = brief("new", str(MINI_ARTICLE), "--published", "2024-07")
+    assert run.exit_code == 0, run.stderr
+    skeleton = run.json()
     assert skeleton["$schema"] == "briefing.schema.json"
     assert skeleton["source"] == {
         "language": "fr",
@@ -26,7 +26,7 @@ def test_the_skeleton_goes_to_stdout_and_the_paragraphs_to_stderr() -> None:
         "sha256": hashlib.sha256(MINI_ARTICLE.read_bytes()).hexdigest(),
     }
     assert skeleton["actors"] == skeleton["events"] == skeleton["summary"]["key_points"] == []
-    said, *paragraphs = run.stderr.decode().splitlines()
+    said, *paragraphs = run.stderr.splitlines()
     assert "published_basis is 'article'" in said  # brief cannot know where the date comes from
     assert paragraphs[0] == "¶1 Zoë Ångström présente le plan de la ville"
     assert paragraphs[2].startswith("¶3 La maire Zoë Ångström a dit")
@@ -56,12 +56,9 @@ def test_the_language_is_guessed_or_given(tmp_path: Path) -> None:
     english.write_text(
         "The mayor presents the plan\nThe council voted the budget in June, and the works start.\n"
     )
-    assert (
-        json.loads(brief_process("new", str(english), "--published", "2024").stdout)["source"]["language"]
-        == "en"
-    )
-    given = brief_process("new", str(english), "--published", "2024", "--lang", "fr").stdout
-    assert json.loads(given)["source"]["language"] == "fr"
+    assert brief("new", str(english), "--published", "2024").json()["source"]["language"] == "en"
+    given = brief("new", str(english), "--published", "2024", "--lang", "fr").json()
+    assert given["source"]["language"] == "fr"
 
 
 def test_refusals(tmp_path: Path) -> None:
