@@ -18,14 +18,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from briefcli.model import Briefing, Evidence, Text
+from briefcli.model import Briefing, Citation, Evidence, Text
 
 SCHEMA = """
 CREATE TABLE briefings (
     id TEXT PRIMARY KEY,
     published TEXT NOT NULL,
     published_basis TEXT NOT NULL,
-    published_source TEXT,
     language TEXT NOT NULL,
     headline_as_printed TEXT NOT NULL,
     paragraphs INTEGER NOT NULL,
@@ -44,7 +43,7 @@ CREATE TABLE actors (
     aliases TEXT NOT NULL,  -- a JSON array
     story_en TEXT, story_fr TEXT,
     correction_as_written TEXT, correction_corrected TEXT,
-    correction_note_en TEXT, correction_note_fr TEXT, correction_source TEXT,
+    correction_note_en TEXT, correction_note_fr TEXT,
     PRIMARY KEY (briefing_id, id),
     FOREIGN KEY (briefing_id, affiliation) REFERENCES actors(briefing_id, id) DEFERRABLE INITIALLY DEFERRED
 );
@@ -55,7 +54,6 @@ CREATE TABLE events (
     "end" TEXT,
     precision TEXT NOT NULL,
     basis TEXT NOT NULL,
-    source TEXT,
     kind TEXT NOT NULL,
     direction TEXT,
     title_en TEXT, title_fr TEXT,
@@ -104,10 +102,14 @@ CREATE TABLE evidence (
 );
 CREATE TABLE sources (
     briefing_id TEXT NOT NULL REFERENCES briefings(id),
-    record_kind TEXT NOT NULL,  -- briefing, event, actor (a public-record fact or a correction)
-    record_id TEXT NOT NULL,
-    source TEXT NOT NULL,
-    fact_en TEXT, fact_fr TEXT  -- for an actor's public-record fact
+    record_kind TEXT NOT NULL,  -- briefing (its date), event, correction, or public_record (an actor's fact)
+    record_id TEXT NOT NULL,    -- the briefing's, event's or actor's id
+    position INTEGER NOT NULL,  -- the source's place in its list
+    outlet TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT,
+    date TEXT,
+    fact_en TEXT, fact_fr TEXT  -- for an actor's public-record fact: the fact it supports
 );
 CREATE INDEX events_by_date ON events(date);
 CREATE INDEX event_actors_by_actor ON event_actors(briefing_id, actor_id);
@@ -171,16 +173,21 @@ def _insert(db: sqlite3.Connection, briefing: Briefing) -> None:
             index_one(kind, record_id, "evidence", source.language, item.quote)
 
     db.execute(
-        "INSERT INTO briefings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (bid, source.published, source.published_basis, source.published_source, source.language,
+        "INSERT INTO briefings VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (bid, source.published, source.published_basis, source.language,
          source.headline, source.paragraphs, source.sha256, source.correspondent,
          *_texts(summary.headline), *_texts(summary.bottom_line)),
     )  # fmt: skip
     index("briefing", bid, "headline", summary.headline)
     index("briefing", bid, "bottom_line", summary.bottom_line)
     sources: list[tuple[Any, ...]] = []
-    if source.published_source:
-        sources.append((bid, "briefing", bid, source.published_source, None, None))
+
+    def cited(kind: str, record_id: str, citations: Iterable[Citation], fact: Text | None = None) -> None:
+        for position, c in enumerate(citations):
+            facts = _texts(fact) if fact is not None else (None, None)
+            sources.append((bid, kind, record_id, position, c.outlet, c.title, c.url, c.date, *facts))
+
+    cited("briefing", bid, source.published_sources)
     for table, kind, points in (
         ("key_points", "key_point", summary.key_points),
         ("watch_items", "watch_item", summary.watch),
@@ -198,24 +205,23 @@ def _insert(db: sqlite3.Connection, briefing: Briefing) -> None:
         rows.append(
             (bid, actor.id, *_texts(actor.name), actor.kind, *_texts(actor.role), actor.affiliation,
              json.dumps(actor.aliases, ensure_ascii=False), *_texts(actor.story),
-             fix and fix.as_written, fix and fix.corrected, *(_texts(fix.note) if fix else (None, None)),
-             fix and fix.source)
+             fix and fix.as_written, fix and fix.corrected, *(_texts(fix.note) if fix else (None, None)))
         )  # fmt: skip
         for field, text in (("name", actor.name), ("role", actor.role), ("story", actor.story)):
             index("actor", actor.id, field, text)
         if actor.aliases:
             index_one("actor", actor.id, "aliases", "", " ".join(actor.aliases))
         if fix is not None:
-            sources.append((bid, "actor", actor.id, fix.source, None, None))
+            cited("correction", actor.id, fix.sources)
         for fact in actor.public_record:
-            sources.append((bid, "actor", actor.id, fact.source, *_texts(fact.fact)))
+            cited("public_record", actor.id, fact.sources, fact.fact)
             index("actor", actor.id, "public_record", fact.fact)
         cite("actor", actor.id, actor.evidence)
-    db.executemany(f"INSERT INTO actors VALUES ({','.join('?' * 16)})", rows)
+    db.executemany(f"INSERT INTO actors VALUES ({','.join('?' * 15)})", rows)
     db.executemany(
-        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         [
-            (bid, e.id, e.date, e.end, e.precision, e.basis, e.source, e.kind, e.direction,
+            (bid, e.id, e.date, e.end, e.precision, e.basis, e.kind, e.direction,
              *_texts(e.title), *_texts(e.detail))
             for e in briefing.events
         ],
@@ -231,8 +237,7 @@ def _insert(db: sqlite3.Connection, briefing: Briefing) -> None:
     for event in briefing.events:
         index("event", event.id, "title", event.title)
         index("event", event.id, "detail", event.detail)
-        if event.source:
-            sources.append((bid, "event", event.id, event.source, None, None))
+        cited("event", event.id, event.sources)
         cite("event", event.id, event.evidence)
     db.executemany(
         "INSERT INTO quotes VALUES (?,?,?,?,?,?,?)",
@@ -244,5 +249,5 @@ def _insert(db: sqlite3.Connection, briefing: Briefing) -> None:
         index("quote", quote.id, "context", quote.context)
         cite("quote", quote.id, quote.evidence)
     db.executemany("INSERT INTO evidence VALUES (?,?,?,?,?,?)", evidence)
-    db.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?)", sources)
+    db.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?)", sources)
     db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?)", fts)

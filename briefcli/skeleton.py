@@ -33,7 +33,7 @@ def skeleton(article: bytes, *, name: str, published: str, lang: Lang) -> tuple[
     headline = paragraphs[0]
     briefing = Briefing(
         schema_=SCHEMA_URL,
-        schema_version=1,
+        schema_version=2,
         id=f"{slug(name)}-{published}" if not slug(name).endswith(published) else slug(name),
         source=Source(
             language=lang,

@@ -167,7 +167,7 @@ def test_the_bundled_band_tells_the_story() -> None:
         ("2025-07-07", briefing_span(briefing).end.isoformat(), "increased", True),
     ]
     assert band.status_on(date(2025, 3, 2)) == "unknown"
-    assert [(m.direction, m.start.isoformat()) for m in band.marks] == [("restructure", "2025-07-14")]
+    assert [(m.direction, m.start.isoformat()) for m in band.marks] == [("restructure", "2025-07-10")]
 
 
 # --- the chart, through the CLI ------------------------------------------------------

@@ -65,9 +65,19 @@ def hostile_document() -> dict[str, Any]:
 
     document = poison(document)
     event = document["events"][0]
-    event.update(basis="public-record", source=" ".join(BAD_SOURCES))
+    outlet, title, url = BAD_SOURCES  # the URL is well formed, yet tries to break out of href
+    event.update(basis="public-record", sources=[{"outlet": outlet, "title": title, "url": url}])
     document["actors"][0]["public_record"] = [
-        {"fact": {"en": "A fact."}, "source": "javascript:window.pwned='fact' https://ok.example/a"}
+        {
+            "fact": {"en": "A fact."},
+            "sources": [
+                {
+                    "outlet": "javascript:window.pwned='fact'",
+                    "title": "A source",
+                    "url": "https://ok.example/a",
+                }
+            ],
+        }
     ]
     return document
 

@@ -60,7 +60,7 @@ def test_one_slide_per_event_at_its_own_precision(lang: str, data: Path) -> None
         text = slide["text"]["text"]
         for item in event["evidence"]:
             assert f"({'paragraph' if lang == 'en' else 'paragraphe'} {item['para']})" in text
-        if "https://" in event.get("source", ""):
+        if any(source.get("url") for source in event.get("sources", [])):
             assert 'href="https://' in text
 
 

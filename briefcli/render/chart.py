@@ -25,7 +25,7 @@ from briefcli.dates import Period, event_period, iso_period
 from briefcli.errors import BriefError
 from briefcli.i18n import colon, human_date, human_span, label, short_month
 from briefcli.model import Briefing, Event
-from briefcli.render.human import ASCII_MARKS, View, marker
+from briefcli.render.human import ASCII_MARKS, View, bind_spacing, marker
 from briefcli.render.markdown import PUBLIC_RECORD_MARK
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
@@ -147,7 +147,7 @@ class Chart:
         return Period(self.window.start + timedelta(days=first), self.window.start + timedelta(days=last))
 
     def text(self, value: str, style: str = "") -> Text:
-        value = inert(value)
+        value = bind_spacing(inert(value))  # French spacing never breaks a line (see human.py)
         return Text(to_ascii(value) if self.ascii else value, style=style if self.color else "")
 
     def row(self, name: str, cells: Sequence[tuple[str, str]], name_style: str = "bold") -> Text:

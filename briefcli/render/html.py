@@ -19,7 +19,7 @@ from briefcli.aid_status import StatusBand
 from briefcli.choices import Lang
 from briefcli.dates import Period, Window, event_period, iso_period
 from briefcli.i18n import colon, human_date, human_span, label, short_month
-from briefcli.model import Actor, Briefing, Event, Evidence
+from briefcli.model import Actor, Briefing, Citation, Event, Evidence
 from briefcli.render.markdown import DIRECTION_MARKS, PUBLIC_RECORD_MARK, public_sources, quoted, source_line
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
@@ -57,6 +57,17 @@ def linked(text: str) -> str:
         position = end
     out.append(esc(text[position:]))
     return "".join(out)
+
+
+def cited(citations: Sequence[Citation], lang: Lang) -> str:
+    """Sources as escaped text, each `outlet · title · date · URL`, the URL a link."""
+    out = []
+    for citation in citations:
+        parts = [esc(part) for part in (citation.outlet, citation.title, citation.date) if part]
+        if citation.url:
+            parts.append(linked(citation.url))
+        out.append(" · ".join(parts))
+    return (" ; " if lang == "fr" else "; ").join(out)
 
 
 def time_tag(start: str, end: str | None, lang: Lang) -> str:
@@ -290,7 +301,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
             assert actor.correction is not None
             yield (
                 f'<p class="correction">{esc(actor.correction.note.pick(lang))} '
-                f'<span class="source">({linked(actor.correction.source)})</span></p>\n'
+                f'<span class="source">({cited(actor.correction.sources, lang)})</span></p>\n'
             )
         yield "</section>\n"
 
@@ -318,8 +329,8 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
         f"<li>{esc(quoted(source.headline, lang))} ({esc(source_line(briefing, lang, cast))}; "
         f"sha256 <code>{esc(source.sha256)}</code>)</li>\n"
     )
-    for where in public_sources(briefing):
-        yield f"<li>{esc(label('public_record', lang))}{colon(lang)}{linked(where)}</li>\n"
+    for citation in public_sources(briefing):
+        yield f"<li>{esc(label('public_record', lang))}{colon(lang)}{cited([citation], lang)}</li>\n"
     yield "</ul>\n</section>\n</main>\n"
     yield f"<footer><p>{esc(label('made_with', lang, version=__version__, id=briefing.id))}</p></footer>\n"
     yield "</body>\n</html>\n"
@@ -364,8 +375,8 @@ def timeline_section(
         )
         if names:
             yield f'<p class="source">{esc(label("actors", lang))}{colon(lang)}{esc(names)}</p>'
-        if event.source:
-            yield f'<p class="source">{esc(label("source", lang))}{colon(lang)}{linked(event.source)}</p>'
+        if event.sources:
+            yield f'<p class="source">{esc(label("sources", lang))}{colon(lang)}{cited(event.sources, lang)}</p>'
         yield f"{evidence_list(event.evidence, lang, article)}</li>\n"
     yield "</ol>\n</section>\n"
 
@@ -388,7 +399,7 @@ def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast, article: str
         for fact in actor.public_record:
             yield (
                 f"<p>{esc(fact.fact.pick(lang))} "
-                f'<span class="source">({esc(label("public_record", lang))}{colon(lang)}{linked(fact.source)})</span></p>\n'
+                f'<span class="source">({esc(label("public_record", lang))}{colon(lang)}{cited(fact.sources, lang)})</span></p>\n'
             )
         yield f"{evidence_list(actor.evidence, lang, article)}</article>\n"
     yield "</div>\n</section>\n"

@@ -15,7 +15,7 @@ from typing import Any
 from briefcli.choices import Lang
 from briefcli.i18n import colon, human_date, human_span, label
 from briefcli.model import Briefing, Event
-from briefcli.render.html import esc, linked
+from briefcli.render.html import cited, esc
 from briefcli.render.markdown import DIRECTION_MARKS, quoted
 
 
@@ -39,7 +39,7 @@ def slide(event: Event, lang: Lang, names: dict[str, str]) -> dict[str, Any]:
             f"({esc(label('evidence_para', lang, para=item.para))})</blockquote>"
         )
     basis = label(f"basis_{event.basis}", lang)
-    source = f"{esc(basis)}{colon(lang)}{linked(event.source)}" if event.source else esc(basis)
+    source = f"{esc(basis)}{colon(lang)}{cited(event.sources, lang)}" if event.sources else esc(basis)
     paragraphs.append(f"<p>{esc(label('source', lang))}{colon(lang)}{source}</p>")
     found: dict[str, Any] = {
         "unique_id": event.id,
