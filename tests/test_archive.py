@@ -120,3 +120,15 @@ def test_two_briefings_with_one_id_are_refused(tmp_path: Path) -> None:
     )
     assert run.exit_code == 1 and "two briefings have the id 'mini-town-budget'" in run.stderr
     assert not (tmp_path / "a.db").exists()
+
+
+def test_sources_are_one_row_per_citation(archive: Path) -> None:
+    from briefcli.load import load_briefing
+
+    bundled = load_briefing(BUNDLED)
+    expected = len(bundled.source.published_sources) + sum(len(e.sources) for e in bundled.events)
+    expected += sum(len(a.correction.sources) for a in bundled.actors if a.correction is not None)
+    expected += sum(len(f.sources) for a in bundled.actors for f in a.public_record)
+    rows = query(archive, "SELECT outlet, title, url FROM sources WHERE briefing_id = ?", bundled.id)
+    assert len(rows) == expected > 0
+    assert all(outlet and title for outlet, title, _ in rows) and any(url for _, _, url in rows)
