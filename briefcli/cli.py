@@ -7,33 +7,34 @@ status in one place: `BriefGroup.main`.
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-
-# typer 0.28 vendors click, and builds choices with TyperChoice; both pinned in pyproject.toml
-from typer import _click as click
-from typer._types import TyperChoice
 from typer.core import TyperGroup
-from typer.exceptions import Abort
 
 from briefcli import __version__
 from briefcli.choices import (
+    ACTOR_KINDS,
+    CHART_LANES,
+    CHECK_FORMATS,
+    DIRECTIONS,
     EVENT_KINDS,
-    ActorKind,
-    ChartLanes,
-    CheckFormat,
-    ExportFormat,
-    Format,
+    EXPORT_FORMATS,
+    FORMATS,
+    LANGS,
+    SUMMARY_FORMATS,
     Lang,
-    SummaryFormat,
+    completer,
+    help_list,
 )
 from briefcli.errors import BriefError, ExitStatus, UsageProblem
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
+    from briefcli.choices import OutputFormat
+    from briefcli.clicklib import UsageError
     from briefcli.model import Briefing
     from briefcli.render import Output
 
@@ -43,26 +44,34 @@ MAX_QUERY = 200  # characters: longer than any name, role or phrase worth search
 class BriefGroup(TyperGroup):
     """Runs a command and turns every way it can fail into one line and an exit status."""
 
-    def main(  # type: ignore[override]
+    def main(
         self,
-        args: list[str] | None = None,
+        args: Sequence[str] | None = None,
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
         try:
-            with _typer_help_follows_the_terminal():
-                result = super().main(
-                    args=args,
-                    prog_name=prog_name or "brief",
-                    complete_var=complete_var,
-                    standalone_mode=False,
-                    windows_expand_args=windows_expand_args,
-                    **extra,
-                )
-            status = result if isinstance(result, int) else ExitStatus.OK
+            shell = _completion_shell(args)
+            if shell is not None:
+                from briefcli.clicklib import get_completion_script
+
+                print(get_completion_script(prog_name="brief", complete_var="_BRIEF_COMPLETE", shell=shell))
+                status: int = ExitStatus.OK
+            else:
+                with _help_follows_the_terminal():
+                    result = super().main(
+                        args=args,
+                        prog_name=prog_name or "brief",
+                        complete_var=complete_var,
+                        standalone_mode=False,
+                        windows_expand_args=windows_expand_args,
+                        **extra,
+                    )
+                status = result if isinstance(result, int) else ExitStatus.OK
         except SystemExit:
             raise
         except BaseException as exc:  # the one place where every failure becomes a line and a status
@@ -71,57 +80,94 @@ class BriefGroup(TyperGroup):
             sys.exit(int(status))
         return int(status)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and not ctx.resilient_parsing:  # shell completion parses leniently
+            refuse_repeated_options(command, rest)
+        return name, command, rest
+
+
+def _completion_shell(args: list[str]) -> str | None:
+    """The shell `brief --show-completion SHELL` names. Typer's own option ignores its
+    argument and asks the parent process, which fails under `sh -c` and in scripts."""
+    if len(args) < 2 or args[0] != "--show-completion" or args[1].startswith("-"):
+        return None
+    from briefcli.clicklib import SHELLS
+
+    if args[1] not in SHELLS:
+        raise UsageProblem(f"--show-completion: {args[1]!r} is not one of {', '.join(SHELLS)}")
+    return args[1]
+
 
 @contextmanager
-def _typer_help_follows_the_terminal() -> Iterator[None]:
+def _help_follows_the_terminal() -> Iterator[None]:
     """Typer draws --help with a Rich console of its own, which under NO_COLOR still
     writes bold and dim. When brief's output is plain (a pipe, NO_COLOR, TERM=dumb), so
-    is the help: Typer reads this variable when it first draws help (typer is pinned)."""
+    is the help: Rich's documented TTY_COMPATIBLE=0 says the terminal takes no escape code."""
     from briefcli.terminal import detect
 
-    if detect().color:
+    if detect().color or "TTY_COMPATIBLE" in os.environ:
         yield
         return
-    saved = os.environ.get(_TYPER_PLAIN)
-    os.environ[_TYPER_PLAIN] = "1"
-    drawn = sys.modules.get("typer.rich_utils")  # already imported (tests): set what it read
-    saved_force = getattr(drawn, "FORCE_TERMINAL", None)
-    if drawn is not None:
-        setattr(drawn, "FORCE_TERMINAL", False)  # noqa: B010 - a module attribute mypy cannot see
+    os.environ["TTY_COMPATIBLE"] = "0"
     try:
         yield
     finally:
-        if saved is None:
-            os.environ.pop(_TYPER_PLAIN, None)
-        else:
-            os.environ[_TYPER_PLAIN] = saved
-        if drawn is not None:
-            setattr(drawn, "FORCE_TERMINAL", saved_force)  # noqa: B010
+        os.environ.pop("TTY_COMPATIBLE", None)
 
 
-_TYPER_PLAIN = "_TYPER_FORCE_DISABLE_TERMINAL"
+def refuse_repeated_options(command: Any, args: list[str]) -> None:
+    """An option that takes one value, given twice, is an error: the last one would win
+    silently. Repeatable filters (--kind, --actor...) combine instead."""
+    options = {}
+    for param in command.params:
+        for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())):
+            if name.startswith("-"):
+                options[name] = param
+    seen: dict[str, list[str]] = {}
+    pending_value = False
+    for arg in args:
+        if pending_value:
+            pending_value = False
+            continue
+        if arg == "--":
+            break
+        name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+        param = options.get(name) if arg.startswith("-") else None
+        if param is None:
+            continue
+        seen.setdefault(param.name, []).append(name)
+        pending_value = not getattr(param, "is_flag", False) and arg == name
+    for param in command.params:
+        given = seen.get(param.name, [])
+        if len(given) > 1 and not getattr(param, "multiple", False):
+            from briefcli.i18n import label
+            from briefcli.terminal import default_lang
 
-
-def say(message: str) -> None:
-    """One line on stderr, made inert: it may quote a file's path or content."""
-    from briefcli.render.safe import inert
-
-    print(inert(message), file=sys.stderr)
+            lang = default_lang()
+            message = label("given_twice", lang, option=given[0], n=len(given))
+            repeatable = [p.opts[0] for p in command.params if getattr(p, "multiple", False)]
+            if repeatable:
+                message += " " + label("repeatable", lang, options=", ".join(repeatable))
+            raise UsageProblem(message)
 
 
 def report(exc: BaseException) -> int:
     """Say what went wrong in one line; return the exit status."""
-    if isinstance(exc, click.exceptions.UsageError):
+    from briefcli.clicklib import ClickException, UsageError
+    from briefcli.render import say
+
+    if isinstance(exc, UsageError):
         command = exc.ctx.command_path if exc.ctx is not None else "brief"
         say(f"{command}: {_usage_message(exc)} (see '{command} --help')")
         return ExitStatus.USAGE
-    if isinstance(exc, click.exceptions.ClickException):
+    if isinstance(exc, ClickException):
         say(f"brief: {exc.format_message()}")
         return exc.exit_code
     if isinstance(exc, BriefError):
         say(f"brief: {exc.message}")
         return exc.status
-    if isinstance(exc, (KeyboardInterrupt, Abort)):
+    if isinstance(exc, (KeyboardInterrupt, typer.Abort)):
         return ExitStatus.INTERRUPTED
     if os.environ.get("BRIEF_DEBUG"):
         raise exc
@@ -132,23 +178,17 @@ def report(exc: BaseException) -> int:
     return ExitStatus.INTERNAL
 
 
-def _usage_message(exc: click.exceptions.UsageError) -> str:
-    """Click's message, with 'did you mean …?' for a mistyped option or choice."""
+def _usage_message(exc: "UsageError") -> str:
+    """Click's message, with 'did you mean …?' for a mistyped option."""
     import difflib
-    import re
 
-    if isinstance(exc, click.exceptions.NoSuchOption) and exc.possibilities:
+    from briefcli.clicklib import NoSuchOption
+
+    if isinstance(exc, NoSuchOption) and exc.possibilities:
         close = difflib.get_close_matches(exc.option_name, sorted(exc.possibilities), n=1, cutoff=0.5)
         if close:
             return f"No such option: {exc.option_name}. Did you mean {close[0]}?"
-    message = exc.format_message()
-    choices = getattr(getattr(getattr(exc, "param", None), "type", None), "choices", None)
-    typed = re.search(r": '(.*?)' is not one of", message)
-    if choices and typed:
-        close = difflib.get_close_matches(typed[1].lower(), [str(c) for c in choices], n=1)
-        if close:
-            return f"{message} Did you mean {close[0]!r}?"
-    return message
+    return exc.format_message()
 
 
 app = typer.Typer(
@@ -179,7 +219,10 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 
 
 # --- options shared by the commands: declared once -----------------------------
-
+#
+# Choices are plain text options that brief reads itself (choices.py), in English or
+# French words, so that they work alike on every Typer release; their values are listed
+# in the help and completed by the shell.
 
 DataOption = Annotated[
     list[Path] | None,
@@ -192,45 +235,77 @@ DataOption = Annotated[
     ),
 ]
 LangOption = Annotated[
-    Lang | None,
+    str | None,
     typer.Option(
         "--lang",
         envvar="BRIEF_LANG",
-        case_sensitive=False,
+        metavar="LANG",
         show_default=False,
+        autocompletion=completer("lang", LANGS),
         help="Language of every text, JSON included: en or fr. Default: the locale (LANG, LC_ALL), else en.",
     ),
 ]
-FormatOption = Annotated[
-    Format,
-    typer.Option(
-        "--format", "-f", case_sensitive=False, help="table (for people), json, jsonl, csv or markdown."
-    ),
-]
-SummaryFormatOption = Annotated[
-    SummaryFormat,
-    typer.Option("--format", "-f", case_sensitive=False, help="table (for people), json or markdown."),
-]
+
+
+def _format_option(formats: Sequence[str], default: str) -> Any:
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        autocompletion=completer("format", formats),
+        help=f"One of {help_list('format', formats)}; {default} is for people.",
+    )
+
+
+FormatOption = Annotated[str, _format_option(FORMATS, "table")]
+SummaryFormatOption = Annotated[str, _format_option(SUMMARY_FORMATS, "table")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 ActorFilterOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--actor",
         metavar="QUERY",
         show_default=False,
-        help="Only those involving this actor (as in 'brief actors QUERY').",
+        help="Only those involving this actor (as in 'brief actors QUERY'); repeat for any of several.",
     ),
 ]
 
 
-def output(fmt: str, as_json: bool, lang: Lang | None, *, default: str = "table") -> "Output":
-    """The output settings. --json conflicts with a --format other than json (or the default)."""
-    from briefcli.render import Output
+def _kind_option(vocabulary: str, values: Sequence[str], what: str) -> Any:
+    return typer.Option(
+        "--kind",
+        metavar="KIND",
+        show_default=False,
+        autocompletion=completer(vocabulary, values),
+        help=f"Only {what} of these kinds: {help_list(vocabulary, values)}. Repeat, or give a comma list, for any of several.",
+    )
+
+
+def chosen_lang(given: str | None) -> Lang:
+    """--lang (or BRIEF_LANG), else the locale's language."""
+    from briefcli.choices import read_choice
     from briefcli.terminal import default_lang
 
-    if as_json and fmt not in (default, "json"):
+    fallback = default_lang()
+    return fallback if given is None else read_choice("--lang", given, "lang", LANGS, fallback)
+
+
+def output(
+    fmt: str,
+    as_json: bool,
+    lang_given: str | None,
+    formats: Sequence["OutputFormat"] = FORMATS,
+    default: "OutputFormat" = "table",
+) -> "Output":
+    """The output settings. --json conflicts with a --format other than json (or the default)."""
+    from briefcli.choices import read_choice
+    from briefcli.render import Output
+
+    lang = chosen_lang(lang_given)
+    chosen = read_choice("--format", fmt, "format", formats, lang)
+    if as_json and chosen not in (default, "json"):
         raise UsageProblem(f"--json and --format {fmt} disagree: give one of them")
-    return Output("json" if as_json else fmt, lang if lang is not None else default_lang())
+    return Output("json" if as_json else chosen, lang)
 
 
 def load(data: list[Path] | None) -> "Briefing":
@@ -251,6 +326,11 @@ def checked_query(text: str | None, what: str) -> str | None:
     if text is not None and len(text) > MAX_QUERY:
         raise UsageProblem(f"the {what} is {len(text)} characters long; at most {MAX_QUERY}")
     return text
+
+
+def checked_queries(given: list[str] | None, what: str) -> list[str]:
+    """A repeatable query option's values; each occurrence may be a comma list."""
+    return [query for text in given or () for part in text.split(",") if (query := checked_query(part, what))]
 
 
 def _version(value: bool) -> None:
@@ -298,7 +378,7 @@ def summary(
     """
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, SUMMARY_FORMATS)
     render.show_summary(out, load(data), short=short, every=every)
 
 
@@ -312,10 +392,7 @@ def actors(
         ),
     ] = None,
     *,
-    kind: Annotated[
-        ActorKind | None,
-        typer.Option("--kind", case_sensitive=False, show_default=False, help="Only this kind of actor."),
-    ] = None,
+    kind: Annotated[list[str] | None, _kind_option("actor_kind", ACTOR_KINDS, "actors")] = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -323,21 +400,30 @@ def actors(
 ) -> None:
     """Who is who: everyone, or a lookup that shows one actor's full card.
 
+    A query naming one actor exactly (id, name or alias) shows that actor's card, then the other matches; else a table of the matches.
+
     Examples:
       brief actors
       brief actors --kind person
+      brief actors --kind country,group  countries and groups
+      brief actors nato                 NATO's card, then the others that match
       brief actors otan                 NATO, in French
       brief actors "dan hegseth"        the name the article got wrong
       brief actors "secretary of state"
       brief actors poutine --json | jq '.\\[0].role'
+
+    Filters combine: a repeated filter (or a comma list) keeps what matches any of its values; different filters must all hold.
     """
     from briefcli import query as find
     from briefcli import render
+    from briefcli.choices import read_choices
 
     out = output(fmt, as_json, lang)
+    kinds = read_choices("--kind", kind, "actor_kind", ACTOR_KINDS, out.lang)
     briefing = load(data)
-    found = find.find_actors(briefing, checked_query(query, "query"), kind)
-    render.show_actors(out, briefing, found, card=query is not None and len(found) == 1)
+    found = find.find_actors(briefing, checked_query(query, "query"), kinds)
+    card = query is not None and (len(found) == 1 or find.named_exactly(found, query))
+    render.show_actors(out, briefing, found, card=card)
 
 
 @app.command()
@@ -361,13 +447,15 @@ def timeline(
             help="Up to this date, included; the same forms. 2025-07 ends on 31 July.",
         ),
     ] = None,
-    kind: Annotated[
+    kind: Annotated[list[str] | None, _kind_option("event_kind", EVENT_KINDS, "events")] = None,
+    direction: Annotated[
         list[str] | None,
         typer.Option(
-            "--kind",
-            click_type=TyperChoice(EVENT_KINDS, case_sensitive=False),
+            "--direction",
+            metavar="DIRECTION",
             show_default=False,
-            help="Only this kind of event; repeat for several.",
+            autocompletion=completer("direction", DIRECTIONS),
+            help=f"Only policy changes in these directions: {help_list('direction', DIRECTIONS)}. Repeat, or give a comma list, for any of several.",
         ),
     ] = None,
     actor: ActorFilterOption = None,
@@ -383,8 +471,13 @@ def timeline(
         ),
     ] = False,
     by: Annotated[
-        ChartLanes,
-        typer.Option("--by", case_sensitive=False, help="With --chart: one lane per kind or per actor."),
+        str,
+        typer.Option(
+            "--by",
+            metavar="LANES",
+            autocompletion=completer("chart_lanes", CHART_LANES),
+            help=f"With --chart: one lane per {help_list('chart_lanes', CHART_LANES)}.",
+        ),
     ] = "kind",
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
@@ -399,29 +492,37 @@ def timeline(
       brief timeline --since "juin 2025" --lang fr
       brief timeline --since 3w          the three weeks before the article
       brief timeline --policy
+      brief timeline --kind meeting,call --actor trump --actor putin
+      brief timeline --direction suspension --lang fr
       brief timeline --actor poutine --json
       brief timeline --chart             drawn to scale, with the aid status
       brief timeline --chart --by actor --since 2025-06
+
+    Filters combine: a repeated filter (or a comma list) keeps what matches any of its values; different filters must all hold.
     """
     from briefcli import query as find
     from briefcli import render
+    from briefcli.choices import read_choice, read_choices
     from briefcli.dates import iso_period, window_from
 
     out = output(fmt, as_json, lang)
+    kinds = read_choices("--kind", kind, "event_kind", EVENT_KINDS, out.lang)
+    directions = read_choices("--direction", direction, "direction", DIRECTIONS, out.lang)
     if chart and not out.human:
         raise UsageProblem(
             f"--chart draws the timeline for people; leave out --chart for --format {out.format}"
         )
-    if by != "kind" and not chart:
+    lanes = read_choice("--by", by, "chart_lanes", CHART_LANES, out.lang)
+    if lanes != "kind" and not chart:
         raise UsageProblem("--by chooses the chart's lanes: give --chart too")
     briefing = load(data)
     window = window_from(since, until, anchor=iso_period(briefing.source.published).start)
-    actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
     events = find.select_events(
-        briefing, window=window, kinds=kind or (), actor_ids=actor_ids, policy_only=policy
+        briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
     if chart:
-        render.show_chart(out, briefing, events, window, by)
+        render.show_chart(out, briefing, events, window, lanes)
     else:
         render.show_timeline(out, briefing, events)
 
@@ -440,14 +541,17 @@ def quotes(
     Examples:
       brief quotes
       brief quotes --actor trump
+      brief quotes --actor trump --actor hekster
       brief quotes --format csv > quotes.csv
+
+    Repeated, --actor keeps the quotes of any of the actors named.
     """
     from briefcli import query as find
     from briefcli import render
 
     out = output(fmt, as_json, lang)
     briefing = load(data)
-    actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
     render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids))
 
 
@@ -483,11 +587,12 @@ def search(
 def export(
     *,
     fmt: Annotated[
-        ExportFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
-            case_sensitive=False,
+            metavar="FORMAT",
+            autocompletion=completer("format", EXPORT_FORMATS),
             help="markdown (a document), json (the validated briefing itself; several: an array of them), "
             "html (one self-contained page), timelinejs (a TimelineJS timeline) or sqlite (a database for "
             "SQL tools; needs -o FILE).",
@@ -517,21 +622,25 @@ def export(
       brief export --format timelinejs -o timeline.json
       brief export --format sqlite -o archive.db --data briefings/
     """
+    import msgspec
+
+    from briefcli import query as find
     from briefcli import render
     from briefcli.files import atomic_output, refuse_same_file
     from briefcli.load import STDIN, load_briefings, resolve_paths
 
-    out = output(fmt, as_json, lang, default="markdown")
+    out = output(fmt, as_json, lang, EXPORT_FORMATS, default="markdown")
+    export_format = next(f for f in EXPORT_FORMATS if f == out.format)  # typed as an export format
     briefings = load_briefings(data)
     to_stdout = output_file is None or str(output_file) == "-"
-    if out.format == "sqlite" and to_stdout:
+    if export_format == "sqlite" and to_stdout:
         raise UsageProblem("--format sqlite writes a database file: give it with -o FILE")
     if not to_stdout:
         assert output_file is not None
         for path, _ in resolve_paths(data):
             if str(path) != STDIN:
                 refuse_same_file(output_file, path)
-    if out.format == "sqlite":
+    if export_format == "sqlite":
         from briefcli.archive import write_archive
 
         ids = [briefing.id for briefing in briefings]
@@ -541,7 +650,7 @@ def export(
         assert output_file is not None
         with atomic_output(output_file) as stream:
             write_archive(briefings, stream)
-        say(f"brief: wrote {output_file}")
+        render.say(f"brief: wrote {output_file}")
         return
     if len(briefings) == 1:
         briefing = briefings[0]
@@ -549,13 +658,15 @@ def export(
         from briefcli.merge import merge
 
         briefing = merge(briefings)
+    if export_format != "json":  # a document's timeline is in date order; JSON is the file as it is
+        briefing = msgspec.structs.replace(briefing, events=find.select_events(briefing))
     if to_stdout:
-        render.export(briefing, out.format, out.lang, sys.stdout.buffer)
+        render.export(briefing, export_format, out.lang, sys.stdout.buffer)
         return
     assert output_file is not None
     with atomic_output(output_file) as stream:
-        render.export(briefing, out.format, out.lang, stream)
-    say(f"brief: wrote {output_file}")
+        render.export(briefing, export_format, out.lang, stream)
+    render.say(f"brief: wrote {output_file}")
 
 
 @app.command()
@@ -578,9 +689,7 @@ def validate(
             help="Also check provenance against this copy of the article: its sha256, and every evidence quote verbatim in its paragraph.",
         ),
     ] = None,
-    fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", case_sensitive=False, help="table (for people) or json.")
-    ] = "table",
+    fmt: Annotated[str, _format_option(CHECK_FORMATS, "table")] = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -596,23 +705,14 @@ def validate(
       brief validate day1.json day2.json
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
-    from briefcli.load import BriefingError, bundled_path, parse_briefing, read_briefing_bytes, resolve_paths
-    from briefcli.provenance import check_provenance
-    from briefcli.render.several import Checked, show_validations
+    from briefcli.load import resolve_paths
+    from briefcli.render.several import show_validations
+    from briefcli.validation import validate as check
 
-    out = output(fmt, as_json, lang)
-    checked = []
-    for path, where in resolve_paths(files or data):
-        briefing: Briefing | None
-        try:
-            briefing, problems = parse_briefing(read_briefing_bytes(path, where))
-        except BriefingError as exc:
-            briefing, problems = None, exc.problems
-        if briefing is not None and source is not None:
-            problems += check_provenance(briefing, source)
-        checked.append(Checked(where, briefing, problems, path == bundled_path()))
-    show_validations(out, checked, str(source) if source else None)
-    if any(item.problems for item in checked):
+    out = output(fmt, as_json, lang, CHECK_FORMATS)
+    results = [check(path, source, where) for path, where in resolve_paths(files or data)]
+    show_validations(out, results)
+    if not all(result.valid for result in results):
         raise typer.Exit(ExitStatus.ERROR)
 
 
@@ -651,7 +751,7 @@ def diff(
     from briefcli.diff import diff as compare
     from briefcli.load import STDIN
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, SUMMARY_FORMATS)
     if STDIN in old.split(os.pathsep) and STDIN in new.split(os.pathsep):
         raise DiffTrouble("standard input can be read only once: give it as OLD or as NEW")
     try:
@@ -677,11 +777,12 @@ def new(
         ),
     ],
     article_lang: Annotated[
-        Lang | None,
+        str | None,
         typer.Option(
             "--lang",
-            case_sensitive=False,
+            metavar="LANG",
             show_default=False,
+            autocompletion=completer("lang", LANGS),
             help="The article's language, fr or en; default: guessed from its commonest words.",
         ),
     ] = None,
@@ -704,9 +805,10 @@ def new(
       brief new article.txt --published 2025-07-14 -o my-briefing.json
       brief new article.txt --published 2025-07-14 > my-briefing.json
     """
+    from briefcli.choices import read_choice
     from briefcli.dates import iso_period
     from briefcli.files import atomic_output
-    from briefcli.render import machine
+    from briefcli.render import machine, say
     from briefcli.render.safe import inert
     from briefcli.skeleton import guess_language, skeleton
 
@@ -723,7 +825,11 @@ def new(
     try:
         from briefcli.provenance import paragraphs_of
 
-        language = article_lang or guess_language(paragraphs_of(text.decode("utf-8")))
+        language = (
+            read_choice("--lang", article_lang, "lang", LANGS, chosen_lang(None))
+            if article_lang is not None
+            else guess_language(paragraphs_of(text.decode("utf-8")))
+        )
         briefing, paragraphs = skeleton(text, name=article.stem, published=published, lang=language)
     except UnicodeDecodeError as exc:
         raise BriefError(f"{article}: the article is not UTF-8 (byte {exc.start})") from None

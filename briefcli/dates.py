@@ -42,7 +42,7 @@ class Window(msgspec.Struct, frozen=True):
     def keeps(self, start: str, end: str | None = None) -> bool:
         """Whether an event dated `start` (to `end`) overlaps the window.
 
-        The rule: the event's days (`event_period`) and the window's share a day. It is
+        The rule: the event's days (from the start of `start` to the end of `end`) and the window's share a day. It is
         computed on the ISO strings, without parsing a date: a partial date sorts before every day it holds
         ("2025-07" < "2025-07-01"), so it stands for its first day; with "~" appended
         (after every digit) it sorts after them ("2025-07~" > "2025-07-31"), so it
@@ -123,7 +123,7 @@ _FRENCH_WORDS = {
 }  # fmt: skip
 
 
-def _bad(text: str, why: str) -> UsageProblem:
+def _bad(why: str) -> UsageProblem:
     return UsageProblem(f"{why}. Accepted: {ACCEPTED_FORMS}")
 
 
@@ -131,7 +131,7 @@ def _day(text: str, year: int, month: int, day: int) -> Period:
     try:
         d = date(year, month, day)
     except ValueError as exc:
-        raise _bad(text, f"{text!r} is not a real date ({exc})") from None
+        raise _bad(f"{text!r} is not a real date ({exc})") from None
     return Period(d, d)
 
 
@@ -160,22 +160,22 @@ def parse_date_arg(text: str, *, anchor: date) -> Period:
     """
     value = " ".join(text.split())
     if not value:
-        raise _bad(text, "the date is empty")
+        raise _bad("the date is empty")
     if len(value) > 40:
-        raise _bad(value[:40] + "…", "that is too long to be a date")
+        raise _bad("that is too long to be a date")
     folded = value.casefold()
 
     if _ISO.fullmatch(value):
         try:
             return iso_period(value)
         except ValueError as exc:
-            raise _bad(value, f"{value!r} is not a real date ({exc})") from None
+            raise _bad(f"{value!r} is not a real date ({exc})") from None
 
     if duration := re.fullmatch(_DURATION, folded):
         try:
             day = _back_from(anchor, int(duration[1]), duration[2])
         except (ValueError, OverflowError):
-            raise _bad(value, f"{value!r} reaches back before year 1") from None
+            raise _bad(f"{value!r} reaches back before year 1") from None
         return Period(day, day)
 
     if m := re.fullmatch(_YEAR_FIRST, value):
@@ -185,10 +185,10 @@ def parse_date_arg(text: str, *, anchor: date) -> Period:
     if m := re.fullmatch(_MONTH_YEAR, value):
         month, year = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
-            raise _bad(value, f"{value!r} has no month {month}")
+            raise _bad(f"{value!r} has no month {month}")
         return Period(date(year, month, 1), month_end(year, month))
     if re.fullmatch(_NUMERIC, value):
-        raise _bad(value, f"{value!r} is not a date brief can read")
+        raise _bad(f"{value!r} is not a date brief can read")
     return _parse_written(value, folded)
 
 
@@ -199,7 +199,7 @@ def _numeric_day_month(text: str, first: int, second: int, year: int) -> Period:
         with suppress(ValueError):  # not a date read this way
             readings.setdefault(date(year, month, day), order)
     if not readings:
-        raise _bad(text, f"{text!r} is not a real date")
+        raise _bad(f"{text!r} is not a real date")
     if len(readings) > 1:
         (a, a_order), (b, b_order) = readings.items()
         raise UsageProblem(
@@ -232,9 +232,9 @@ def _parse_written(value: str, folded: str) -> Period:
         a = parser.parse(english, default=datetime(2000, 1, 1))
         b = parser.parse(english, default=datetime(2004, 2, 2))
     except (ValueError, OverflowError, TypeError, parser.ParserError):
-        raise _bad(value, f"{value!r} is not a date brief can read") from None
+        raise _bad(f"{value!r} is not a date brief can read") from None
     if a.year != b.year:
-        raise _bad(value, f"{value!r} has no year (brief never guesses it)")
+        raise _bad(f"{value!r} has no year (brief never guesses it)")
     if a.month != b.month:
         return Period(date(a.year, 1, 1), date(a.year, 12, 31))
     if a.day != b.day:

@@ -22,10 +22,9 @@ class BriefError(Exception):
 
     status = ExitStatus.ERROR
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        self.hint = hint
 
 
 class UsageProblem(BriefError):

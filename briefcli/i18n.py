@@ -1,4 +1,4 @@
-"""The interface's words in English and French, the default language, and human dates."""
+"""The interface's words in English and French: labels, each vocabulary's terms, and human dates."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "article_in": ("article in {language}, {paragraphs} paragraphs", "article en {language}, {paragraphs} paragraphes"),
     "correspondent": ("correspondent quoted: {name}", "correspondant(e) cité(e) : {name}"),
     "published_public_record": ("publication date from the public record", "date de publication tirée des sources publiques"),
-    "language_fr": ("French", "français"),
-    "language_en": ("English", "anglais"),
     # actors
     "name": ("Name", "Nom"),
     "kind": ("Kind", "Type"),
@@ -35,6 +33,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "public_record": ("Public record", "Sources publiques"),
     "as_written": ("article: “{name}”", "article : « {name} »"),
     "actors_title": ("Who is who", "Qui est qui"),
+    "see_also": ("See also", "Voir aussi"),
     # timeline
     "date": ("Date", "Date"),
     "title": ("Title", "Titre"),
@@ -47,7 +46,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
         "{mark} date tirée des sources publiques, absente de l'article",
     ),
     "published_mark": ("article published", "publication de l'article"),
-    "basis_article": ("article", "article"),
     # the chart and the page
     "chart_band": ("aid", "aide"),
     "status_flowing": ("flowing", "fournie"),
@@ -70,7 +68,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "timeline_list": ("Every event", "Tous les événements"),
     "made_with": ("Made with brief {version} from the briefing {id}. Every fact is traced to the paragraph of the article it comes from.",
                   "Fait avec brief {version} à partir du briefing {id}. Chaque fait renvoie au paragraphe de l'article dont il vient."),
-    "basis_public-record": ("public record", "sources publiques"),
     # quotes and search
     "speaker": ("Speaker", "Auteur"),
     "original": ("Original", "Original"),
@@ -94,27 +91,50 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "invalid": ("{where}: {n} problem(s)", "{where} : {n} problème(s)"),
     "provenance_ok": ("{article}: sha256 matches; {n} evidence quotes found verbatim",
                       "{article} : sha256 conforme ; {n} citations de preuve trouvées telles quelles"),
-    # vocabularies
-    "person": ("person", "personne"),
-    "organization": ("organization", "organisation"),
-    "country": ("country", "pays"),
-    "group": ("group", "groupe"),
-    "policy-change": ("policy change", "changement de politique"),
-    "meeting": ("meeting", "rencontre"),
-    "call": ("call", "appel"),
-    "summit": ("summit", "sommet"),
-    "statement": ("statement", "déclaration"),
-    "proposal": ("proposal", "proposition"),
-    "other": ("other", "autre"),
-    "suspend": ("suspend", "suspension"),
-    "resume": ("resume", "reprise"),
-    "increase": ("increase", "hausse"),
-    "restructure": ("restructure", "refonte"),
-    "actor": ("actor", "acteur"),
-    "event": ("event", "événement"),
-    "quote": ("quote", "citation"),
-    "key-point": ("key point", "point clé"),
-    "summary": ("summary", "résumé"),
+    # options
+    "not_one_of": ("{option}: {value!r} is not one of {choices}.", "{option} : '{value}' ne fait pas partie de {choices}."),
+    "did_you_mean": ("Did you mean {suggestion!r}?", "Vouliez-vous dire '{suggestion}' ?"),
+    "given_twice": ("{option} was given {n} times; it takes one value", "{option} est donné {n} fois ; il prend une seule valeur"),
+    "repeatable": ("(only {options} repeat)", "(seuls {options} se répètent)"),
+    # the vocabularies of choices.py, one key each: "<vocabulary>.<value>"
+    "lang.en": ("English", "anglais"),
+    "lang.fr": ("French", "français"),
+    "format.table": ("table", "tableau"),
+    "format.json": ("json", "json"),
+    "format.jsonl": ("jsonl", "jsonl"),
+    "format.csv": ("csv", "csv"),
+    "format.markdown": ("markdown", "markdown"),
+    "format.html": ("html", "html"),
+    "format.timelinejs": ("timelinejs", "timelinejs"),
+    "format.sqlite": ("sqlite", "sqlite"),
+    "actor_kind.person": ("person", "personne"),
+    "actor_kind.organization": ("organization", "organisation"),
+    "actor_kind.country": ("country", "pays"),
+    "actor_kind.group": ("group", "groupe"),
+    "event_kind.policy-change": ("policy change", "changement de politique"),
+    "event_kind.meeting": ("meeting", "rencontre"),
+    "event_kind.call": ("call", "appel"),
+    "event_kind.summit": ("summit", "sommet"),
+    "event_kind.statement": ("statement", "déclaration"),
+    "event_kind.proposal": ("proposal", "proposition"),
+    "event_kind.other": ("other", "autre"),
+    "direction.suspend": ("suspend", "suspension"),
+    "direction.resume": ("resume", "reprise"),
+    "direction.increase": ("increase", "hausse"),
+    "direction.restructure": ("restructure", "refonte"),
+    "precision.day": ("day", "jour"),
+    "precision.month": ("month", "mois"),
+    "precision.year": ("year", "année"),
+    "basis.article": ("article", "article"),
+    "basis.public-record": ("public record", "sources publiques"),
+    "hit_kind.summary": ("summary", "résumé"),
+    "hit_kind.key-point": ("key point", "point clé"),
+    "hit_kind.watch": ("to watch", "à surveiller"),
+    "hit_kind.actor": ("actor", "acteur"),
+    "hit_kind.event": ("event", "événement"),
+    "hit_kind.quote": ("quote", "citation"),
+    "chart_lanes.kind": ("kind", "type"),
+    "chart_lanes.actor": ("actor", "acteur"),
     # several briefings, and diff
     "diff_title": ("Changes from {old} ({old_date}) to {new} ({new_date})",
                    "Changements de {old} ({old_date}) à {new} ({new_date})"),
@@ -146,6 +166,13 @@ def label(key: str, lang: Lang, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def term(vocabulary: str, value: str, lang: Lang) -> str:
+    """A vocabulary's value (choices.py) in words: term("event_kind", "meeting", "fr") is "rencontre".
+    A value outside the vocabulary is shown as it is."""
+    key = f"{vocabulary}.{value}"
+    return label(key, lang) if key in _LABELS else value
+
+
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
@@ -165,7 +192,7 @@ def short_month(month: int, lang: Lang) -> str:
     return _MONTHS_SHORT[lang][month - 1]
 
 
-def _day(day: int, lang: Lang) -> str:
+def _day_of_month(day: int, lang: Lang) -> str:
     return "1er" if lang == "fr" and day == 1 else str(day)
 
 
@@ -177,7 +204,7 @@ def human_date(iso: str, lang: Lang) -> str:
     month = _MONTHS[lang][parts[1] - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
-    return f"{_day(parts[2], lang)} {month} {parts[0]}"
+    return f"{_day_of_month(parts[2], lang)} {month} {parts[0]}"
 
 
 def human_span(start: str, end: str | None, lang: Lang) -> str:
@@ -186,7 +213,7 @@ def human_span(start: str, end: str | None, lang: Lang) -> str:
         return human_date(start, lang)
     if len(start) == len(end) == 10 and start[:7] == end[:7]:
         year, month, first = (int(part) for part in start.split("-"))
-        return f"{_day(first, lang)}–{_day(int(end[8:]), lang)} {_MONTHS[lang][month - 1]} {year}"
+        return f"{_day_of_month(first, lang)}–{_day_of_month(int(end[8:]), lang)} {_MONTHS[lang][month - 1]} {year}"
     if len(start) == len(end) == 10 and start[:4] == end[:4]:
         head = human_date(start, lang).rsplit(" ", 1)[0]
         return f"{head} – {human_date(end, lang)}"

@@ -27,7 +27,7 @@ class Terminal(msgspec.Struct, frozen=True):
     unicode: bool  # the stream's encoding can show ▲, ◇, « » and accents
 
 
-def _width(stream: TextIO, is_tty: bool) -> int:
+def _width(is_tty: bool) -> int:
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return max(MIN_WIDTH, min(MAX_WIDTH, int(columns)))
@@ -52,7 +52,7 @@ def detect(stream: TextIO | None = None) -> Terminal:
     return Terminal(
         is_tty=is_tty,
         color=color,
-        width=_width(stream, is_tty),
+        width=_width(is_tty),
         unicode=encoding in {"utf8", "utf16", "utf32"},
     )
 

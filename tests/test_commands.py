@@ -12,7 +12,7 @@ import pytest
 
 from briefcli.load import load_briefing
 from briefcli.render.records import ActorRecord, EventRecord, HitRecord, QuoteRecord, fields
-from tests.conftest import BUNDLED, MINI, brief, ids
+from tests.conftest import BUNDLED, COMMANDS, MINI, brief, ids
 
 LISTINGS = {
     # command line -> the record type of its machine output
@@ -475,7 +475,7 @@ def test_typos_get_a_suggestion(args: tuple[str, ...], words: str) -> None:
 def test_help_leads_with_examples() -> None:
     top = brief("--help").stdout
     assert top.index("Examples:") < top.index("Commands")
-    for command in ("summary", "actors", "timeline", "quotes", "search", "export", "validate"):
+    for command in COMMANDS:
         text = brief(command, "--help").stdout
         assert text.index("Examples:") < text.index("Options"), command
         assert f"brief {command}" in text

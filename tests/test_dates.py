@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from briefcli.dates import Period, Window, event_period, iso_period, month_end, parse_date_arg, window_from
+from briefcli.dates import Period, Window, iso_period, month_end, parse_date_arg, window_from
 from briefcli.errors import UsageProblem
 from briefcli.i18n import _MONTHS
 
@@ -163,7 +163,8 @@ def test_an_event_is_kept_when_its_period_overlaps_the_window(
     if since is not None and until is not None and iso_period(since).start > iso_period(until).end:
         since, until = until, since
     window = window_from(since, until, anchor=ANCHOR)
-    covered = event_period(*event)
+    start, end = event
+    covered = Period(iso_period(start).start, iso_period(end or start).end)  # the event's days
     # The rule, day by day: some day of the event lies inside the window.
     low = iso_period(since).start if since else date.min
     high = iso_period(until).end if until else date.max

@@ -255,10 +255,12 @@ class Visit:
             "console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None
         )
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on(
-            "dialog", lambda dialog: (self.errors.append(f"dialog {dialog.message}"), dialog.dismiss())
-        )
+        self.page.on("dialog", self._dialog)
         self.page.goto(self.url)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.errors.append(f"dialog {dialog.message}")
+        dialog.dismiss()
 
     def _route(self, route: Any) -> None:
         if route.request.url == self.url:

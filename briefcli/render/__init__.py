@@ -1,16 +1,16 @@
-"""Every output format, chosen in one place.
+"""Every output format, chosen in one place, and the one printer for stderr.
 
 Each `show_*` function takes what a command found and writes it in the chosen
-format: human views through Rich, machine formats as UTF-8 bytes on stdout. What a
-format needs is imported when that format is asked for, so `--json` never pays for
-Rich, Markdown or the interface's words.
+format: human views through Rich, machine formats as UTF-8 bytes on stdout. It only
+displays what it is handed; finding, sorting and counting are the command's. What a
+format needs is imported inside the branch that writes it, so `--json` never pays
+for Rich, Markdown or the interface's words, and mypy checks every call.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from types import ModuleType
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from briefcli.render import machine
@@ -31,21 +31,19 @@ from briefcli.render.records import (
 from briefcli.terminal import Terminal, detect
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from briefcli.choices import Lang
+    from briefcli.choices import ExportFormat, Lang, OutputFormat
     from briefcli.dates import Window
-    from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
     from briefcli.query import Hit
     from briefcli.render.human import View
+    from briefcli.validation import Validation
 
 
 class Output:
     """Where and how a command writes: the format, the language, the terminal."""
 
-    def __init__(self, format: str, lang: Lang, terminal: Terminal | None = None) -> None:
-        self.format = format
+    def __init__(self, format: OutputFormat, lang: Lang, terminal: Terminal | None = None) -> None:
+        self.format: OutputFormat = format
         self.lang = lang
         self.terminal = terminal if terminal is not None else detect()
 
@@ -59,34 +57,29 @@ class Output:
         return View(self.terminal, self.lang)
 
 
-def notice(key: str, lang: Lang, **values: object) -> None:
-    """A message for the person, not the pipe (an empty result): stderr."""
-    from briefcli.i18n import label
+def say(message: str) -> None:
+    """One line on stderr, for the person, not the pipe (an error, an empty result, a
+    file written), made inert: it may quote a file's path or content."""
     from briefcli.render.safe import inert
 
-    print(inert(label(key, lang, **values)), file=sys.stderr)
+    print(inert(message), file=sys.stderr)
 
 
-def _markdown() -> ModuleType:
-    from briefcli.render import markdown
+def notice(key: str, lang: Lang, **values: object) -> None:
+    """An interface message (an empty result), in `lang`, on stderr."""
+    from briefcli.i18n import label
 
-    return markdown
+    say(label(key, lang, **values))
 
 
-def _listing(
-    out: Output,
-    records: Callable[[], Iterable[Any]],
-    fields: Sequence[str],
-    markdown: Callable[[], Iterator[str]],
-) -> None:
+def _records(out: Output, records: Iterable[Any], record_type: type[Any]) -> None:
+    """A listing's records in a machine format: json, jsonl or csv."""
     if out.format == "json":
-        machine.write_json_array(records())
+        machine.write_json_array(records)
     elif out.format == "jsonl":
-        machine.write_jsonl(records())
-    elif out.format == "csv":
-        machine.write_csv(records(), fields, terminal=out.terminal.is_tty)
+        machine.write_jsonl(records)
     else:
-        machine.write_lines(markdown())
+        machine.write_csv(records, fields(record_type), terminal=out.terminal.is_tty)
 
 
 def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = False) -> None:
@@ -101,21 +94,21 @@ def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = 
         machine.write_json(
             short_summary_record(briefing, out.lang) if short else summary_record(briefing, out.lang, cast)
         )
-        return
-    if out.human:
+    elif out.human:
         from briefcli.render import human
 
         view = out.view()
         human.short_summary(view, briefing) if short else human.summary(view, briefing, cast)
-        return
-    from briefcli.render import markdown as md
-    from briefcli.render.safe import markdown_inline
+    else:
+        from briefcli.render import markdown as md
+        from briefcli.render.safe import markdown_inline
+        from briefcli.render.wording import short_line
 
-    machine.write_lines(
-        [markdown_inline(md.short_line(briefing, out.lang))]
-        if short
-        else md.summary_lines(briefing, out.lang, cast)
-    )
+        machine.write_lines(
+            [markdown_inline(short_line(briefing, out.lang))]
+            if short
+            else md.summary_lines(briefing, out.lang, cast)
+        )
 
 
 def show_diff(out: Output, result: Any) -> None:
@@ -130,56 +123,44 @@ def show_diff(out: Output, result: Any) -> None:
         machine.write_lines(diffview.markdown_lines(result, out.lang))
 
 
-def _show(
-    out: Output,
-    items: Sequence[Any],
-    *,
-    human: Callable[[ModuleType, View], None],
-    empty: str,
-    records: Callable[[], Iterable[Any]],
-    record_type: type[Any],
-    markdown: Callable[[ModuleType], Iterator[str]],
-    **empty_values: object,
-) -> None:
-    """A listing: the human view (or, when there is nothing, a notice on stderr), or
-    its records in a machine format, or a Markdown table."""
-    if out.human:
-        if items:
-            from briefcli.render import human as rich_views
-
-            human(rich_views, out.view())
-        else:
-            notice(empty, out.lang, **empty_values)
-        return
-    _listing(out, records, fields(record_type), lambda: markdown(_markdown()))
-
-
 def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, card: bool) -> None:
+    """A table of actors; with `card`, the first one's full card, the others as "see also"."""
     cast = Cast(briefing, out.lang)
-    _show(
-        out,
-        actors,
-        human=lambda views, view: (
-            views.actor_card(view, actors[0], cast) if card else views.actors_table(view, actors, cast)
-        ),
-        empty="no_actors",
-        records=lambda: actor_records(actors, out.lang, cast),
-        record_type=ActorRecord,
-        markdown=lambda md: md.actors_table(actors, out.lang, cast),
-    )
+    if out.human:
+        if not actors:
+            notice("no_actors", out.lang)
+            return
+        from briefcli.render import human
+
+        view = out.view()
+        if card:
+            human.actor_card(view, actors[0], cast)
+            human.see_also(view, actors[1:])
+        else:
+            human.actors_table(view, actors, cast)
+    elif out.format == "markdown":
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.actors_table(actors, out.lang, cast))
+    else:
+        _records(out, actor_records(actors, out.lang, cast), ActorRecord)
 
 
 def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> None:
     cast = Cast(briefing, out.lang)
-    _show(
-        out,
-        events,
-        human=lambda views, view: views.timeline(view, briefing, events, cast),
-        empty="no_events",
-        records=lambda: event_records(events, out.lang, cast),
-        record_type=EventRecord,
-        markdown=lambda md: md.events_table(events, out.lang, cast),
-    )
+    if out.human:
+        if not events:
+            notice("no_events", out.lang)
+            return
+        from briefcli.render import human
+
+        human.timeline(out.view(), briefing, events, cast)
+    elif out.format == "markdown":
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.events_table(events, out.lang, cast))
+    else:
+        _records(out, event_records(events, out.lang, cast), EventRecord)
 
 
 def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window: Window, by: str) -> None:
@@ -203,35 +184,43 @@ def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window:
 
 def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> None:
     cast = Cast(briefing, out.lang)
-    _show(
-        out,
-        quotes,
-        human=lambda views, view: views.quotes(view, quotes, cast),
-        empty="no_quotes",
-        records=lambda: quote_records(quotes, out.lang, cast),
-        record_type=QuoteRecord,
-        markdown=lambda md: md.quotes_table(quotes, out.lang, cast),
-    )
+    if out.human:
+        if not quotes:
+            notice("no_quotes", out.lang)
+            return
+        from briefcli.render import human
+
+        human.quotes(out.view(), quotes, cast)
+    elif out.format == "markdown":
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.quotes_table(quotes, out.lang, cast))
+    else:
+        _records(out, quote_records(quotes, out.lang, cast), QuoteRecord)
 
 
 def show_hits(out: Output, briefing: Briefing, hits: Sequence[Hit], query: str) -> None:
     cast = Cast(briefing, out.lang)
-    _show(
-        out,
-        hits,
-        human=lambda views, view: views.hits(view, hits, query),
-        empty="no_hits",
-        records=lambda: hit_records(hits, cast),
-        record_type=HitRecord,
-        markdown=lambda md: md.hits_table(hits, out.lang, cast),
-        query=query,
-    )
+    if out.human:
+        if not hits:
+            notice("no_hits", out.lang, query=query)
+            return
+        from briefcli.render import human
+
+        human.hits(out.view(), hits, query)
+    elif out.format == "markdown":
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.hits_table(hits, out.lang, cast))
+    else:
+        _records(out, hit_records(hits, cast), HitRecord)
 
 
-def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
-    """The whole briefing: a Markdown document, the validated briefing as JSON (several
-    merged: the array of them, oldest first, each as it was read), a self-contained HTML
-    page, or a TimelineJS file. HTML and TimelineJS import no Rich."""
+def export(briefing: Briefing, fmt: ExportFormat, lang: Lang, stream: BinaryIO) -> None:
+    """The whole briefing: a Markdown document (its timeline in the order of the
+    briefing's events), the briefing itself as JSON (several merged: the array of them,
+    oldest first, each as it was read), a self-contained HTML page, or a TimelineJS
+    file. HTML and TimelineJS import no Rich."""
     if fmt == "json":
         several: list[Briefing] = getattr(briefing, "briefings", [])  # merge.MergedBriefing
         machine.write_json(several if len(several) > 1 else briefing, stream)
@@ -249,57 +238,41 @@ def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
         machine.write_lines(md.export_lines(briefing, lang, Cast(briefing, lang)), stream)
 
 
-def validation_record(
-    path: Path | str, briefing: Briefing | None, problems: Sequence[Problem], article: str | None
-) -> dict[str, Any]:
+def validation_record(result: Validation) -> dict[str, Any]:
     """`brief validate --json` for one file."""
-    from briefcli.skeleton import missing
-
     return {
-        "file": str(path),
-        "briefing": None if briefing is None else briefing.id,
-        "valid": not problems,
-        "problems": [{"path": p.path, "message": p.message} for p in problems],
-        "notes": [] if briefing is None else missing(briefing),
-        "article": article,
-        "counts": None
-        if briefing is None
-        else {"actors": len(briefing.actors), "events": len(briefing.events), "quotes": len(briefing.quotes)},
+        "file": result.name if str(result.file) == "-" else str(result.file),  # stdin: <stdin>
+        "briefing": result.briefing_id,
+        "valid": result.valid,
+        "problems": [{"path": p.path, "message": p.message} for p in result.problems],
+        "notes": result.notes,
+        "article": None if result.article is None else str(result.article),
+        "counts": result.counts,
     }
 
 
-def show_validation(
-    out: Output,
-    path: Path | str,
-    briefing: Briefing | None,
-    problems: Sequence[Problem],
-    article: str | None,
-    *,
-    bundled: bool,
-) -> None:
+def show_validation(out: Output, result: Validation) -> None:
     """The result of `brief validate`: valid or not, and every problem with its JSON path.
 
     A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
     the path."""
     if out.format == "json":
-        machine.write_json(validation_record(path, briefing, problems, article))
+        machine.write_json(validation_record(result))
         return
     from briefcli.i18n import label
-    from briefcli.load import iter_evidence
     from briefcli.render.safe import inert
-    from briefcli.skeleton import missing
 
     lang = out.lang
-    where = label("bundled", lang) if bundled else str(path)
-    if problems:
-        print(inert(label("invalid", lang, where=where, n=len(problems))))
-        for problem in problems:
+    where = label("bundled", lang) if result.bundled else result.name
+    if result.problems:
+        print(inert(label("invalid", lang, where=where, n=len(result.problems))))
+        for problem in result.problems:
             print(inert(f"  {problem}"))
         return
-    assert briefing is not None
-    counts = {"actors": len(briefing.actors), "events": len(briefing.events), "quotes": len(briefing.quotes)}
+    assert result.counts is not None
+    counts = {"actors": result.counts.actors, "events": result.counts.events, "quotes": result.counts.quotes}
     print(inert(label("valid", lang, where=where, **counts)))
-    for gap in missing(briefing):  # a briefing just started is valid, not finished
+    for gap in result.notes:  # a briefing just started is valid, not finished
         print(inert(f"  note: {gap}"))
-    if article is not None:
-        print(inert(label("provenance_ok", lang, article=article, n=sum(1 for _ in iter_evidence(briefing)))))
+    if result.article is not None:
+        print(inert(label("provenance_ok", lang, article=result.article, n=result.evidence_checked)))

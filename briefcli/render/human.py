@@ -22,18 +22,19 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from briefcli.dates import iso_period
-from briefcli.i18n import human_date, human_span, label
+from briefcli.i18n import human_date, human_span, label, term
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
-from briefcli.render.markdown import (
-    DIRECTION_MARKS,
+from briefcli.render.records import Cast, citation_text, snippet
+from briefcli.render.safe import inert
+from briefcli.render.wording import (
     PUBLIC_RECORD_MARK,
+    event_date,
+    event_kind,
     paras,
     quoted,
     short_line,
     source_line,
 )
-from briefcli.render.records import Cast, citation_text, snippet
-from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ def actor_name(view: View, actor: Actor) -> Text:
 def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
     if view.terminal.width < NARROW_TABLE:  # four columns would fold words letter by letter
         for index, actor in enumerate(actors):
-            kind = label(actor.kind, view.lang)
+            kind = term("actor_kind", actor.kind, view.lang)
             affiliation = cast.name(actor.affiliation)
             view.show(actor_name(view, actor))
             view.show(view.text(f"{kind} · {affiliation}" if affiliation else kind, "cyan"))
@@ -208,7 +209,7 @@ def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
     for actor in actors:
         table.add_row(
             actor_name(view, actor),
-            view.text(label(actor.kind, view.lang), "cyan"),
+            view.text(term("actor_kind", actor.kind, view.lang), "cyan"),
             view.text(actor.role.pick(view.lang)),
             view.text(cast.name(actor.affiliation) or "", "dim"),
         )
@@ -220,7 +221,7 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     grid = Table.grid(
         Column(style="bold cyan", no_wrap=True), Column(ratio=1, overflow="fold"), padding=(0, 2), expand=True
     )
-    kind = label(actor.kind, lang)
+    kind = term("actor_kind", actor.kind, lang)
     affiliation = cast.name(actor.affiliation)
     grid.add_row(view.label("kind"), text(f"{kind} · {affiliation}" if affiliation else kind))
     grid.add_row(view.label("role"), text(actor.role.pick(lang)))
@@ -295,7 +296,9 @@ def hits(view: View, items: Sequence[Hit], query: str) -> None:
         line = Text.assemble(
             view.text(cut[:start]), view.text(cut[start:end], "bold reverse"), view.text(cut[end:])
         )
-        grid.add_row(view.label(hit.kind), view.text(f"{hit.id}.{hit.field}"), line)
+        grid.add_row(
+            view.glyph(term("hit_kind", hit.kind, view.lang)), view.text(f"{hit.id}.{hit.field}"), line
+        )
     view.show(grid)
 
 
@@ -308,9 +311,7 @@ def timeline(view: View, briefing: Briefing, events: Sequence[Event], cast: Cast
     view.show(Text(f"{view.label('timeline')} · {label('n_events', lang, n=len(events))}", style="bold"))
     if any(event.basis == "public-record" for event in events):
         view.show(Text(view.label("legend_public_record", mark=mark), style="dim"))
-    dates = [
-        human_span(e.date, e.end, lang) + (f" {mark}" if e.basis == "public-record" else "") for e in events
-    ]
+    dates = [view.glyph(event_date(e, lang)) for e in events]
     markers = [marker(view, e) for e in events]
     date_width = max(map(len, dates), default=0)
     marker_width = max((len(m) for m in markers), default=0)
@@ -344,9 +345,8 @@ def timeline(view: View, briefing: Briefing, events: Sequence[Event], cast: Cast
 
 def marker(view: View, event: Event) -> Text:
     if event.direction is None:
-        return view.text(f"· {label(event.kind, view.lang)}", "cyan")
-    glyph = DIRECTION_MARKS[event.direction]
-    return view.text(f"{glyph} {label(event.direction, view.lang)}", DIRECTION_STYLES[event.direction])
+        return view.text(f"· {event_kind(event, view.lang)}", "cyan")
+    return view.text(event_kind(event, view.lang), DIRECTION_STYLES[event.direction])
 
 
 def timeline_rows(
@@ -381,3 +381,10 @@ def timeline_rows(
     for event, date, marker_text in zip(events, dates, markers, strict=True):
         grid.add_row(view.text(date, "green"), marker_text, body(event))
     return grid
+
+
+def see_also(view: View, actors: Sequence[Actor]) -> None:
+    """The other actors a lookup matched, after the card of the one it named exactly."""
+    if actors:
+        names = ", ".join(actor.name.pick(view.lang) for actor in actors)
+        view.show(Text.assemble(Text(f"{view.label('see_also')}: ", style="bold"), view.text(names, "dim")))

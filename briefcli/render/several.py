@@ -9,8 +9,8 @@ from briefcli.render import Output, machine, show_validation, validation_record
 from briefcli.render.records import Cast, short_summary_record, summary_record
 
 if TYPE_CHECKING:
-    from briefcli.load import Problem
     from briefcli.model import Briefing
+    from briefcli.validation import Validation
 
 
 # Another article's evidence cites other words: in "what changed", a reader wants the facts.
@@ -80,37 +80,26 @@ def show_summaries(out: Output, several: list[Briefing], *, every: bool) -> None
     machine.write_lines(lines())
 
 
-class Checked:
-    """One briefing file as `validate` found it: its name, the briefing (None if it does
-    not decode), its problems, and whether it is the bundled one."""
-
-    def __init__(self, where: str, briefing: Briefing | None, problems: list[Problem], bundled: bool) -> None:
-        self.where, self.briefing, self.problems, self.bundled = where, briefing, problems, bundled
-
-
-def show_validations(out: Output, checked: list[Checked], article: str | None) -> None:
+def show_validations(out: Output, results: list[Validation]) -> None:
     """`brief validate` over one file or several. Over several, JSON is {valid, files:
     [each file's object], notes}, the notes being where the briefings disagree (the
     one published later wins); a person reads each file's result, then those notes."""
-    if len(checked) == 1:
-        (item,) = checked
-        show_validation(out, item.where, item.briefing, item.problems, article, bundled=item.bundled)
+    if len(results) == 1:
+        show_validation(out, results[0])
         return
     from briefcli.merge import disagreements
 
-    briefings = [item.briefing for item in checked if item.briefing is not None]
-    notes = [str(found) for found in disagreements(briefings)] if len(briefings) == len(checked) else []
+    briefings = [result.briefing for result in results if result.briefing is not None]
+    notes = [str(found) for found in disagreements(briefings)] if len(briefings) == len(results) else []
     if out.format == "json":
-        files = [validation_record(item.where, item.briefing, item.problems, article) for item in checked]
-        machine.write_json(
-            {"valid": not any(item.problems for item in checked), "files": files, "notes": notes}
-        )
+        files = [validation_record(result) for result in results]
+        machine.write_json({"valid": all(result.valid for result in results), "files": files, "notes": notes})
         return
     from briefcli.i18n import label
     from briefcli.render.safe import inert
 
-    for item in checked:
-        show_validation(out, item.where, item.briefing, item.problems, article, bundled=item.bundled)
+    for result in results:
+        show_validation(out, result)
     if notes:
         print(inert(label("notes", out.lang, n=len(notes))))
         for note in notes:

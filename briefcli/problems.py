@@ -1,0 +1,29 @@
+"""What is wrong with a briefing: each problem with its JSON path, and the error that
+refuses a file for them."""
+
+from __future__ import annotations
+
+import msgspec
+
+from briefcli.errors import BriefError
+
+
+class Problem(msgspec.Struct, frozen=True):
+    """One thing wrong with a briefing: where (a JSON path, or None for the whole file) and what."""
+
+    path: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.message if self.path is None else f"{self.path}: {self.message}"
+
+
+class BriefingError(BriefError):
+    """A briefing file that cannot be used, with every problem found in it."""
+
+    def __init__(self, where: str, problems: list[Problem]) -> None:
+        self.where = where
+        self.problems = problems
+        more = len(problems) - 1
+        tail = f" (and {more} more: run 'brief validate {where}')" if more else ""
+        super().__init__(f"{where}: {problems[0]}{tail}")
