@@ -294,3 +294,16 @@ def test_an_actor_card_over_several_names_its_briefings() -> None:
     assert "Mayor and council president" in card
     assert "Briefings     mini-town-budget, mini-town-budget-followup" in card
     assert "Briefings" not in brief("actors", "zoe-angstrom", "--data", str(MINI)).stdout
+
+
+def test_shared_answers_never_hide_a_problem(tmp_path: Path) -> None:
+    """The rules' answers are shared between briefings, but only between those whose
+    article has as many paragraphs: evidence at ¶3 is fine in the mini, not in a
+    two-paragraph briefing read after it."""
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["id"] = "two-paragraphs"
+    document["source"]["paragraphs"] = 2
+    shorter = write_json(tmp_path / "shorter.json", document)
+    run = brief("timeline", "--data", str(MINI), "--data", str(shorter))
+    assert run.exit_code == 1
+    assert "paragraph 3 is out of range: the article has 2" in run.stderr
