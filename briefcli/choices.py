@@ -25,6 +25,7 @@ SummaryFormat = Literal["table", "json", "markdown"]
 ExportFormat = Literal["markdown", "json", "html", "timelinejs", "sqlite"]
 ChartLanes = Literal["kind", "actor"]  # timeline --chart --by
 CheckFormat = Literal["table", "json"]
+ColorChoice = Literal["auto", "always", "never"]
 
 ActorKind = Literal["person", "organization", "country", "group"]
 EventKind = Literal["policy-change", "meeting", "call", "summit", "statement", "proposal", "other"]
@@ -34,6 +35,7 @@ Basis = Literal["article", "public-record"]
 HitKind = Literal["summary", "key-point", "watch", "actor", "event", "quote"]  # where a search hit is
 
 LANGS: tuple[Lang, ...] = get_args(Lang)
+COLORS: tuple[ColorChoice, ...] = get_args(ColorChoice)
 FORMATS: tuple[Format, ...] = get_args(Format)
 SUMMARY_FORMATS: tuple[SummaryFormat, ...] = get_args(SummaryFormat)
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)

@@ -20,6 +20,7 @@ from briefcli.choices import (
     ACTOR_KINDS,
     CHART_LANES,
     CHECK_FORMATS,
+    COLORS,
     DIRECTIONS,
     EVENT_KINDS,
     EXPORT_FORMATS,
@@ -54,6 +55,8 @@ class BriefGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         args = list(sys.argv[1:] if args is None else args)
+        global message_lang_given
+        message_lang_given = _lang_in(args)
         try:
             shell = _completion_shell(args)
             if shell is not None:
@@ -142,9 +145,8 @@ def refuse_repeated_options(command: Any, args: list[str]) -> None:
         given = seen.get(param.name, [])
         if len(given) > 1 and not getattr(param, "multiple", False):
             from briefcli.i18n import label
-            from briefcli.terminal import default_lang
 
-            lang = default_lang()
+            lang = message_lang()
             message = label("given_twice", lang, option=given[0], n=len(given))
             repeatable = [p.opts[0] for p in command.params if getattr(p, "multiple", False)]
             if repeatable:
@@ -152,29 +154,57 @@ def refuse_repeated_options(command: Any, args: list[str]) -> None:
             raise UsageProblem(message)
 
 
+#: The --lang the command line gives (read ahead of click), once known; messages follow it.
+message_lang_given: Lang | None = None
+
+
+def _lang_in(args: list[str]) -> Lang | None:
+    """The --lang the command line gives, read ahead: a usage error is found before the
+    option is read, and must already speak the language asked for."""
+    from briefcli.choices import accepted, typed
+
+    forms = accepted("lang", LANGS)
+    found: Lang | None = None
+    for index, arg in enumerate(args):
+        value = arg[len("--lang=") :] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value is not None and typed(value) in forms:
+            found = forms[typed(value)]  # the last one, as an option's value is read
+    return found
+
+
+def message_lang() -> Lang:
+    """The language of messages: --lang, else BRIEF_LANG or the locale, else English."""
+    from briefcli.terminal import default_lang
+
+    return message_lang_given if message_lang_given is not None else default_lang()
+
+
 def report(exc: BaseException) -> int:
-    """Say what went wrong in one line; return the exit status."""
+    """Say what went wrong in one line, in the language of messages; return the exit status."""
     from briefcli.clicklib import ClickException, UsageError
+    from briefcli.messages import say as words
+    from briefcli.messages import translated
     from briefcli.render import say
 
+    lang = message_lang()
     if isinstance(exc, UsageError):
         command = exc.ctx.command_path if exc.ctx is not None else "brief"
-        say(f"{command}: {_usage_message(exc)} (see '{command} --help')")
+        problem = translated(_usage_message(exc), lang)
+        say(words("cli.see_help", lang, command=command, problem=problem))
         return ExitStatus.USAGE
     if isinstance(exc, ClickException):
-        say(f"brief: {exc.format_message()}")
+        say(words("cli.error", lang, problem=translated(exc.format_message(), lang)))
         return exc.exit_code
     if isinstance(exc, BriefError):
-        say(f"brief: {exc.message}")
+        say(words("cli.error", lang, problem=exc.text(lang)))
         return exc.status
     if isinstance(exc, (KeyboardInterrupt, typer.Abort)):
         return ExitStatus.INTERRUPTED
     if os.environ.get("BRIEF_DEBUG"):
         raise exc
-    say(
-        f"brief: internal error: {type(exc).__name__}: {exc}. This is a bug in brief; "
-        "run again with BRIEF_DEBUG=1 to see the traceback."
-    )
+    say(words("cli.internal", lang, kind=type(exc).__name__, detail=exc))
     return ExitStatus.INTERNAL
 
 
@@ -238,11 +268,11 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        envvar="BRIEF_LANG",
         metavar="LANG",
         show_default=False,
         autocompletion=completer("lang", LANGS),
-        help="Language of every text, JSON included: en or fr. Default: the locale (LANG, LC_ALL), else en.",
+        help="Language of every text and message, JSON included: en or fr. Default: BRIEF_LANG, else the "
+        "locale (LC_ALL, LC_MESSAGES, LANG), else en; an unsupported BRIEF_LANG or locale is passed over.",
     ),
 ]
 
@@ -260,6 +290,17 @@ def _format_option(formats: Sequence[str], default: str) -> Any:
 FormatOption = Annotated[str, _format_option(FORMATS, "table")]
 SummaryFormatOption = Annotated[str, _format_option(SUMMARY_FORMATS, "table")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        "--colour",
+        metavar="WHEN",
+        autocompletion=completer("color", COLORS),
+        help=f"One of {help_list('color', COLORS)}: auto colors a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR forces it.",
+    ),
+]
 ActorFilterOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -282,12 +323,14 @@ def _kind_option(vocabulary: str, values: Sequence[str], what: str) -> Any:
 
 
 def chosen_lang(given: str | None) -> Lang:
-    """--lang (or BRIEF_LANG), else the locale's language."""
+    """--lang, else BRIEF_LANG, else the locale's language; messages follow it from here on."""
     from briefcli.choices import read_choice
     from briefcli.terminal import default_lang
 
+    global message_lang_given
     fallback = default_lang()
-    return fallback if given is None else read_choice("--lang", given, "lang", LANGS, fallback)
+    message_lang_given = fallback if given is None else read_choice("--lang", given, "lang", LANGS, fallback)
+    return message_lang_given
 
 
 def output(
@@ -296,16 +339,20 @@ def output(
     lang_given: str | None,
     formats: Sequence["OutputFormat"] = FORMATS,
     default: "OutputFormat" = "table",
+    *,
+    color: str = "auto",
 ) -> "Output":
     """The output settings. --json conflicts with a --format other than json (or the default)."""
     from briefcli.choices import read_choice
     from briefcli.render import Output
+    from briefcli.terminal import detect
 
     lang = chosen_lang(lang_given)
     chosen = read_choice("--format", fmt, "format", formats, lang)
     if as_json and chosen not in (default, "json"):
         raise UsageProblem(f"--json and --format {fmt} disagree: give one of them")
-    return Output("json" if as_json else chosen, lang)
+    terminal = detect(color=read_choice("--color", color, "color", COLORS, lang))
+    return Output("json" if as_json else chosen, lang, terminal)
 
 
 def load(data: list[Path] | None) -> "Briefing":
@@ -364,6 +411,7 @@ def summary(
     ] = False,
     fmt: SummaryFormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -378,7 +426,7 @@ def summary(
     """
     from briefcli import render
 
-    out = output(fmt, as_json, lang, SUMMARY_FORMATS)
+    out = output(fmt, as_json, lang, SUMMARY_FORMATS, color=color)
     render.show_summary(out, load(data), short=short, every=every)
 
 
@@ -395,6 +443,7 @@ def actors(
     kind: Annotated[list[str] | None, _kind_option("actor_kind", ACTOR_KINDS, "actors")] = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -418,7 +467,7 @@ def actors(
     from briefcli import render
     from briefcli.choices import read_choices
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color=color)
     kinds = read_choices("--kind", kind, "actor_kind", ACTOR_KINDS, out.lang)
     briefing = load(data)
     found = find.find_actors(briefing, checked_query(query, "query"), kinds)
@@ -435,7 +484,10 @@ def timeline(
             "--since",
             metavar="DATE",
             show_default=False,
-            help="From this date, included: 2025-07-01, 2025-07, 'June 2025', '1er juillet 2025', or 10d, 3w, 2m, 1y before publication.",
+            help="From this date, included: 2025-07-01, 2025-7-1, 2025-07, 2025, 'June 2025', '1er juillet 2025', "
+            "'24–25 June 2025' (a span: its start), 2025-W28, 'Q3 2025'/'T3 2025', 'last month'/'le mois dernier', "
+            "'last week', 'yesterday'/'hier', or 10d, 3w, 2m, 1y before publication. 01/07/2025 is day first "
+            "under --lang fr or a day-first locale.",
         ),
     ] = None,
     until: Annotated[
@@ -444,7 +496,8 @@ def timeline(
             "--until",
             metavar="DATE",
             show_default=False,
-            help="Up to this date, included; the same forms. 2025-07 ends on 31 July.",
+            help="Up to this date, included; the same forms, each meaning its end: 2025-07 ends on 31 July, "
+            "'24–25 June 2025' on 25 June, 'last month' on its last day.",
         ),
     ] = None,
     kind: Annotated[list[str] | None, _kind_option("event_kind", EVENT_KINDS, "events")] = None,
@@ -481,6 +534,7 @@ def timeline(
     ] = "kind",
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -491,6 +545,8 @@ def timeline(
       brief timeline --since 2025-07-01 --until 2025-07-10
       brief timeline --since "juin 2025" --lang fr
       brief timeline --since 3w          the three weeks before the article
+      brief timeline --since "le mois dernier" --lang fr
+      brief timeline --since "24–25 June 2025" --until 2025-W28
       brief timeline --policy
       brief timeline --kind meeting,call --actor trump --actor putin
       brief timeline --direction suspension --lang fr
@@ -504,8 +560,9 @@ def timeline(
     from briefcli import render
     from briefcli.choices import read_choice, read_choices
     from briefcli.dates import iso_period, window_from
+    from briefcli.terminal import numeric_date_order
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color=color)
     kinds = read_choices("--kind", kind, "event_kind", EVENT_KINDS, out.lang)
     directions = read_choices("--direction", direction, "direction", DIRECTIONS, out.lang)
     if chart and not out.human:
@@ -516,7 +573,8 @@ def timeline(
     if lanes != "kind" and not chart:
         raise UsageProblem("--by chooses the chart's lanes: give --chart too")
     briefing = load(data)
-    window = window_from(since, until, anchor=iso_period(briefing.source.published).start)
+    anchor = iso_period(briefing.source.published).start
+    window = window_from(since, until, anchor=anchor, order=numeric_date_order(out.lang))
     actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
@@ -524,7 +582,7 @@ def timeline(
     if chart:
         render.show_chart(out, briefing, events, window, lanes)
     else:
-        render.show_timeline(out, briefing, events)
+        render.show_timeline(out, briefing, events, window)
 
 
 @app.command()
@@ -533,6 +591,7 @@ def quotes(
     actor: ActorFilterOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -549,7 +608,7 @@ def quotes(
     from briefcli import query as find
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
     actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
     render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids))
@@ -563,6 +622,7 @@ def search(
     *,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -576,7 +636,7 @@ def search(
     from briefcli import query as find
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
     query = checked_query(text, "search text")
     assert query is not None
@@ -666,7 +726,9 @@ def export(
     assert output_file is not None
     with atomic_output(output_file) as stream:
         render.export(briefing, export_format, out.lang, stream)
-    render.say(f"brief: wrote {output_file}")
+    from briefcli.messages import say as words
+
+    render.say(words("cli.wrote", out.lang, path=output_file))
 
 
 @app.command()
@@ -736,6 +798,7 @@ def diff(
     fmt: SummaryFormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
+    color: ColorOption = "auto",
 ) -> None:
     """What changed from OLD to NEW: actors, events, quotes, key points, watch items.
 
@@ -751,7 +814,7 @@ def diff(
     from briefcli.diff import diff as compare
     from briefcli.load import STDIN
 
-    out = output(fmt, as_json, lang, SUMMARY_FORMATS)
+    out = output(fmt, as_json, lang, SUMMARY_FORMATS, color=color)
     if STDIN in old.split(os.pathsep) and STDIN in new.split(os.pathsep):
         raise DiffTrouble("standard input can be read only once: give it as OLD or as NEW")
     try:

@@ -7,6 +7,11 @@ into one line on stderr and that status, in one place.
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefcli.choices import Lang
+    from briefcli.messages import Message
 
 
 class ExitStatus(IntEnum):
@@ -22,9 +27,18 @@ class BriefError(Exception):
 
     status = ExitStatus.ERROR
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Message) -> None:
+        super().__init__(str(message))
+        self.message = str(message)  # in English
+        self.said = message
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang`: a `Message` is put into words in it; a plain string stays as is."""
+        if isinstance(self.said, str):
+            from briefcli.messages import translated
+
+            return translated(self.said, lang)
+        return self.said.text(lang)
 
 
 class UsageProblem(BriefError):

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from briefcli.dates import MONTH_NAMES  # one table, for the dates brief writes and reads
+from briefcli.messages import choose
+
 if TYPE_CHECKING:
     from briefcli.model import Lang
 
@@ -40,7 +43,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "actors": ("Actors", "Acteurs"),
     "basis": ("Basis", "Fondement"),
     "timeline": ("Timeline", "Chronologie"),
-    "n_events": ("{n} events", "{n} événements"),
+    "n_events": ("{n} event|{n} events", "{n} événement|{n} événements"),
     "legend_public_record": (
         "{mark} date from the public record, not stated in the article",
         "{mark} date tirée des sources publiques, absente de l'article",
@@ -78,18 +81,22 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "id": ("Id", "Id"),
     "briefing": ("Briefing", "Briefing"),
     "briefings": ("Briefings", "Briefings"),
-    "n_matches": ("{n} matches for {query!r}", "{n} résultats pour « {query} »"),
+    "n_matches": ("{n} match for {query!r}|{n} matches for {query!r}",
+                  "{n} résultat pour « {query} »|{n} résultats pour « {query} »"),
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
     "no_events": ("No events match.", "Aucun événement ne correspond."),
+    "no_events_in": ("No events match ({window}).", "Aucun événement ne correspond ({window})."),
     "no_quotes": ("No quotes match.", "Aucune citation ne correspond."),
     "no_hits": ("Nothing matches {query!r}.", "Rien ne correspond à « {query} »."),
     # validate
     "bundled": ("bundled briefing", "briefing fourni"),
     "valid": ("{where}: valid briefing (actors: {actors}, events: {events}, quotes: {quotes})",
               "{where} : briefing valide (acteurs : {actors}, événements : {events}, citations : {quotes})"),
-    "invalid": ("{where}: {n} problem(s)", "{where} : {n} problème(s)"),
-    "provenance_ok": ("{article}: sha256 matches; {n} evidence quotes found verbatim",
+    "invalid": ("{where}: {n} problem|{where}: {n} problems", "{where} : {n} problème|{where} : {n} problèmes"),
+    "provenance_ok": ("{article}: sha256 matches; {n} evidence quote found verbatim|"
+                      "{article}: sha256 matches; {n} evidence quotes found verbatim",
+                      "{article} : sha256 conforme ; {n} citation de preuve trouvée telle quelle|"
                       "{article} : sha256 conforme ; {n} citations de preuve trouvées telles quelles"),
     # options
     "not_one_of": ("{option}: {value!r} is not one of {choices}.", "{option} : '{value}' ne fait pas partie de {choices}."),
@@ -133,6 +140,9 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "hit_kind.actor": ("actor", "acteur"),
     "hit_kind.event": ("event", "événement"),
     "hit_kind.quote": ("quote", "citation"),
+    "color.auto": ("auto", "auto"),
+    "color.always": ("always", "toujours"),
+    "color.never": ("never", "jamais"),
     "chart_lanes.kind": ("kind", "type"),
     "chart_lanes.actor": ("actor", "acteur"),
     # several briefings, and diff
@@ -149,8 +159,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "diff_nothing": ("nothing", "rien"),
     "what_changed": ("What changed since {date}", "Ce qui a changé depuis le {date}"),
     "other_briefings": ("Other briefings", "Autres briefings"),
-    "notes": ("{n} note(s): where briefings disagree, the one published later wins",
-              "{n} note(s) : quand des briefings divergent, le plus récent l'emporte"),
+    "notes": ("{n} note: where briefings disagree, the one published later wins|{n} notes: where briefings disagree, the one published later wins",
+              "{n} note : quand des briefings divergent, le plus récent l'emporte|{n} notes : quand des briefings divergent, le plus récent l'emporte"),
 }  # fmt: skip
 
 
@@ -160,9 +170,10 @@ def colon(lang: Lang) -> str:
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
-    """The interface text `key` in `lang`, with `values` filled in."""
+    """The interface text `key` in `lang`, with `values` filled in; a "one|many" text
+    takes the plural form the count `n` asks for, by the language's rule."""
     english, french = _LABELS[key]
-    text = french if lang == "fr" else english
+    text = choose(french if lang == "fr" else english, lang, values)
     return text.format(**values) if values else text
 
 
@@ -171,14 +182,6 @@ def term(vocabulary: str, value: str, lang: Lang) -> str:
     A value outside the vocabulary is shown as it is."""
     key = f"{vocabulary}.{value}"
     return label(key, lang) if key in _LABELS else value
-
-
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-}  # fmt: skip
 
 
 _MONTHS_SHORT = {
@@ -201,7 +204,7 @@ def human_date(iso: str, lang: Lang) -> str:
     parts = [int(part) for part in iso.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = _MONTHS[lang][parts[1] - 1]
+    month = MONTH_NAMES[lang][parts[1] - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{_day_of_month(parts[2], lang)} {month} {parts[0]}"
@@ -213,7 +216,7 @@ def human_span(start: str, end: str | None, lang: Lang) -> str:
         return human_date(start, lang)
     if len(start) == len(end) == 10 and start[:7] == end[:7]:
         year, month, first = (int(part) for part in start.split("-"))
-        return f"{_day_of_month(first, lang)}–{_day_of_month(int(end[8:]), lang)} {_MONTHS[lang][month - 1]} {year}"
+        return f"{_day_of_month(first, lang)}–{_day_of_month(int(end[8:]), lang)} {MONTH_NAMES[lang][month - 1]} {year}"
     if len(start) == len(end) == 10 and start[:4] == end[:4]:
         head = human_date(start, lang).rsplit(" ", 1)[0]
         return f"{head} – {human_date(end, lang)}"

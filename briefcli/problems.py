@@ -3,9 +3,14 @@ refuses a file for them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import msgspec
 
 from briefcli.errors import BriefError
+
+if TYPE_CHECKING:
+    from briefcli.choices import Lang
 
 
 class Problem(msgspec.Struct, frozen=True):
@@ -27,3 +32,9 @@ class BriefingError(BriefError):
         more = len(problems) - 1
         tail = f" (and {more} more: run 'brief validate {where}')" if more else ""
         super().__init__(f"{where}: {problems[0]}{tail}")
+
+    def text(self, lang: Lang) -> str:
+        """The error in `lang`: each problem's French from the message catalogue."""
+        from briefcli.messages import briefing_error_text
+
+        return briefing_error_text(self.where, [(p.path, p.message) for p in self.problems], lang)

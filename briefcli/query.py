@@ -183,7 +183,15 @@ def select_events(
 
 
 def select_quotes(briefing: Briefing, actor_ids: set[str] | None = None) -> list[Quote]:
-    return [quote for quote in briefing.quotes if actor_ids is None or quote.speaker in actor_ids]
+    """The quotes (of these actors), in the article's order."""
+    return in_article_order(
+        quote for quote in briefing.quotes if actor_ids is None or quote.speaker in actor_ids
+    )
+
+
+def in_article_order(quotes: Iterable[Quote]) -> list[Quote]:
+    """By the first paragraph each quote's evidence cites; within a paragraph, as the file lists them."""
+    return sorted(quotes, key=lambda quote: min((item.para for item in quote.evidence), default=0))
 
 
 # --- search -----------------------------------------------------------------------

@@ -300,7 +300,7 @@ def test_validate_lists_every_problem_not_only_the_first(
     path = write_json(tmp_path / "bad2.json", document)
     run = brief("validate", str(path))
     assert run.exit_code == 1
-    assert run.stdout.splitlines()[0] == f"{path}: 3 problem(s)"
+    assert run.stdout.splitlines()[0] == f"{path}: 3 problems"
     assert len(run.stdout.splitlines()) == 4
     # A command refuses the same file in one line that counts the rest.
     run = brief("timeline", "--data", str(path))

@@ -51,10 +51,10 @@ class Output:
     def human(self) -> bool:
         return self.format == "table"
 
-    def view(self) -> View:
+    def view(self, *, measure: bool = True) -> View:
         from briefcli.render.human import View  # Rich: only for human views
 
-        return View(self.terminal, self.lang)
+        return View(self.terminal, self.lang, measure=measure)
 
 
 def say(message: str) -> None:
@@ -146,15 +146,24 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
         _records(out, actor_records(actors, out.lang, cast), ActorRecord)
 
 
-def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> None:
+def show_timeline(
+    out: Output, briefing: Briefing, events: Sequence[Event], window: Window | None = None
+) -> None:
+    """The events; a person also reads the window they were chosen by ("since 23 June 2025")."""
+    from briefcli.dates import window_words
+
     cast = Cast(briefing, out.lang)
     if out.human:
         if not events:
-            notice("no_events", out.lang)
+            words = None if window is None else window_words(window)
+            if words is None:
+                notice("no_events", out.lang)
+            else:
+                notice("no_events_in", out.lang, window=words.text(out.lang))  # the words only to say
             return
         from briefcli.render import human
 
-        human.timeline(out.view(), briefing, events, cast)
+        human.timeline(out.view(), briefing, events, cast, window)
     elif out.format == "markdown":
         from briefcli.render import markdown as md
 
@@ -172,7 +181,7 @@ def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window:
     from briefcli.timescale import chart_window, status_band
 
     chart.chart(
-        out.view(),
+        out.view(measure=False),
         briefing,
         events,
         Cast(briefing, out.lang),
@@ -238,13 +247,15 @@ def export(briefing: Briefing, fmt: ExportFormat, lang: Lang, stream: BinaryIO) 
         machine.write_lines(md.export_lines(briefing, lang, Cast(briefing, lang)), stream)
 
 
-def validation_record(result: Validation) -> dict[str, Any]:
-    """`brief validate --json` for one file."""
+def validation_record(result: Validation, lang: Lang) -> dict[str, Any]:
+    """`brief validate --json` for one file, its problems in `lang`."""
+    from briefcli.messages import translated
+
     return {
         "file": result.name if str(result.file) == "-" else str(result.file),  # stdin: <stdin>
         "briefing": result.briefing_id,
         "valid": result.valid,
-        "problems": [{"path": p.path, "message": p.message} for p in result.problems],
+        "problems": [{"path": p.path, "message": translated(p.message, lang)} for p in result.problems],
         "notes": result.notes,
         "article": None if result.article is None else str(result.article),
         "counts": result.counts,
@@ -256,8 +267,10 @@ def show_validation(out: Output, result: Validation) -> None:
 
     A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
     the path."""
+    from briefcli.messages import problem_text
+
     if out.format == "json":
-        machine.write_json(validation_record(result))
+        machine.write_json(validation_record(result, out.lang))
         return
     from briefcli.i18n import label
     from briefcli.render.safe import inert
@@ -267,7 +280,7 @@ def show_validation(out: Output, result: Validation) -> None:
     if result.problems:
         print(inert(label("invalid", lang, where=where, n=len(result.problems))))
         for problem in result.problems:
-            print(inert(f"  {problem}"))
+            print(inert(f"  {problem_text(problem.path, problem.message, lang)}"))
         return
     assert result.counts is not None
     counts = {"actors": result.counts.actors, "events": result.counts.events, "quotes": result.counts.quotes}

@@ -177,7 +177,7 @@ def chart(
     lang = view.lang
     width = view.terminal.width
     if width < MIN_CHART_WIDTH:
-        raise BriefError(  # in English, as every error is
+        raise BriefError(  # put into the language of messages by messages.translated
             f"the chart needs at least {MIN_CHART_WIDTH} columns and has {width}: "
             "widen the terminal, set COLUMNS, or leave out --chart"
         )

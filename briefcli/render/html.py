@@ -272,7 +272,7 @@ def page(briefing: Briefing, lang: Lang, window: Window | None = None) -> str:
 
 
 def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
-    from briefcli.query import select_events
+    from briefcli.query import in_article_order, select_events
 
     cast = Cast(briefing, lang)
     article = briefing.source.language
@@ -315,7 +315,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
     if briefing.quotes:
         yield f'<section id="quotes">\n<h2>{esc(label("quotes", lang))}</h2>\n'
         original_lang: Lang = "en" if briefing.source.language == "en" else "fr"
-        for quote in briefing.quotes:
+        for quote in in_article_order(briefing.quotes):
             speaker = cast.name(quote.speaker) or quote.speaker
             yield (
                 f'<figure class="quote">\n<blockquote lang="{esc(briefing.source.language)}">'

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from briefcli.i18n import human_span, label, term
+from briefcli.i18n import colon, human_span, label, term
 from briefcli.render.records import Cast, citation_text, snippet
 from briefcli.render.safe import inert
 from briefcli.render.safe import markdown_inline as md
@@ -164,13 +164,10 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     if briefing.quotes:
         yield ""
         yield f"## {label('quotes', lang)}"
-        yield ""
-        for quote in briefing.quotes:
-            speaker = md(cast.name(quote.speaker) or quote.speaker)
-            yield f"> {md(quoted(quote.original, 'fr' if briefing.source.language == 'fr' else lang))}"
-            yield ">"
-            yield f"> — {speaker}, {paras(quote.evidence)}. {md(quote.translation)} {md(quote.context.pick(lang))}"
+        for quote in select_quotes(briefing):
             yield ""
+            yield from quote_block(quote, briefing, lang, cast)
+        yield ""
     yield f"## {label('sources', lang)}"
     yield ""
     source = briefing.source
@@ -178,6 +175,24 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}{semicolon}sha256 `{source.sha256}`)"
     for citation in public_sources(briefing):
         yield f"- {label('public_record', lang)}{colon}{md(citation_text(citation))}"
+
+
+def quote_block(quote: Quote, briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
+    """A quote as printed, who said it and where, then its translation and its context,
+    each on a line of its own: no field runs into the next, in either language."""
+    speaker = md(cast.name(quote.speaker) or quote.speaker)
+    yield f"> {md(quoted(quote.original, 'fr' if briefing.source.language == 'fr' else lang))}"
+    yield ">"
+    yield f"> — {speaker} ({paras(quote.evidence)})"
+    yield ""
+    yield f"- {label('translation', lang)}{colon(lang)}{md(quoted(quote.translation, 'en'))}"
+    yield f"- {label('context', lang)}{colon(lang)}{md(quote.context.pick(lang))}"
+
+
+def select_quotes(briefing: Briefing) -> list[Quote]:
+    from briefcli.query import select_quotes as in_order
+
+    return in_order(briefing)
 
 
 # Characters Mermaid reads as syntax (":" separates a timeline's events, "#" starts an

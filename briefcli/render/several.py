@@ -92,7 +92,7 @@ def show_validations(out: Output, results: list[Validation]) -> None:
     briefings = [result.briefing for result in results if result.briefing is not None]
     notes = [str(found) for found in disagreements(briefings)] if len(briefings) == len(results) else []
     if out.format == "json":
-        files = [validation_record(result) for result in results]
+        files = [validation_record(result, out.lang) for result in results]
         machine.write_json({"valid": all(result.valid for result in results), "files": files, "notes": notes})
         return
     from briefcli.i18n import label
