@@ -31,7 +31,7 @@ from briefcli.choices import (
     completer,
     help_list,
 )
-from briefcli.errors import BriefError, ExitStatus, UsageProblem
+from briefcli.errors import BriefError, ExitStatus, UsageProblem, signal_status
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
     from briefcli.choices import OutputFormat
@@ -200,8 +200,14 @@ def report(exc: BaseException) -> int:
     if isinstance(exc, BriefError):
         say(words("cli.error", lang, problem=exc.text(lang)))
         return exc.status
-    if isinstance(exc, (KeyboardInterrupt, typer.Abort)):
-        return ExitStatus.INTERRUPTED
+    if isinstance(exc, typer.Abort):  # Click's own word for a Ctrl-C
+        exc = KeyboardInterrupt()
+    if (status := signal_status(exc)) is not None:  # Ctrl-C, SIGTERM, SIGHUP: the caller knows
+        return status
+    if isinstance(exc, OSError):  # the environment's fault, not brief's: a full disk, a closed stream
+        where = words("cli.write_error", lang) if exc.filename is None else os.fsdecode(exc.filename)
+        say(words("cli.os_error", lang, where=where, reason=exc.strerror or exc))
+        return ExitStatus.ERROR
     if os.environ.get("BRIEF_DEBUG"):
         raise exc
     say(words("cli.internal", lang, kind=type(exc).__name__, detail=exc))
@@ -255,7 +261,7 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 # in the help and completed by the shell.
 
 DataOption = Annotated[
-    list[Path] | None,
+    list[str] | None,  # as typed: Path would read '' as '.'
     typer.Option(
         "--data",
         metavar="PATH",
@@ -355,16 +361,22 @@ def output(
     return Output("json" if as_json else chosen, lang, terminal)
 
 
-def load(data: list[Path] | None) -> "Briefing":
+def load(data: list[str] | None) -> "Briefing":
     """The briefing, or several merged into one (merge.MergedBriefing)."""
     from briefcli.load import load_briefings
 
-    briefings = load_briefings(data)
+    briefings = load_briefings(data_paths(data))
     if len(briefings) == 1:
         return briefings[0]
     from briefcli.merge import merge
 
     return merge(briefings)
+
+
+def data_paths(data: list[str] | None) -> list[Path] | None:
+    from briefcli.files import file_argument
+
+    return None if not data else [file_argument(given, "--data") for given in data]
 
 
 def checked_query(text: str | None, what: str) -> str | None:
@@ -660,7 +672,7 @@ def export(
     ] = "markdown",
     as_json: JsonOption = False,
     output_file: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would drop a trailing slash
         typer.Option(
             "--output",
             "-o",
@@ -686,31 +698,31 @@ def export(
 
     from briefcli import query as find
     from briefcli import render
-    from briefcli.files import atomic_output, refuse_same_file
+    from briefcli.files import atomic_output, file_argument, refuse_same_file
     from briefcli.load import STDIN, load_briefings, resolve_paths
 
     out = output(fmt, as_json, lang, EXPORT_FORMATS, default="markdown")
     export_format = next(f for f in EXPORT_FORMATS if f == out.format)  # typed as an export format
-    briefings = load_briefings(data)
-    to_stdout = output_file is None or str(output_file) == "-"
-    if export_format == "sqlite" and to_stdout:
+    target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
+    if export_format == "sqlite" and target is None:
         raise UsageProblem("--format sqlite writes a database file: give it with -o FILE")
-    if not to_stdout:
-        assert output_file is not None
-        for path, _ in resolve_paths(data):
+    briefings = load_briefings(data_paths(data))
+    if target is not None:
+        for path, _ in resolve_paths(data_paths(data)):
             if str(path) != STDIN:
-                refuse_same_file(output_file, path)
+                refuse_same_file(target, path)
     if export_format == "sqlite":
         from briefcli.archive import write_archive
+        from briefcli.messages import say as words
 
         ids = [briefing.id for briefing in briefings]
         if len(set(ids)) != len(ids):
             twice = next(i for n, i in enumerate(ids) if i in ids[:n])  # quadratic, on this error only
             raise BriefError(f"two briefings have the id {twice!r}: an archive keys records by briefing")
-        assert output_file is not None
-        with atomic_output(output_file) as stream:
+        assert target is not None
+        with atomic_output(target) as stream:
             write_archive(briefings, stream)
-        render.say(f"brief: wrote {output_file}")
+        render.say(words("cli.wrote", out.lang, path=output_file))
         return
     if len(briefings) == 1:
         briefing = briefings[0]
@@ -720,11 +732,10 @@ def export(
         briefing = merge(briefings)
     if export_format != "json":  # a document's timeline is in date order; JSON is the file as it is
         briefing = msgspec.structs.replace(briefing, events=find.select_events(briefing))
-    if to_stdout:
+    if target is None:
         render.export(briefing, export_format, out.lang, sys.stdout.buffer)
         return
-    assert output_file is not None
-    with atomic_output(output_file) as stream:
+    with atomic_output(target) as stream:
         render.export(briefing, export_format, out.lang, stream)
     from briefcli.messages import say as words
 
@@ -734,7 +745,7 @@ def export(
 @app.command()
 def validate(
     files: Annotated[
-        list[Path] | None,
+        list[str] | None,  # as typed: Path would read '' as '.'
         typer.Argument(
             metavar="[FILE]...",
             show_default=False,
@@ -743,7 +754,7 @@ def validate(
     ] = None,
     *,
     source: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would read '' as '.'
         typer.Option(
             "--source",
             metavar="ARTICLE",
@@ -767,12 +778,15 @@ def validate(
       brief validate day1.json day2.json
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
+    from briefcli.files import file_argument
     from briefcli.load import resolve_paths
     from briefcli.render.several import show_validations
     from briefcli.validation import validate as check
 
     out = output(fmt, as_json, lang, CHECK_FORMATS)
-    results = [check(path, source, where) for path, where in resolve_paths(files or data)]
+    named = [file_argument(given, "FILE") for given in files] if files else data_paths(data)
+    article = None if source is None else file_argument(source, "--source")
+    results = [check(path, article, where) for path, where in resolve_paths(named)]
     show_validations(out, results)
     if not all(result.valid for result in results):
         raise typer.Exit(ExitStatus.ERROR)
@@ -817,8 +831,12 @@ def diff(
     out = output(fmt, as_json, lang, SUMMARY_FORMATS, color=color)
     if STDIN in old.split(os.pathsep) and STDIN in new.split(os.pathsep):
         raise DiffTrouble("standard input can be read only once: give it as OLD or as NEW")
+    sides = [[part for part in side.split(os.pathsep) if part] for side in (old, new)]
+    for name, parts in zip(("OLD", "NEW"), sides, strict=True):
+        if not parts:
+            raise DiffTrouble(f"{name} is empty: give a briefing file, a directory or -")
     try:
-        before, after = (load([Path(part) for part in side.split(os.pathsep) if part]) for side in (old, new))
+        before, after = (load(parts) for parts in sides)
     except BriefError as exc:
         raise DiffTrouble(exc.message) from None
     result = compare(before, after, out.lang)

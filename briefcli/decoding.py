@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 
 from briefcli.model import Actor, Briefing, Event, Quote
-from briefcli.problems import Problem
+from briefcli.problems import Problem, shown
 
 _SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("actors", Actor),
@@ -77,15 +77,18 @@ def _validation_problem(exc: msgspec.ValidationError, prefix: str, root: Any) ->
     assert match is not None  # the pattern matches any text
     message, inner = match["message"], match["path"] or "$"
     path = prefix + inner[1:]
-    if field := re.fullmatch(r"Object missing required field `(.+)`", message):
+    if field := re.fullmatch(r"Object missing required field `(.+)`", message, re.DOTALL):
         return Problem(f"{path}.{field[1]}", "required, but missing")
-    if field := re.fullmatch(r"Object contains unknown field `(.+)`", message):
+    if field := re.fullmatch(r"Object contains unknown field `(.*)`", message, re.DOTALL):
+        # A key is input too: one that would not read as a JSON path step is quoted, and cut.
+        if not re.fullmatch(r"[^.\[\]'\s]{1,60}", field[1]) or not field[1].isprintable():
+            return Problem(path, f"unknown field {shown(field[1])} (not in the briefing schema)")
         return Problem(f"{path}.{field[1]}", "unknown field (not in the briefing schema)")
     if pattern := re.fullmatch(r"Expected `str` matching regex '(.+)'", message):
         wanted = _FRIENDLY_PATTERNS.get(pattern[1].replace("\\\\", "\\"), f"text matching {pattern[1]}")
         value = _value_at(root, inner)
         return Problem(
-            path, f"expected {wanted}, got {value!r}" if isinstance(value, str) else f"expected {wanted}"
+            path, f"expected {wanted}, got {shown(value)}" if isinstance(value, str) else f"expected {wanted}"
         )
     if message.startswith("Invalid enum value"):
         allowed = _allowed_values(inner, prefix)
@@ -93,7 +96,7 @@ def _validation_problem(exc: msgspec.ValidationError, prefix: str, root: Any) ->
         if path == "$.schema_version" and value == 1:
             return Problem(path, _VERSION_1)
         if allowed:
-            return Problem(path, f"expected one of {', '.join(map(str, allowed))}, got {value!r}")
+            return Problem(path, f"expected one of {', '.join(map(str, allowed))}, got {shown(value)}")
     message = message.replace("`", "")
     return Problem(path, message[:1].lower() + message[1:])
 

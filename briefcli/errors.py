@@ -49,3 +49,21 @@ class UsageProblem(BriefError):
 
 class NoMatch(BriefError):
     """A lookup found nothing."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP (timeout, systemd, docker stop, a closed terminal), raised where
+    brief is, so that a half-written file is removed as on Ctrl-C. Exit 128 + signal."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.status = 128 + signal_number
+
+
+def signal_status(exc: BaseException) -> int | None:
+    """The exit status for an interruption (Ctrl-C, SIGTERM, SIGHUP), else None."""
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitStatus.INTERRUPTED
+    if isinstance(exc, Terminated):
+        return exc.status
+    return None

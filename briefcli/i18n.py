@@ -30,6 +30,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "affiliation": ("Affiliation", "Rattachement"),
     "aliases": ("Also called", "Autres noms"),
     "story": ("In the story", "Dans l'histoire"),
+    "cut": (" … [{n} more characters: --json shows all]", " … [{n} caractères de plus : --json montre tout]"),
     "events": ("Events", "Événements"),
     "quotes": ("Quotes", "Citations"),
     "evidence": ("Evidence", "Preuves"),

@@ -73,6 +73,8 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     # the command line
     "cli.wrote": ("brief: wrote {path}", "brief : {path} écrit"),
     "cli.see_help": ("{command}: {problem} (see '{command} --help')", "{command} : {problem} (voir '{command} --help')"),
+    "cli.write_error": ("write error", "erreur d'écriture"),
+    "cli.os_error": ("brief: {where}: {reason}", "brief : {where} : {reason}"),
     "cli.error": ("brief: {problem}", "brief : {problem}"),
     "cli.internal": (
         "brief: internal error: {kind}: {detail}. This is a bug in brief; run again with BRIEF_DEBUG=1 to see "
@@ -103,6 +105,9 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     # files.py
     ("--output {path} is the briefing being read; brief never writes to a file it reads",
      "--output {path} est le briefing lu ; brief n'écrit jamais dans un fichier qu'il lit"),
+    ("{option} is empty: give a file name", "{option} est vide : donner un nom de fichier"),
+    ("{option} {given}: a file name cannot end with '/' (that names a directory)",
+     "{option} {given} : un nom de fichier ne finit pas par « / » (cela nomme un répertoire)"),
     ("cannot write {path}: it is a directory", "impossible d'écrire {path} : c'est un répertoire"),
     ("cannot write {path}: {reason}", "impossible d'écrire {path} : {reason}"),
     # render/chart.py
@@ -145,6 +150,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("required when published_basis is public-record", "obligatoire quand published_basis vaut public-record"),
     ("required when basis is public-record: name the sources",
      "obligatoire quand basis vaut public-record : nommer les sources"),
+    ("is blank: only spaces or invisible characters", "est vide : rien que des espaces ou des caractères invisibles"),
     ("is blank", "est vide"),
     ("holds an address: put it in 'url', one source per record",
      "contient une adresse : la mettre dans 'url', une source par enregistrement"),
@@ -171,6 +177,8 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
      "seuls un changement de politique ou une proposition ont une direction, pas {kind}"),
     # provenance.py
     ("cannot read the article: {reason}", "impossible de lire l'article : {reason}"),
+    ("larger than the {n} MiB limit for an article", "dépasse la limite de {n} Mio pour un article"),
+    ("is a directory, not an article", "est un répertoire, pas un article"),
     ("the article is not UTF-8 (byte {n})", "l'article n'est pas en UTF-8 (octet {n})"),
     ("the article's sha256 is {digest}, not the one recorded", "le sha256 de l'article est {digest}, pas celui enregistré"),
     ("the article has {n} paragraphs, not {count}", "l'article a {n} paragraphes, pas {count}"),

@@ -23,6 +23,17 @@ class Problem(msgspec.Struct, frozen=True):
         return self.message if self.path is None else f"{self.path}: {self.message}"
 
 
+_SHOWN = 60  # characters of an echoed value: a message stays one readable line
+
+
+def shown(value: object) -> str:
+    """A value for a message, cut to a readable length: a file may hold a 1 MB id."""
+    text = repr(value)
+    if len(text) <= _SHOWN:
+        return text
+    return f"{text[: _SHOWN - 1]}… ({len(str(value)):,} characters)"
+
+
 class BriefingError(BriefError):
     """A briefing file that cannot be used, with every problem found in it."""
 

@@ -14,10 +14,13 @@ from collections.abc import Hashable, Iterator, Sequence
 
 from briefcli.dates import iso_period, precision_of
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Quote, Text
-from briefcli.problems import Problem
+from briefcli.problems import Problem, shown
 
 MAX_EVIDENCE_WORDS = 25
 NO_LANGUAGE = "a text needs 'en', 'fr' or both"
+BLANK = "is blank: only spaces or invisible characters"
+MAX_SUGGESTIONS = 20  # unknown references that get a "did you mean": each costs a scan of every id
+_LONGEST_SUGGESTED = 100  # characters: no id is longer, and difflib is quadratic in length
 DIRECTED = ("policy-change", "proposal")  # the kinds that may carry a direction
 
 # A rule's findings, relative to the record it checks: (path suffix, message).
@@ -41,8 +44,37 @@ def check_briefing(
 
 
 def text_findings(text: Text) -> Findings:
-    """A text must be given in at least one language."""
-    return _NONE if text.en or text.fr else (("", NO_LANGUAGE),)
+    """A text must be given in at least one language, and no language blank."""
+    if not (text.en or text.fr):
+        return (("", NO_LANGUAGE),)
+    if not ((text.en is not None and blank(text.en)) or (text.fr is not None and blank(text.fr))):
+        return _NONE
+    return tuple(
+        (f".{lang}", BLANK)
+        for lang, value in (("en", text.en), ("fr", text.fr))
+        if value is not None and blank(value)
+    )
+
+
+#: White space and the invisible format characters a paste can carry (zero-width space,
+#: joiners, soft hyphen, word joiner, bidi marks, byte-order mark).
+_INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_BLANK_TEXT = f"[\\s{_INVISIBLE}]*"
+_INVISIBLE_FIRST = frozenset(
+    chr(code)
+    for first, last in ((0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x180E, 0x180E), (0x200B, 0x200F),
+                        (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF))
+    for code in range(first, last + 1)
+)  # fmt: skip
+
+
+def blank(text: str) -> bool:
+    """Nothing a reader can see: empty, or only white space and invisible characters."""
+    if text and not (text[0].isspace() or text[0] in _INVISIBLE_FIRST):
+        return False  # the usual case, decided by the first character
+    import re
+
+    return re.fullmatch(_BLANK_TEXT, text) is not None
 
 
 def date_findings(value: str) -> Findings:
@@ -50,7 +82,7 @@ def date_findings(value: str) -> Findings:
     try:
         iso_period(value)
     except ValueError as exc:
-        return (("", f"{value!r} is not a real calendar date ({exc})"),)
+        return (("", f"{shown(value)} is not a real calendar date ({exc})"),)
     return _NONE
 
 
@@ -60,7 +92,7 @@ def evidence_findings(para: int, quote: str, paragraphs: int) -> Findings:
     if para > paragraphs:
         found.append((".para", f"paragraph {para} is out of range: the article has {paragraphs}"))
     words = len(quote.split())
-    if words == 0:
+    if blank(quote):
         found.append((".quote", "the quote is blank"))
     elif words > MAX_EVIDENCE_WORDS:
         found.append((".quote", f"{words} words: evidence is at most {MAX_EVIDENCE_WORDS}"))
@@ -72,8 +104,8 @@ def citation_findings(outlet: str, title: str, url: str | None, date: str | None
     address in its url, and a real date."""
     found: list[tuple[str, str]] = []
     for field, value in (("outlet", outlet), ("title", title)):
-        if not value.strip():
-            found.append((f".{field}", "is blank"))
+        if blank(value):
+            found.append((f".{field}", BLANK))
         elif _URL_INSIDE in value.lower() or "://" in value:
             found.append((f".{field}", "holds an address: put it in 'url', one source per record"))
         elif ";" in value:
@@ -107,7 +139,9 @@ def dating_findings(
     if not start_wrong and not end_wrong and end is not None and iso_period(end).end < iso_period(date).start:
         found.append((".end", f"ends ({end}) before it starts ({date})"))
     if not start_wrong and precision != precision_of(date):
-        found.append((".precision", f"{precision!r} does not match the date {date!r} ({precision_of(date)})"))
+        found.append(
+            (".precision", f"{shown(precision)} does not match the date {shown(date)} ({precision_of(date)})")
+        )
     if basis == "public-record" and not has_sources:
         found.append((".sources", "required when basis is public-record: name the sources"))
     if kind == "policy-change" and direction is None:
@@ -126,6 +160,7 @@ class _Checker:
         # (para, quote) for evidence, the 4 fields of a citation, the 7 dating fields of an
         # event: keys of different lengths, so one table holds them all.
         self.answers: Answers = (answers if answers is not None else {}) if remember else _Forgetful()
+        self.suggestions_left = MAX_SUGGESTIONS
 
     def report(self, where: str, findings: Findings) -> None:
         for suffix, message in findings:
@@ -142,6 +177,7 @@ class _Checker:
                 "$.source.published_sources", (("", "required when published_basis is public-record"),)
             )
         self.citations("$.source.published_sources", source.published_sources)
+        self.plain("$.source.headline", source.headline)
         self.refer("$.source.correspondent", source.correspondent)
 
         summary = briefing.summary
@@ -156,9 +192,13 @@ class _Checker:
             self.text(f"{where}.name", actor.name)
             self.text(f"{where}.role", actor.role)
             self.text(f"{where}.story", actor.story)
-            if actor.correction is not None:
-                self.text(f"{where}.correction.note", actor.correction.note)
-                self.citations(f"{where}.correction.sources", actor.correction.sources)
+            for position, alias in enumerate(actor.aliases):
+                self.plain(f"{where}.aliases[{position}]", alias)
+            if (correction := actor.correction) is not None:
+                self.text(f"{where}.correction.note", correction.note)
+                self.plain(f"{where}.correction.as_written", correction.as_written)
+                self.plain(f"{where}.correction.corrected", correction.corrected)
+                self.citations(f"{where}.correction.sources", correction.sources)
             for position, fact in enumerate(actor.public_record):
                 self.text(f"{where}.public_record[{position}].fact", fact.fact)
                 self.citations(f"{where}.public_record[{position}].sources", fact.sources)
@@ -171,6 +211,8 @@ class _Checker:
 
         for index, quote in enumerate(briefing.quotes):
             self.text(f"$.quotes[{index}].context", quote.context)
+            self.plain(f"$.quotes[{index}].original", quote.original)
+            self.plain(f"$.quotes[{index}].translation", quote.translation)
             self.refer(f"$.quotes[{index}].speaker", quote.speaker)
             self.evidence(f"$.quotes[{index}]", quote.evidence)
 
@@ -184,7 +226,7 @@ class _Checker:
                 where = f"$.{section}[{index}].id"
                 if record.id in first_use:
                     self.report(
-                        where, (("", f"duplicate id {record.id!r} (first at {first_use[record.id]})"),)
+                        where, (("", f"duplicate id {shown(record.id)} (first at {first_use[record.id]})"),)
                     )
                 else:
                     first_use[record.id] = where
@@ -226,7 +268,16 @@ class _Checker:
     def refer(self, path: str, actor_id: str | None) -> None:
         """A reference names an actor of the briefing."""
         if actor_id is not None and actor_id not in self.actor_ids:
-            self.report(path, (("", f"unknown actor {actor_id!r}{_did_you_mean(actor_id, self.actor_ids)}"),))
+            # A suggestion for the first few only: a file of thousands is refused at once.
+            self.suggestions_left -= 1
+            wanted = self.suggestions_left >= 0 and len(actor_id) <= _LONGEST_SUGGESTED
+            suggestion = _did_you_mean(actor_id, self.actor_ids) if wanted else ""
+            self.report(path, (("", f"unknown actor {shown(actor_id)}{suggestion}"),))
+
+    def plain(self, path: str, value: str | None) -> None:
+        """A text given must say something: not only spaces or invisible characters."""
+        if value is not None and blank(value):
+            self.report(path, (("", BLANK),))
 
     def text(self, path: str, text: Text) -> None:
         self.report(path, text_findings(text))

@@ -48,10 +48,27 @@ ENVIRONMENT = Environment()
 NO_HYPERLINKS = {"dumb", "unknown", "linux", "vt100", "vt220"}
 
 
+def _size(variable: str) -> int | None:
+    """COLUMNS or LINES as a positive number of cells, or None when unset or malformed
+    (`²` is a digit to str.isdigit but not to int; 10**30 overflows Rich)."""
+    value = os.environ.get(variable, "").strip()
+    if value.isascii() and value.isdigit() and 0 < len(value) <= 6 and int(value) > 0:
+        return int(value)
+    return None
+
+
+def drop_malformed_sizes() -> None:
+    """Remove a malformed COLUMNS or LINES from brief's own environment, before Rich or
+    Typer read them: a terminal size that cannot be read is ignored, never fatal."""
+    for variable in ("COLUMNS", "LINES"):
+        if variable in os.environ and _size(variable) is None:
+            del os.environ[variable]
+
+
 def _width(is_tty: bool) -> int:
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return max(MIN_WIDTH, min(MAX_WIDTH, int(columns)))
+    columns = _size("COLUMNS")
+    if columns is not None:
+        return max(MIN_WIDTH, min(MAX_WIDTH, columns))
     if is_tty:
         return max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size((PIPE_WIDTH, 24)).columns))
     return PIPE_WIDTH  # a pipe or a file: a stable width, whatever terminal is behind it

@@ -9,6 +9,7 @@ for Rich, Markdown or the interface's words, and mypy checks every call.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -62,7 +63,10 @@ def say(message: str) -> None:
     file written), made inert: it may quote a file's path or content."""
     from briefcli.render.safe import inert
 
-    print(inert(message), file=sys.stderr)
+    # A message that cannot be written (stderr full, or unwritable) is dropped: the exit
+    # status still says what happened.
+    with contextlib.suppress(OSError, ValueError):
+        print(inert(message), file=sys.stderr, flush=True)
 
 
 def notice(key: str, lang: Lang, **values: object) -> None:

@@ -67,6 +67,7 @@ ASCII_MARKS = {
 SPACING_GLUE = "\ue000"
 _BOUND_SPACE = r"(?<=«) +| +(?=[:;?!»])"
 TIMELINE_BATCH = 200
+LONGEST_SHOWN = 20_000  # characters of one text in a human view; machine formats have all
 NARROW = 24  # below this many columns for the title, the timeline stacks its columns
 MEASURE = 100  # columns at most: running text stays readable on a wide terminal
 TABLE_WIDTH = 100  # below this, a table of long texts (the actors) stacks its columns
@@ -160,7 +161,14 @@ class View:
         return text
 
     def text(self, value: str, style: str = "") -> Text:
-        """Briefing text, made inert, as a Rich Text: never parsed as markup."""
+        """Briefing text, made inert, as a Rich Text: never parsed as markup.
+
+        A text longer than a person reads on a screen is cut, visibly, at a space: Rich's
+        line splitting is quadratic in a text's length (a 10 MB story took a minute)."""
+        if len(value) > LONGEST_SHOWN:
+            end = value.rfind(" ", LONGEST_SHOWN // 2, LONGEST_SHOWN)
+            end = end if end > 0 else LONGEST_SHOWN
+            value = value[:end] + label("cut", self.lang, n=f"{len(value) - end:,}")
         return Text(bind_spacing(self.glyph(inert(value))), style=style)
 
     def label(self, key: str, **values: object) -> str:
