@@ -76,6 +76,8 @@ def test_json_fields_of_an_event() -> None:
         "title": "Second suspension: some shipments paused over US stockpiles",
         "detail": event["detail"],
         "evidence": [{"para": 9, "quote": "après deux suspensions d'aide précédentes"}],
+        "briefing": "rutte-trump-nato-weapons-ukraine-2025-07-14",
+        "briefings": ["rutte-trump-nato-weapons-ukraine-2025-07-14"],
     }
     assert event["detail"].startswith("The article mentions a second earlier suspension")
     # Each source is a record with every field present, and at least one has a URL.
@@ -144,6 +146,7 @@ def test_summary_short_is_one_line() -> None:
     assert brief("summary", "--short", "--lang", "fr").stdout.startswith("14 juillet 2025 · ")
     assert brief("summary", "--short", "--json").json() == {
         "id": "rutte-trump-nato-weapons-ukraine-2025-07-14",
+        "briefing": "rutte-trump-nato-weapons-ukraine-2025-07-14",
         "date": "2025-07-14",
         "headline": "NATO's Rutte meets Trump to discuss a plan in which NATO countries would finance and distribute US weapons for Ukraine",
     }

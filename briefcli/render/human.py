@@ -318,6 +318,8 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
             for e in actor.evidence
         ),
     )
+    if cast.appears_in:  # several briefings: say which hold this actor (the last is shown)
+        grid.add_row(view.label("briefings"), text(", ".join(cast.briefings_of("actors", actor.id))))
     body: RenderableType = grid if view.width >= CARD_WIDTH else stacked_rows(grid)
     view.show(Panel(body, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
     view.show_notes()

@@ -58,6 +58,8 @@ class ActorRecord(_Out):
     events: list[str]
     quotes: list[str]
     evidence: list[Evidence]
+    briefing: str
+    briefings: list[str]
 
 
 class EventRecord(_Out):
@@ -73,6 +75,8 @@ class EventRecord(_Out):
     title: str
     detail: str
     evidence: list[Evidence]
+    briefing: str
+    briefings: list[str]
 
 
 class QuoteRecord(_Out):
@@ -83,6 +87,8 @@ class QuoteRecord(_Out):
     translation: str
     context: str
     evidence: list[Evidence]
+    briefing: str
+    briefings: list[str]
 
 
 class HitRecord(_Out):
@@ -92,6 +98,7 @@ class HitRecord(_Out):
     lang: str | None
     snippet: str
     match: tuple[int, int]
+    briefing: str
 
 
 def fields(record_type: type[_Out]) -> tuple[str, ...]:
@@ -105,6 +112,13 @@ class Cast:
     def __init__(self, briefing: Briefing, lang: Lang) -> None:
         self.briefing = briefing
         self.names = {actor.id: actor.name.pick(lang) for actor in briefing.actors}
+        # Several briefings merged (merge.MergedBriefing) say where each record appears.
+        self.appears_in: dict[str, list[str]] = getattr(briefing, "appears_in", {})
+        self.only = [briefing.id]
+
+    def briefings_of(self, section: str, record_id: str) -> list[str]:
+        """The ids of the briefings a record appears in, oldest first: its values are the last's."""
+        return self.appears_in.get(f"{section}:{record_id}", self.only)
 
     def name(self, actor_id: str | None) -> str | None:
         return None if actor_id is None else self.names.get(actor_id, actor_id)
@@ -153,6 +167,8 @@ def actor_records(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[A
             events=[event.id for event in events_of.get(actor.id, ())],
             quotes=[quote.id for quote in quotes_of.get(actor.id, ())],
             evidence=actor.evidence,
+            briefing=(held := cast.briefings_of("actors", actor.id))[-1],
+            briefings=held,
         )
 
 
@@ -166,10 +182,11 @@ def citation_text(citation: Citation | CitationRecord) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def event_records(events: Iterable[Event], lang: Lang) -> Iterator[EventRecord]:
+def event_records(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[EventRecord]:
     # Text.pick, spelled out: a timeline can be 100,000 records.
     first, second = (_EN, _FR) if lang == "en" else (_FR, _EN)
     for event in events:
+        held = cast.briefings_of("events", event.id)
         title, detail = event.title, event.detail
         yield EventRecord(
             id=event.id,
@@ -184,6 +201,8 @@ def event_records(events: Iterable[Event], lang: Lang) -> Iterator[EventRecord]:
             title=first(title) or second(title) or "",
             detail=first(detail) or second(detail) or "",
             evidence=event.evidence,
+            briefing=held[-1],
+            briefings=held,
         )
 
 
@@ -192,6 +211,7 @@ _EN, _FR = attrgetter("en"), attrgetter("fr")
 
 def quote_records(quotes: Iterable[Quote], lang: Lang, cast: Cast) -> Iterator[QuoteRecord]:
     for quote in quotes:
+        held = cast.briefings_of("quotes", quote.id)
         yield QuoteRecord(
             id=quote.id,
             speaker=quote.speaker,
@@ -200,6 +220,8 @@ def quote_records(quotes: Iterable[Quote], lang: Lang, cast: Cast) -> Iterator[Q
             translation=quote.translation,
             context=quote.context.pick(lang),
             evidence=quote.evidence,
+            briefing=held[-1],
+            briefings=held,
         )
 
 
@@ -222,11 +244,22 @@ def snippet(hit: Hit, context: int = SNIPPET_CONTEXT) -> tuple[str, int, int]:
     return f"{prefix}{text[left:right]}{suffix}", start, start + hit.end - hit.start
 
 
-def hit_records(hits: Iterable[Hit]) -> Iterator[HitRecord]:
+_SECTION_OF = {"actor": "actors", "event": "events", "quote": "quotes"}
+
+
+def hit_records(hits: Iterable[Hit], cast: Cast) -> Iterator[HitRecord]:
     for hit in hits:
         text, start, end = snippet(hit)
+        section = _SECTION_OF.get(hit.kind)
+        held = cast.briefings_of(section, hit.id) if section else cast.only  # the summary's: the latest
         yield HitRecord(
-            kind=hit.kind, id=hit.id, field=hit.field, lang=hit.lang, snippet=text, match=(start, end)
+            kind=hit.kind,
+            id=hit.id,
+            field=hit.field,
+            lang=hit.lang,
+            snippet=text,
+            match=(start, end),
+            briefing=held[-1],
         )
 
 
@@ -234,6 +267,7 @@ def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:
     source, summary = briefing.source, briefing.summary
     return {
         "id": briefing.id,
+        "briefing": briefing.id,
         "headline": summary.headline.pick(lang),
         "date": source.published,
         "date_basis": source.published_basis,
@@ -260,6 +294,7 @@ def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:
 def short_summary_record(briefing: Briefing, lang: Lang) -> Record:
     return {
         "id": briefing.id,
+        "briefing": briefing.id,
         "date": briefing.source.published,
         "headline": briefing.summary.headline.pick(lang),
     }
