@@ -210,6 +210,12 @@ ActorFilterOption = Annotated[
         help="Only those involving this actor (as in 'brief actors QUERY').",
     ),
 ]
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", "-n", metavar="N", min=1, show_default=False, help="At most N results, the first ones."
+    ),
+]
 
 
 def output(fmt: str, as_json: bool, lang: Lang | None, *, default: str = "table") -> "Output":
@@ -295,6 +301,7 @@ def actors(
         ActorKind | None,
         typer.Option("--kind", case_sensitive=False, show_default=False, help="Only this kind of actor."),
     ] = None,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -316,7 +323,7 @@ def actors(
     out = output(fmt, as_json, lang)
     briefing = load(data)
     found = find.find_actors(briefing, checked_query(query, "query"), kind)
-    render.show_actors(out, briefing, found, card=query is not None and len(found) == 1)
+    render.show_actors(out, briefing, found[:limit], card=query is not None and len(found) == 1)
 
 
 @app.command()
@@ -354,6 +361,7 @@ def timeline(
         bool,
         typer.Option("--policy", help="Only the US policy changes (suspend, resume, increase, restructure)."),
     ] = False,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -380,13 +388,14 @@ def timeline(
     events = find.select_events(
         briefing, window=window, kinds=kind or (), actor_ids=actor_ids, policy_only=policy
     )
-    render.show_timeline(out, briefing, events)
+    render.show_timeline(out, briefing, events[:limit])
 
 
 @app.command()
 def quotes(
     *,
     actor: ActorFilterOption = None,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
@@ -405,35 +414,52 @@ def quotes(
     out = output(fmt, as_json, lang)
     briefing = load(data)
     actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
-    render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids))
+    render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids)[:limit])
 
 
 @app.command()
 def search(
-    text: Annotated[
-        str, typer.Argument(help="Words to find; case and accents ignored, both languages searched.")
-    ],
+    text: Annotated[str, typer.Argument(help="Words to find; see the matching rules above.")],
     *,
+    substring: Annotated[
+        bool, typer.Option("--substring", help="Match the text anywhere, inside words too, as one phrase.")
+    ] = False,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Search every text, in English and French: actors, events, quotes, key points.
+    """Search every text, in English and French: actors, events, quotes, key points, and the article's words they cite.
 
     Examples:
       brief search patriot
-      brief search "defense" --lang fr
-      brief search stocks --json | jq -r '.\\[] | "\\(.kind) \\(.id)"'
+      brief search "trump putin"      records naming both, in any order
+      brief search pourparlers        the article's own words, at their paragraph
+      brief search '"us"'             in quotes: anywhere, "Russia" and "plus" too
+      brief search stocks --limit 3 --json | jq -r '.\\[] | "\\(.kind) \\(.id)"'
+
+    Matching rules:
+      - A word matches at the start of a word: "US" finds "US" and "USA",
+        not "Russia"; "pourparler" finds "pourparlers".
+      - Case, accents and invisible characters (zero-width joiner, soft hyphen)
+        are ignored: "defense" finds "défense", "POUTINE" finds "Poutine".
+      - Several words find the records that hold them all, in any order,
+        in any of the record's fields, in either language.
+      - A query in double quotes, or --substring, is one phrase matched anywhere.
+      - Best first: names and titles, then roles, points and quotes, then
+        stories and details, then the article's words. --limit N keeps N.
     """
-    from briefcli import query as find
     from briefcli import render
+    from briefcli.search import parse_query
+    from briefcli.search import search as find_hits
 
     out = output(fmt, as_json, lang)
     briefing = load(data)
     query = checked_query(text, "search text")
     assert query is not None
-    render.show_hits(out, find.search(briefing, query, out.lang), query)
+    hits = find_hits(briefing, parse_query(query, substring=substring), out.lang)
+    render.show_hits(out, hits[:limit], query)
 
 
 @app.command()

@@ -91,6 +91,13 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "quote": ("quote", "citation"),
     "key-point": ("key point", "point clé"),
     "summary": ("summary", "résumé"),
+    # search-hit kinds: a vocabulary of their own (search.HIT_KINDS)
+    "hit_actor": ("actor", "acteur"),
+    "hit_event": ("event", "événement"),
+    "hit_quote": ("quote", "citation"),
+    "hit_key-point": ("key point", "point clé"),
+    "hit_watch": ("to watch", "à surveiller"),
+    "hit_summary": ("summary", "résumé"),
 }  # fmt: skip
 
 

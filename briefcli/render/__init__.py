@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from briefcli.choices import Lang
     from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
-    from briefcli.query import Hit
+    from briefcli.search import Hit
     from briefcli.render.human import View
 
 

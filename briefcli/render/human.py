@@ -31,12 +31,12 @@ from briefcli.render.markdown import (
     short_line,
     source_line,
 )
-from briefcli.render.records import Cast, snippet
+from briefcli.render.records import Cast, hit_place, snippet
 from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
 
 if TYPE_CHECKING:
-    from briefcli.query import Hit
+    from briefcli.search import Hit
 
 DIRECTION_STYLES = {
     "suspend": "bold red",
@@ -255,7 +255,7 @@ def hits(view: View, items: Sequence[Hit], query: str) -> None:
         line = Text.assemble(
             view.text(cut[:start]), view.text(cut[start:end], "bold reverse"), view.text(cut[end:])
         )
-        grid.add_row(view.label(hit.kind), view.text(f"{hit.id}.{hit.field}"), line)
+        grid.add_row(view.label(f"hit_{hit.kind}"), view.text(hit_place(hit)), line)
     view.show(grid)
 
 

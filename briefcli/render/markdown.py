@@ -15,7 +15,7 @@ from briefcli.render.safe import markdown_inline as md
 
 if TYPE_CHECKING:
     from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
-    from briefcli.query import Hit
+    from briefcli.search import Hit
 
 DIRECTION_MARKS = {"suspend": "▼", "resume": "▲", "increase": "▲", "restructure": "⇄"}
 PUBLIC_RECORD_MARK = "◇"
@@ -89,7 +89,11 @@ def quotes_table(quotes: Sequence[Quote], lang: Lang, cast: Cast) -> Iterator[st
 
 def hits_table(hits: Sequence[Hit], lang: Lang) -> Iterator[str]:
     headers = [label(key, lang) for key in ("kind", "id", "field", "snippet")]
-    rows = ([label(hit.kind, lang), md(hit.id), md(hit.field), md(snippet(hit)[0])] for hit in hits)
+    rows = (
+        [label(f"hit_{hit.kind}", lang), md(hit.id), md(hit.field if hit.para is None else f"¶{hit.para}"),
+         md(snippet(hit)[0])]
+        for hit in hits
+    )  # fmt: skip
     return table(headers, rows)
 
 

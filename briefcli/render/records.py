@@ -15,7 +15,7 @@ import msgspec
 from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
 
 if TYPE_CHECKING:
-    from briefcli.query import Hit
+    from briefcli.search import Hit
 
 Record = dict[str, Any]
 
@@ -84,6 +84,7 @@ class HitRecord(_Out):
     lang: str | None
     snippet: str
     match: tuple[int, int]
+    para: int | None
 
 
 def fields(record_type: type[_Out]) -> tuple[str, ...]:
@@ -195,12 +196,18 @@ def snippet(hit: Hit, context: int = SNIPPET_CONTEXT) -> tuple[str, int, int]:
     return f"{prefix}{text[left:right]}{suffix}", start, start + hit.end - hit.start
 
 
+def hit_place(hit: Hit) -> str:
+    """Where a hit is: the record's field, or the paragraph its evidence quotes."""
+    return f"{hit.id} ¶{hit.para}" if hit.para is not None else f"{hit.id}.{hit.field}"
+
+
 def hit_records(hits: Iterable[Hit]) -> Iterator[HitRecord]:
     for hit in hits:
         text, start, end = snippet(hit)
         yield HitRecord(
-            kind=hit.kind, id=hit.id, field=hit.field, lang=hit.lang, snippet=text, match=(start, end)
-        )
+            kind=hit.kind, id=hit.id, field=hit.field, lang=hit.lang, snippet=text, match=(start, end),
+            para=hit.para,
+        )  # fmt: skip
 
 
 def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:

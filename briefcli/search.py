@@ -1,0 +1,191 @@
+"""`brief search`: which records hold the words of a query, best first.
+
+The rules (the command's help lists them with examples):
+- Words match at the start of a word, ignoring case, accents and invisible formatting
+  (see fold.py): "US" finds "US" and "USA", not "Russia" or "plus".
+- Several words find the records that hold all of them, in any order, in any of the
+  record's fields and in either language: "trump putin".
+- A query in double quotes ('"us"'), or --substring, is one phrase matched anywhere,
+  inside words too.
+- The article's own words are searched too: a record's evidence quotes, each hit
+  placed at its paragraph.
+- Hits are ordered by relevance: a name or title, then a role, point or quote, then
+  a story or detail, then the evidence; more of the query's words in one field first;
+  ties in the briefing's order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+import msgspec
+
+from briefcli.fold import fold, fold_aligned, original_offset
+from briefcli.model import Briefing, Evidence, Lang, Text
+
+# Relevance tiers of the fields, best first.
+NAME, POINT, DETAIL, EVIDENCE = range(4)
+
+HitKind = Literal["actor", "event", "quote", "key-point", "watch", "summary"]
+HIT_KINDS: tuple[HitKind, ...] = ("actor", "event", "quote", "key-point", "watch", "summary")
+
+# Quotation marks that make a query one phrase matched anywhere.
+_QUOTES = {'"': '"', "“": "”", "«": "»"}
+
+
+class Hit(msgspec.Struct, frozen=True):
+    """One field where a search matched: which record, which field, in which language."""
+
+    kind: HitKind
+    id: str
+    field: str
+    lang: Lang | None  # None for a text in one language only (a name, a quote as printed, evidence)
+    text: str  # the whole text that matched
+    start: int  # the first match, as offsets into `text`
+    end: int
+    para: int | None = None  # the article's paragraph, for an evidence quote
+
+
+class Query(msgspec.Struct, frozen=True):
+    """A parsed query: folded words that must each start a word, or one folded phrase."""
+
+    words: tuple[str, ...]
+    phrase: bool  # True: `words` is one phrase, matched anywhere
+
+
+def parse_query(text: str, *, substring: bool = False) -> Query:
+    stripped = text.strip()
+    if len(stripped) >= 2 and _QUOTES.get(stripped[0]) == stripped[-1]:
+        stripped, substring = stripped[1:-1], True
+    folded = fold(stripped)
+    if not folded:
+        return Query((), substring)
+    if substring:
+        return Query((folded,), True)
+    return Query(tuple(dict.fromkeys(folded.split(" "))), False)
+
+
+Field = tuple[str, int, Text | str, int | None]  # name, tier, value, paragraph
+
+
+def _evidence(evidence: list[Evidence]) -> Iterator[Field]:
+    for item in evidence:
+        yield "evidence", EVIDENCE, item.quote, item.para
+
+
+def _records(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field]]]:
+    summary = briefing.summary
+    yield (
+        "summary",
+        "summary",
+        [("headline", NAME, summary.headline, None), ("bottom_line", DETAIL, summary.bottom_line, None)],
+    )
+    for index, point in enumerate(summary.key_points, start=1):
+        yield (
+            "key-point",
+            f"key-point-{index}",
+            [("text", POINT, point.text, None), *_evidence(point.evidence)],
+        )
+    for index, point in enumerate(summary.watch, start=1):
+        yield "watch", f"watch-{index}", [("text", POINT, point.text, None), *_evidence(point.evidence)]
+    for actor in briefing.actors:
+        fields: list[Field] = [("name", NAME, actor.name, None)]
+        fields += [("aliases", NAME, alias, None) for alias in actor.aliases]
+        fields += [("role", POINT, actor.role, None), ("story", DETAIL, actor.story, None)]
+        if actor.correction is not None:
+            fields.append(("correction", DETAIL, actor.correction.note, None))
+        fields += [("public_record", DETAIL, fact.fact, None) for fact in actor.public_record]
+        yield "actor", actor.id, [*fields, *_evidence(actor.evidence)]
+    for event in briefing.events:
+        yield (
+            "event",
+            event.id,
+            [
+                ("title", NAME, event.title, None),
+                ("detail", DETAIL, event.detail, None),
+                *_evidence(event.evidence),
+            ],
+        )
+    for quote in briefing.quotes:
+        yield "quote", quote.id, [
+            ("original", POINT, quote.original, None),
+            ("translation", POINT, quote.translation, None),
+            ("context", DETAIL, quote.context, None),
+            *_evidence(quote.evidence),
+        ]  # fmt: skip
+
+
+def _word_start(folded: str, word: str) -> int:
+    """Where `word` first starts a word of `folded`, or -1."""
+    at = folded.find(word)
+    while at > 0 and folded[at - 1].isalnum():
+        at = folded.find(word, at + 1)
+    return at
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The phrase's words with any run of punctuation or space between them."""
+    return re.compile(r"[\W_]+".join(map(re.escape, phrase.split(" "))))
+
+
+Span = tuple[int, int, int]  # start, end, which of the query's words
+
+
+def _matches(folded: str, query: Query, pattern: re.Pattern[str] | None) -> list[Span]:
+    """The first match of each of the query's words found in `folded`."""
+    if pattern is not None:
+        found = pattern.search(folded)
+        return [(found.start(), found.end(), 0)] if found else []
+    spans = []
+    for which, word in enumerate(query.words):
+        at = folded.find(word) if query.phrase else _word_start(folded, word)
+        if at >= 0:
+            spans.append((at, at + len(word), which))
+    return spans
+
+
+def search(briefing: Briefing, query: Query, lang: Lang) -> list[Hit]:
+    """The fields of every record that holds all the query's words, best first: one hit
+    per field (per paragraph for evidence), in the chosen language when it matches
+    there, else in the other."""
+    if not query.words:
+        return []
+    pattern = _phrase_pattern(query.words[0]) if query.phrase and " " in query.words[0] else None
+    wanted = len(query.words)
+    order: tuple[Lang, Lang] = (lang, "fr" if lang == "en" else "en")
+    ranked: list[tuple[int, int, int, Hit]] = []
+    for kind, record_id, fields in _records(briefing):
+        found: set[int] = set()  # which of the query's words this record holds
+        candidates: list[tuple[int, int, Hit]] = []
+        placed: set[tuple[str, int | None]] = set()
+        for name, tier, value, para in fields:
+            texts: list[tuple[Lang | None, str]]
+            if isinstance(value, str):
+                texts = [(None, value)]
+            else:
+                texts = [(code, text) for code in order if (text := getattr(value, code))]
+            best: tuple[Lang | None, str, list[Span], bool] | None = None
+            for code, text in texts:
+                folded, aligned = fold_aligned(text)
+                spans = _matches(folded, query, pattern)
+                if not spans:
+                    continue
+                found.update(which for _, _, which in spans)
+                if best is None or len(spans) > len(best[2]):
+                    best = (code, text, spans, aligned)
+                if len(spans) == wanted:
+                    break
+            if best is None or (name, para) in placed:  # the first alias that matches stands for the list
+                continue
+            placed.add((name, para))
+            code, text, spans, aligned = best
+            start, end, _ = min(spans)
+            if not aligned:
+                start, end = original_offset(text, start), original_offset(text, end - 1) + 1
+            candidates.append((tier, -len(spans), Hit(kind, record_id, name, code, text, start, end, para)))
+        if candidates and len(found) == wanted:
+            ranked.extend((tier, more, len(ranked), hit) for tier, more, hit in candidates)
+    ranked.sort(key=lambda item: item[:3])
+    return [item[3] for item in ranked]
