@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from briefcli.choices import Lang
     from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
-    from briefcli.search import Hit
     from briefcli.render.human import View
+    from briefcli.search import Hit
 
 
 class Output:
