@@ -43,9 +43,10 @@ _FOLDS = _Folds()
 
 
 @cache
-def _latin1() -> tuple[bytes, bytes]:
+def _latin1() -> tuple[bytes, re.Pattern[bytes]]:
     """A byte table folding each Latin-1 character that folds to one Latin-1 character,
-    and the bytes that do not (µ, ¼, ½, ¾, ß, the soft hyphen): those take the slow way."""
+    and a pattern for those that do not (µ, ¼, ½, ¾, ß, the soft hyphen): a text holding
+    one takes the slow way."""
     table = bytearray(range(256))
     other = bytearray()
     for byte in range(256):
@@ -54,7 +55,7 @@ def _latin1() -> tuple[bytes, bytes]:
             table[byte] = ord(folded)
         else:
             other.append(byte)
-    return bytes(table), bytes(other)
+    return bytes(table), re.compile(b"[" + b"".join(re.escape(bytes([byte])) for byte in other) + b"]")
 
 
 def fold_aligned(text: str) -> tuple[str, bool]:
@@ -67,7 +68,7 @@ def fold_aligned(text: str) -> tuple[str, bool]:
     except UnicodeEncodeError:
         return text.translate(_FOLDS), False
     table, other = _latin1()
-    if any(byte in encoded for byte in other):
+    if other.search(encoded):
         return text.translate(_FOLDS), False
     return encoded.translate(table).decode("latin-1"), True
 

@@ -146,6 +146,20 @@ def _matches(folded: str, query: Query, pattern: re.Pattern[str] | None) -> list
     return spans
 
 
+def _texts(fields: list[Field], order: tuple[Lang, Lang]) -> list[tuple[int, Lang | None, str]]:
+    """Each field's texts, in the order the languages are tried: (field index, language, text)."""
+    texts: list[tuple[int, Lang | None, str]] = []
+    for index, (_, _, value, _) in enumerate(fields):
+        if isinstance(value, str):
+            texts.append((index, None, value))
+        else:
+            texts.extend((index, code, text) for code in order if (text := getattr(value, code)))
+    return texts
+
+
+_SEPARATOR = "\x00"  # between a record's texts: folds to itself, and is no letter
+
+
 def search(briefing: Briefing, query: Query, lang: Lang) -> list[Hit]:
     """The fields of every record that holds all the query's words, best first: one hit
     per field (per paragraph for evidence), in the chosen language when it matches
@@ -154,38 +168,48 @@ def search(briefing: Briefing, query: Query, lang: Lang) -> list[Hit]:
         return []
     pattern = _phrase_pattern(query.words[0]) if query.phrase and " " in query.words[0] else None
     wanted = len(query.words)
+    # What a record's whole fold must hold, checked with plain `in`: each word, or each word of a phrase.
+    needles = query.words if pattern is None else tuple(query.words[0].split(" "))
     order: tuple[Lang, Lang] = (lang, "fr" if lang == "en" else "en")
     ranked: list[tuple[int, int, int, Hit]] = []
     for kind, record_id, fields in _records(briefing):
+        # One fold of all the record's texts at once; most records stop here.
+        texts = _texts(fields, order)
+        joined = _SEPARATOR.join(text for _, _, text in texts)
+        folded_all, aligned = fold_aligned(joined)
+        if any(needle not in folded_all for needle in needles):
+            continue
+        if joined.count(_SEPARATOR) == len(texts) - 1:
+            folds = folded_all.split(_SEPARATOR)
+        else:  # a text holds the separator itself
+            folds = [fold_aligned(text)[0] for _, _, text in texts]
+            aligned = False
         found: set[int] = set()  # which of the query's words this record holds
-        candidates: list[tuple[int, int, Hit]] = []
+        best: dict[int, tuple[Lang | None, str, list[Span]]] = {}  # field index -> where it matched best
+        done: set[int] = set()  # fields matched in full
+        for (index, code, text), folded in zip(texts, folds, strict=True):
+            if index in done:
+                continue
+            spans = _matches(folded, query, pattern)
+            if not spans:
+                continue
+            found.update(which for _, _, which in spans)
+            if index not in best or len(spans) > len(best[index][2]):
+                best[index] = (code, text, spans)
+            if len(spans) == wanted:
+                done.add(index)
+        if len(found) < wanted:
+            continue
         placed: set[tuple[str, int | None]] = set()
-        for name, tier, value, para in fields:
-            texts: list[tuple[Lang | None, str]]
-            if isinstance(value, str):
-                texts = [(None, value)]
-            else:
-                texts = [(code, text) for code in order if (text := getattr(value, code))]
-            best: tuple[Lang | None, str, list[Span], bool] | None = None
-            for code, text in texts:
-                folded, aligned = fold_aligned(text)
-                spans = _matches(folded, query, pattern)
-                if not spans:
-                    continue
-                found.update(which for _, _, which in spans)
-                if best is None or len(spans) > len(best[2]):
-                    best = (code, text, spans, aligned)
-                if len(spans) == wanted:
-                    break
-            if best is None or (name, para) in placed:  # the first alias that matches stands for the list
+        for index, (code, text, spans) in sorted(best.items()):
+            name, tier, _, para = fields[index]
+            if (name, para) in placed:  # the first alias that matches stands for the list
                 continue
             placed.add((name, para))
-            code, text, spans, aligned = best
             start, end, _ = min(spans)
-            if not aligned:
+            if not (aligned or text.isascii()):
                 start, end = original_offset(text, start), original_offset(text, end - 1) + 1
-            candidates.append((tier, -len(spans), Hit(kind, record_id, name, code, text, start, end, para)))
-        if candidates and len(found) == wanted:
-            ranked.extend((tier, more, len(ranked), hit) for tier, more, hit in candidates)
+            hit = Hit(kind, record_id, name, code, text, start, end, para)
+            ranked.append((tier, -len(spans), len(ranked), hit))
     ranked.sort(key=lambda item: item[:3])
     return [item[3] for item in ranked]
