@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.startup import OUT, REPO, Case, generate, interleaved, table  # noqa: E402
+from benchmarks.startup import OUT, REPO, Case, generate, interleaved, table
 
 TARGET = 2.0  # search trump --json, as a multiple of timeline --json
 QUERIES = {
@@ -37,12 +37,16 @@ QUERIES = {
 
 def cases(command: list[str], data: Path, label: str) -> list[Case]:
     timeline = Case(f"{label}timeline --json", [*command, "timeline", "--json", "--data", str(data)])
-    searches = [Case(f"{label}{name}", [*command, *argv, "--data", str(data)]) for name, argv in QUERIES.items()]
+    searches = [
+        Case(f"{label}{name}", [*command, *argv, "--data", str(data)]) for name, argv in QUERIES.items()
+    ]
     return [timeline, *searches]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--actors", type=int, default=10_000)
@@ -50,7 +54,9 @@ def main() -> int:
     args = parser.parse_args()
 
     python = Path(sys.executable)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEF_", "NO_COLOR", "COLUMNS", "PYTHON"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BRIEF_", "NO_COLOR", "COLUMNS", "PYTHON"))
+    }
     env.update({"LANG": "C.UTF-8", "TERM": "xterm-256color"})
     OUT.mkdir(exist_ok=True)
     data = generate(OUT / f"briefing-{args.events}.json", events=args.events, actors=args.actors)
@@ -67,9 +73,11 @@ def main() -> int:
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")  # fmt: skip
-    print(f"Briefing: {args.events:,} events, {args.actors:,} actors ({size:.0f} MiB); {args.runs} runs each\n")
+    print(
+        f"Briefing: {args.events:,} events, {args.actors:,} actors ({size:.0f} MiB); {args.runs} runs each\n"
+    )
     rows, within = [], True
-    for group in ([now] if args.before is None else [now, everything[len(now) :]]):
+    for group in [now] if args.before is None else [now, everything[len(now) :]]:
         base = statistics.median(sample.seconds for sample in samples[group[0].name])
         for case in group:
             times = [sample.seconds for sample in samples[case.name]]

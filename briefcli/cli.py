@@ -459,7 +459,7 @@ def search(
     query = checked_query(text, "search text")
     assert query is not None
     hits = find_hits(briefing, parse_query(query, substring=substring), out.lang)
-    render.show_hits(out, hits[:limit], query)
+    render.show_hits(out, hits[:limit], query, total=len(hits))
 
 
 @app.command()

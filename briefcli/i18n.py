@@ -58,6 +58,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "snippet": ("Snippet", "Extrait"),
     "id": ("Id", "Id"),
     "n_matches": ("{n} matches for {query!r}", "{n} résultats pour « {query} »"),
+    "n_of_matches": ("{shown} of {n} matches for {query!r}", "{shown} sur {n} résultats pour « {query} »"),
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
     "no_events": ("No events match.", "Aucun événement ne correspond."),

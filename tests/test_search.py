@@ -366,6 +366,18 @@ def test_limit_keeps_the_first_n_of_any_listing(args: list[str]) -> None:
     assert (run.exit_code, run.stdout) == (2, "")
 
 
+def test_a_limited_search_says_how_many_there_were() -> None:
+    total = len(brief("search", "trump putin", "--json").json())
+    assert total > 2
+    assert brief("search", "trump putin", "--limit", "2").stdout.startswith(
+        f"2 of {total} matches for 'trump putin'\n"
+    )
+    assert brief("search", "trump putin", "-n", "2", "--lang", "fr").stdout.startswith(
+        f"2 sur {total} résultats"
+    )
+    assert brief("search", "trump putin", "-n", str(total)).stdout.startswith(f"{total} matches")
+
+
 @pytest.mark.parametrize("invisible", ["\u200d", "\u00ad", "\u200b", "\u2060"])
 def test_invisible_characters_in_a_query_are_ignored(invisible: str) -> None:
     plain = brief("search", "rubio", "--json").stdout

@@ -176,11 +176,12 @@ def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> Non
     )
 
 
-def show_hits(out: Output, hits: Sequence[Hit], query: str) -> None:
+def show_hits(out: Output, hits: Sequence[Hit], query: str, total: int | None = None) -> None:
+    """`total`: how many hits there were before --limit kept the first ones."""
     _show(
         out,
         hits,
-        human=lambda views, view: views.hits(view, hits, query),
+        human=lambda views, view: views.hits(view, hits, query, total),
         empty="no_hits",
         records=lambda: hit_records(hits),
         record_type=HitRecord,

@@ -241,8 +241,12 @@ def quotes(view: View, items: Sequence[Quote], cast: Cast) -> None:
         view.show(Padding(body, (0, 0, 0, 2)))
 
 
-def hits(view: View, items: Sequence[Hit], query: str) -> None:
-    view.show(view.text(label("n_matches", view.lang, n=len(items), query=query), "bold"))
+def hits(view: View, items: Sequence[Hit], query: str, total: int | None = None) -> None:
+    if total is not None and total > len(items):
+        heading = label("n_of_matches", view.lang, shown=len(items), n=total, query=query)
+    else:
+        heading = label("n_matches", view.lang, n=len(items), query=query)
+    view.show(view.text(heading, "bold"))
     grid = Table.grid(
         Column(style="cyan", no_wrap=True),
         Column(style="dim", no_wrap=True),
