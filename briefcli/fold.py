@@ -8,7 +8,7 @@ zero-width joiners, soft hyphens, byte-order marks), case-folded.
 
 `fold_aligned` folds a whole string at C speed (`str.lower` for ASCII, a byte table
 for Latin-1, `str.translate` for the rest) and says whether offsets are unchanged;
-`original_offset` maps an offset back to the text only for the few texts that match.
+`original_offset` maps an offset back to the text, only for the texts that match.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import unicodedata
 from functools import cache
 
 _NON_WORD = r"[\W_]+"  # compiled on first use: a Unicode class is slow to compile
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold_char(char: str) -> str:
@@ -75,16 +74,17 @@ def fold_aligned(text: str) -> tuple[str, bool]:
 
 def original_offset(text: str, index: int) -> int:
     """The offset in `text` of the character that gave `fold_aligned(text)[0][index]`."""
-    shift = 0  # folded offset minus original offset, so far
-    for char in _NON_ASCII.finditer(text):  # ASCII characters fold to exactly one
-        at = char.start()
-        if index < at + shift:
-            break
-        width = len(_FOLDS[ord(char[0])])
-        if index < at + shift + width:
-            return at
-        shift += width - 1
-    return index - shift
+    # Folding goes character by character, so the fold of a prefix is a prefix of the
+    # fold: find the shortest prefix whose fold reaches past `index`, by bisection, at
+    # C speed however long the text.
+    low, high = 0, len(text) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if len(fold_aligned(text[: middle + 1])[0]) > index:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def fold(text: str) -> str:

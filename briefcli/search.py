@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Literal
 
 import msgspec
@@ -120,9 +121,16 @@ def _records(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field]]]:
 def _word_start(folded: str, word: str) -> int:
     """Where `word` first starts a word of `folded`, or -1."""
     at = folded.find(word)
-    while at > 0 and folded[at - 1].isalnum():
-        at = folded.find(word, at + 1)
-    return at
+    if at <= 0 or not folded[at - 1].isalnum():
+        return at
+    # Found inside a word: the rest at C speed, whatever the text ("aaaa…" and "a").
+    found = _word_start_pattern(word).search(folded, at + 1)
+    return found.start() if found else -1
+
+
+@cache
+def _word_start_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])" + re.escape(word))  # not after a letter or digit
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
