@@ -18,6 +18,7 @@ import unicodedata
 from functools import cache
 
 _NON_WORD = r"[\W_]+"  # compiled on first use: a Unicode class is slow to compile
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold_char(char: str) -> str:
@@ -72,19 +73,30 @@ def fold_aligned(text: str) -> tuple[str, bool]:
     return encoded.translate(table).decode("latin-1"), True
 
 
+_CHUNK = 1024  # characters: long texts are skipped through a chunk at a time
+
+
 def original_offset(text: str, index: int) -> int:
     """The offset in `text` of the character that gave `fold_aligned(text)[0][index]`."""
-    # Folding goes character by character, so the fold of a prefix is a prefix of the
-    # fold: find the shortest prefix whose fold reaches past `index`, by bisection, at
-    # C speed however long the text.
-    low, high = 0, len(text) - 1
-    while low < high:
-        middle = (low + high) // 2
-        if len(fold_aligned(text[: middle + 1])[0]) > index:
-            high = middle
-        else:
-            low = middle + 1
-    return low
+    # Folding goes character by character, so chunks fold on their own: skip whole
+    # chunks at C speed, then walk the one that holds `index`, where only non-ASCII
+    # characters can fold to other than one character.
+    start = shift = 0  # shift: folded offset minus original offset, so far
+    while start + _CHUNK < len(text):
+        width = len(fold_aligned(text[start : start + _CHUNK])[0])
+        if index < start + shift + width:
+            break
+        shift += width - _CHUNK
+        start += _CHUNK
+    for char in _NON_ASCII.finditer(text, start, start + _CHUNK):
+        at = char.start()
+        if index < at + shift:
+            break
+        width = len(_FOLDS[ord(char[0])])
+        if index < at + shift + width:
+            return at
+        shift += width - 1
+    return index - shift
 
 
 def fold(text: str) -> str:

@@ -95,6 +95,14 @@ def test_fold_and_offsets_agree_with_the_character_by_character_fold(text: str) 
         assert where == list(range(len(text)))
 
 
+@settings(max_examples=25, deadline=None)
+@given(st.text(SAMPLE_ALPHABET, min_size=1500, max_size=4000))
+def test_offsets_in_long_texts_map_back_whole_chunks_at_a_time(text: str) -> None:
+    where = [offset for offset, char in enumerate(text) for _ in reference_fold_char(char)]
+    for index in range(0, len(where), 97):
+        assert original_offset(text, index) == where[index]
+
+
 # --- an independent search ------------------------------------------------------------
 
 TIER = {"headline": 0, "name": 0, "aliases": 0, "title": 0, "role": 1, "text": 1, "original": 1,
