@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefcli.fold import fold, fold_aligned, original_offset
+from briefcli.i18n import label
 from briefcli.model import Briefing, Evidence, Point, Text
-from briefcli.search import Hit, parse_query, search
+from briefcli.search import HIT_KINDS, Hit, parse_query, search
 from tests.conftest import ARTICLE, BUNDLED, MINI, brief, write_json
 
 # --- an independent fold --------------------------------------------------------------
@@ -159,7 +160,7 @@ def reference_search(
     briefing: Briefing, query: str, lang: str, substring: bool = False
 ) -> list[tuple[object, ...]]:
     text = query.strip()
-    if len(text) >= 2 and text[0] == text[-1] == '"':
+    if len(text) >= 2 and text[0] + text[-1] in ('""', "“”", "«»"):
         text, substring = text[1:-1], True
     folded = reference_fold(text)
     if not folded:
@@ -260,7 +261,8 @@ def queries(draw: st.DrawFn, briefing: Briefing) -> str:
         query = source[start : start + draw(st.integers(1, 12))]
     else:
         query = draw(SENTENCES)
-    return f'"{query}"' if draw(st.booleans()) and draw(st.booleans()) else query
+    quotes: str = draw(st.sampled_from(["", "", "", '""', "“”", "«»"]))
+    return f"{quotes[0]}{query}{quotes[1]}" if quotes else query
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -428,6 +430,12 @@ def test_snippet_and_empty_result() -> None:
     assert (run.exit_code, run.stdout, run.stderr) == (0, "", "Nothing matches 'zeppelin'.\n")
     assert brief("search", "zeppelin", "--json").stdout == "[]\n"
     assert brief("search", "\u200d", "--json").stdout == "[]\n"  # nothing left to look for
+
+
+@pytest.mark.parametrize("kind", HIT_KINDS)
+def test_every_hit_kind_has_a_label_in_both_languages(kind: str) -> None:
+    english, french = label(f"hit_{kind}", "en"), label(f"hit_{kind}", "fr")
+    assert english and french and english != "What to watch"  # the heading is another vocabulary
 
 
 def test_hit_kinds_have_their_own_labels() -> None:
