@@ -46,6 +46,7 @@ class Case:
     name: str
     argv: list[str]
     env: dict[str, str]
+    cwd: Path  # `python -m` puts the working directory first on the path: it picks the source
 
 
 @dataclass
@@ -58,7 +59,12 @@ class Sample:
 def run_once(case: Case) -> Sample:
     started = time.perf_counter()
     process = subprocess.Popen(
-        case.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=case.env
+        case.argv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=case.env,
+        cwd=case.cwd,
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
@@ -68,11 +74,17 @@ def run_once(case: Case) -> Sample:
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def cases(label: str, data: Path, env: dict[str, str], queries: dict[str, list[str]]) -> list[Case]:
+def cases(
+    label: str, source: Path, data: Path, env: dict[str, str], queries: dict[str, list[str]]
+) -> list[Case]:
+    """`source`: the directory holding the briefcli package to run."""
     command = [sys.executable, "-m", "briefcli"]
-    timeline = Case(f"{label}timeline --json", [*command, "timeline", "--json", "--data", str(data)], env)
+    timeline = Case(
+        f"{label}timeline --json", [*command, "timeline", "--json", "--data", str(data)], env, source
+    )
     searches = [
-        Case(f"{label}{name}", [*command, *argv, "--data", str(data)], env) for name, argv in queries.items()
+        Case(f"{label}{name}", [*command, *argv, "--data", str(data)], env, source)
+        for name, argv in queries.items()
     ]
     return [timeline, *searches]
 
@@ -96,14 +108,14 @@ def main() -> int:
     data = generate(OUT / f"briefing-{args.events}.json", events=args.events, actors=args.actors)
     size = data.stat().st_size / 2**20
 
-    groups = [cases("", data, env, QUERIES)]
+    data = data.resolve()
+    groups = [cases("", REPO, data, env, QUERIES)]
     if args.before is not None:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(args.before)], check=True, env=env)
-        # Only the search the target is about: the old one takes seconds a run.
-        before_env = {**env, "PYTHONPATH": str(args.before.resolve())}
-        groups.append(
-            cases("before: ", data, before_env, {"search trump --json": QUERIES["search trump --json"]})
-        )
+        # Only the search the target is about: the old one takes seconds a run. Each case
+        # runs in the directory that holds its package.
+        trump = {"search trump --json": QUERIES["search trump --json"]}
+        groups.append(cases("before: ", args.before.resolve(), data, env, trump))
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "briefcli")], check=True, env=env)
 
     everything = [case for group in groups for case in group]

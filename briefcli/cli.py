@@ -446,7 +446,8 @@ def search(
         are ignored: "defense" finds "défense", "POUTINE" finds "Poutine".
       - Several words find the records that hold them all, in any order,
         in any of the record's fields, in either language.
-      - A query in double quotes, or --substring, is one phrase matched anywhere.
+      - A query in quotation marks ("…", “…”, «…») or with --substring is one
+        phrase, matched anywhere, inside words too.
       - Best first: names and titles, then roles, points and quotes, then
         stories and details, then the article's words. --limit N keeps N.
     """
