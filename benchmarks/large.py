@@ -38,6 +38,11 @@ def large_briefing(*, events: int, actors: int, seed: int = 14072025) -> dict[st
     new_events = []
     for index in range(events):
         event = dict(templates[index % len(templates)])
+        # Lean copies: the first source with a URL and the detail's first sentence, so that 100,000
+        # events stay near the 100 MiB the scale targets were set for, however long the
+        # bundled texts grow.
+        event["sources"] = [source for source in event.get("sources", []) if source.get("url")][:1]
+        event["detail"] = {lang: text.split(". ")[0] for lang, text in event["detail"].items()}
         day = first_day + timedelta(days=rng.randrange(6 * 365))
         shape = rng.random()
         event.pop("end", None)

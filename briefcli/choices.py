@@ -11,7 +11,8 @@ from typing import Literal, get_args
 Lang = Literal["en", "fr"]
 Format = Literal["table", "json", "jsonl", "csv", "markdown"]  # the listing commands
 SummaryFormat = Literal["table", "json", "markdown"]
-ExportFormat = Literal["markdown", "json"]
+ExportFormat = Literal["markdown", "json", "html", "timelinejs"]
+ChartLanes = Literal["kind", "actor"]  # timeline --chart --by
 CheckFormat = Literal["table", "json"]
 
 ActorKind = Literal["person", "organization", "country", "group"]

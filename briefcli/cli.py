@@ -21,7 +21,16 @@ from typer.core import TyperGroup
 from typer.exceptions import Abort
 
 from briefcli import __version__
-from briefcli.choices import EVENT_KINDS, ActorKind, CheckFormat, ExportFormat, Format, Lang, SummaryFormat
+from briefcli.choices import (
+    EVENT_KINDS,
+    ActorKind,
+    ChartLanes,
+    CheckFormat,
+    ExportFormat,
+    Format,
+    Lang,
+    SummaryFormat,
+)
 from briefcli.errors import BriefError, ExitStatus, UsageProblem
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
@@ -361,6 +370,17 @@ def timeline(
         bool,
         typer.Option("--policy", help="Only the US policy changes (suspend, resume, increase, restructure)."),
     ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="Draw the timeline to scale across the terminal: the aid status band, one lane per kind, a numbered legend.",
+        ),
+    ] = False,
+    by: Annotated[
+        ChartLanes,
+        typer.Option("--by", case_sensitive=False, help="With --chart: one lane per kind or per actor."),
+    ] = "kind",
     limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
@@ -376,19 +396,31 @@ def timeline(
       brief timeline --since 3w          the three weeks before the article
       brief timeline --policy
       brief timeline --actor poutine --json
+      brief timeline --chart             drawn to scale, with the aid status
+      brief timeline --chart --by actor --since 2025-06
     """
     from briefcli import query as find
     from briefcli import render
     from briefcli.dates import iso_period, window_from
 
     out = output(fmt, as_json, lang)
+    if chart and not out.human:
+        raise UsageProblem(
+            f"--chart draws the timeline for people; leave out --chart for --format {out.format}"
+        )
+    if by != "kind" and not chart:
+        raise UsageProblem("--by chooses the chart's lanes: give --chart too")
     briefing = load(data)
     window = window_from(since, until, anchor=iso_period(briefing.source.published).start)
     actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
     events = find.select_events(
         briefing, window=window, kinds=kind or (), actor_ids=actor_ids, policy_only=policy
     )
-    render.show_timeline(out, briefing, events[:limit])
+    events = events[:limit]
+    if chart:
+        render.show_chart(out, briefing, events, window, by)
+    else:
+        render.show_timeline(out, briefing, events)
 
 
 @app.command()
@@ -472,7 +504,7 @@ def export(
             "--format",
             "-f",
             case_sensitive=False,
-            help="markdown (a document) or json (the validated briefing itself).",
+            help="markdown (a document), json (the validated briefing itself), html (one self-contained page) or timelinejs (a TimelineJS timeline).",
         ),
     ] = "markdown",
     as_json: JsonOption = False,
@@ -489,12 +521,14 @@ def export(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """The whole briefing as one Markdown document, or as JSON.
+    """The whole briefing as one Markdown document, as JSON, as a web page, or as a TimelineJS timeline.
 
     Examples:
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
+      brief export --format html -o briefing.html
+      brief export --format timelinejs -o timeline.json
     """
     from briefcli import render
     from briefcli.files import atomic_output, refuse_same_file

@@ -48,6 +48,28 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     ),
     "published_mark": ("article published", "publication de l'article"),
     "basis_article": ("article", "article"),
+    # the chart and the page
+    "chart_band": ("aid", "aide"),
+    "status_flowing": ("flowing", "fournie"),
+    "status_paused": ("paused", "suspendue"),
+    "status_increased": ("increased", "accrue"),
+    "status_uncertain": ("not certain", "incertain"),
+    "status_unknown": ("blank: not known (before the first policy change)",
+                       "vide : inconnu (avant le premier changement de politique)"),
+    "status_rule": ("Aid status, derived from the policy changes: paused after a suspension, flowing after a resumption, increased after an increase; not known before the first.",
+                    "État de l'aide, déduit des changements de politique : suspendue après une suspension, fournie après une reprise, accrue après une hausse ; inconnu avant le premier."),
+    "restructure_mark": ("proposed restructuring", "refonte proposée"),
+    "chart_scale": ("{start} to {end}: {days} days, one column ≈ {per} days",
+                    "du {start} au {end} : {days} jours, une colonne ≈ {per} jours"),
+    "chart_scale_wide": ("{start} to {end}: {days} days, one day ≈ {per} columns",
+                         "du {start} au {end} : {days} jours, un jour ≈ {per} colonnes"),
+    "chart_key": ("{span} a span  {period} a date known only to the month or year  2–9 that many events in one place",
+                  "{span} une période  {period} une date connue au mois ou à l'année près  2–9 autant d'événements au même endroit"),
+    "no_actor": ("no actor", "aucun acteur"),
+    "evidence_para": ("paragraph {para}", "paragraphe {para}"),
+    "timeline_list": ("Every event", "Tous les événements"),
+    "made_with": ("Made with brief {version} from the briefing {id}. Every fact is traced to the paragraph of the article it comes from.",
+                  "Fait avec brief {version} à partir du briefing {id}. Chaque fait renvoie au paragraphe de l'article dont il vient."),
     "basis_public-record": ("public record", "sources publiques"),
     # quotes and search
     "speaker": ("Speaker", "Auteur"),
@@ -102,6 +124,11 @@ _LABELS: Mapping[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
+def colon(lang: Lang) -> str:
+    """A colon as each language writes it: 'Source: x', 'Source : x'."""
+    return " : " if lang == "fr" else ": "
+
+
 def label(key: str, lang: Lang, **values: object) -> str:
     """The interface text `key` in `lang`, with `values` filled in."""
     english, french = _LABELS[key]
@@ -115,6 +142,17 @@ _MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre"),
 }  # fmt: skip
+
+
+_MONTHS_SHORT = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "fr": ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"),
+}  # fmt: skip
+
+
+def short_month(month: int, lang: Lang) -> str:
+    """A month's name in at most four letters: 'Jul', 'juil'."""
+    return _MONTHS_SHORT[lang][month - 1]
 
 
 def _day(day: int, lang: Lang) -> str:

@@ -19,7 +19,7 @@ import msgspec
 
 from briefcli.dates import LENGTH_AT, iso_period, precision_of
 from briefcli.errors import BriefError
-from briefcli.model import Actor, Briefing, Event, Evidence, Quote, Text
+from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Quote, Text
 
 #: A briefing larger than this is refused, before it is read when it is a regular file
 #: (a pipe is read up to the limit). The bundled briefing is ~40 kB; a generated one
@@ -129,11 +129,16 @@ _SECTIONS: tuple[tuple[str, type[Any]], ...] = (
     ("quotes", Quote),
 )
 _MSGSPEC_AT = r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$"  # compiled when first needed
+_VERSION_1 = (
+    "expected 2, got 1: version 1 wrote each source as one text; version 2 makes it a list "
+    "of records {outlet, title, url, date} (see the README's JSON fields)"
+)
 _FRIENDLY_PATTERNS = {
     "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$": "an ISO date such as 2025-07-14, 2025-07 or 2025",
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "an id of lower-case words joined by hyphens, like mark-rutte",
     "^[0-9a-f]{64}$": "64 lower-case hexadecimal digits",
     "^[a-z]{2}$": "a two-letter language code, like fr",
+    "^https?://[^\\s;]+$": "one http or https address without spaces",
 }
 
 
@@ -193,6 +198,8 @@ def _validation_problem(exc: msgspec.ValidationError, prefix: str, root: Any) ->
     if message.startswith("Invalid enum value"):
         allowed = _allowed_values(inner, prefix)
         value = _value_at(root, inner)
+        if path == "$.schema_version" and value == 1:
+            return Problem(path, _VERSION_1)
         if allowed:
             return Problem(path, f"expected one of {', '.join(map(str, allowed))}, got {value!r}")
     message = message.replace("`", "")
@@ -260,6 +267,7 @@ class _Checker:
         self.actor_ids = {actor.id for actor in briefing.actors}
         self.good_dates: set[str] = set()  # a large briefing repeats its dates: check each once
         self.good_quotes: set[str] = set()
+        self.good_citations: set[tuple[str, str, str | None, str | None]] = set()
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -281,8 +289,9 @@ class _Checker:
 
         source = briefing.source
         self.date("$.source.published", source.published)
-        if source.published_basis == "public-record" and not source.published_source:
-            self.add("$.source.published_source", "required when published_basis is public-record")
+        if source.published_basis == "public-record" and not source.published_sources:
+            self.add("$.source.published_sources", "required when published_basis is public-record")
+        self.citations("$.source.published_sources", source.published_sources)
         self.refer("$.source.correspondent", source.correspondent)
 
         summary = briefing.summary
@@ -300,8 +309,10 @@ class _Checker:
             self.text(f"{where}.story", actor.story)
             if actor.correction is not None:
                 self.text(f"{where}.correction.note", actor.correction.note)
+                self.citations(f"{where}.correction.sources", actor.correction.sources)
             for position, fact in enumerate(actor.public_record):
                 self.text(f"{where}.public_record[{position}].fact", fact.fact)
+                self.citations(f"{where}.public_record[{position}].sources", fact.sources)
             self.refer(f"{where}.affiliation", actor.affiliation)
             if actor.affiliation == actor.id:
                 self.add(f"{where}.affiliation", "an actor cannot be its own affiliation")
@@ -310,6 +321,7 @@ class _Checker:
         # The events are most of a large briefing: a valid one passes through this loop on
         # values already checked once (dates, quotes), and no JSON path is formatted.
         actor_ids, good_dates, good_quotes = self.actor_ids, self.good_dates, self.good_quotes
+        good_citations = self.good_citations
         paragraphs = source.paragraphs
         for index, event in enumerate(briefing.events):
             if not (event.title.en or event.title.fr):
@@ -324,10 +336,19 @@ class _Checker:
                 event.end is None
                 and event.date in good_dates
                 and len(event.date) == LENGTH_AT[event.precision]
-                and (event.basis == "article" or event.source)
+                and (event.basis == "article" or event.sources)
                 and (event.direction is None) == (event.kind not in _DIRECTED)
             ):
                 self.event(index, event)  # the full check, for anything less plain
+            sources = event.sources
+            if sources:  # the usual case, one source already seen, costs one lookup
+                first = sources[0]
+                if (
+                    len(sources) > 1
+                    or first.url is None
+                    or (first.outlet, first.title, first.url, first.date) not in good_citations
+                ):
+                    self.citations(f"$.events[{index}].sources", sources)
             if not actor_ids.issuperset(event.actors):
                 for position, actor_id in enumerate(event.actors):
                     self.refer(f"$.events[{index}].actors[{position}]", actor_id)
@@ -363,6 +384,31 @@ class _Checker:
             else:
                 self.good_quotes.add(item.quote)
 
+    def citations(self, path: str, items: Sequence[Citation]) -> None:
+        """One source per record, none blank, and at least one URL for the fact."""
+        for position, item in enumerate(items):
+            key = _citation_key(item)
+            if key in self.good_citations:
+                continue
+            where = f"{path}[{position}]"
+            before = len(self.problems)
+            for field in ("outlet", "title"):
+                value: str = getattr(item, field)
+                if not value.strip():
+                    self.add(f"{where}.{field}", "is blank")
+                elif _URL_INSIDE in value.lower() or "://" in value:
+                    self.add(f"{where}.{field}", "holds an address: put it in 'url', one source per record")
+                elif ";" in value:
+                    self.add(f"{where}.{field}", "holds ';': one source per record, so write two records")
+            if item.url is not None and item.url.count("://") > 1:
+                self.add(f"{where}.url", "holds two addresses: one source per record")
+            if item.date is not None:
+                self.date(f"{where}.date", item.date)
+            if len(self.problems) == before:
+                self.good_citations.add(key)
+        if items and all(item.url is None for item in items):
+            self.add(path, "no source with a URL: give at least one 'url'")
+
     def date(self, path: str, value: str) -> bool:
         if value in self.good_dates:
             return True
@@ -390,8 +436,8 @@ class _Checker:
                 f"{where}.precision",
                 f"{event.precision!r} does not match the date {event.date!r} ({precision_of(event.date)})",
             )
-        if event.basis == "public-record" and not event.source:
-            self.add(f"{where}.source", "required when basis is public-record: name the source")
+        if event.basis == "public-record" and not event.sources:
+            self.add(f"{where}.sources", "required when basis is public-record: name the sources")
         if event.kind == "policy-change" and event.direction is None:
             self.add(f"{where}.direction", "required for a policy change")
         if event.direction is not None and event.kind not in _DIRECTED:
@@ -402,6 +448,13 @@ class _Checker:
 
 
 _NO_LANGUAGE = "a text needs 'en', 'fr' or both"
+_URL_INSIDE = "www."  # an address written into a citation's outlet or title
+
+
+def _citation_key(citation: Citation) -> tuple[str, str, str | None, str | None]:
+    return (citation.outlet, citation.title, citation.url, citation.date)
+
+
 _DIRECTED = ("policy-change", "proposal")  # the kinds that may carry a direction
 
 

@@ -15,7 +15,7 @@ from msgspec import Meta
 
 from briefcli.choices import ActorKind, Basis, Direction, EventKind, Lang, Precision
 
-__all__ = ["ActorKind", "Direction", "EventKind", "Lang", "Precision"]
+__all__ = ["ActorKind", "Citation", "Direction", "EventKind", "Lang", "Precision"]
 
 
 Id = Annotated[
@@ -37,7 +37,14 @@ BasisField = Annotated[
     Basis,
     Meta(
         description="Where a fact comes from: the article states it, or the public record "
-        "supplies it (then a source is named)."
+        "supplies it (then its sources are named)."
+    ),
+]
+HttpUrl = Annotated[
+    str,
+    Meta(
+        pattern=r"^https?://[^\s;]+$",
+        description="One http or https address, without spaces.",
     ),
 ]
 
@@ -84,6 +91,26 @@ class Evidence(_Record, kw_only=True):
 EvidenceList = Annotated[list[Evidence], Meta(min_length=1)]
 
 
+class Citation(_Record, kw_only=True):
+    """One public-record source: who published it, what it is, where and when.
+
+    One record per source: two sources are two records, never one text joined by ';'.
+    """
+
+    outlet: Annotated[
+        str, Meta(min_length=1, description="Who published it: a news outlet, an agency, an institution.")
+    ]
+    title: Annotated[str, Meta(min_length=1, description="Its title, or a short description of it.")]
+    url: Annotated[HttpUrl | None, Meta(description="Where to read it.")] = None
+    date: Annotated[IsoDate | None, Meta(description="When it was published, as far as known.")] = None
+
+
+Citations = Annotated[
+    list[Citation],
+    Meta(min_length=1, description="The public record's sources: at least one, and at least one with a URL."),
+]
+
+
 class Source(_Record, kw_only=True):
     """The article the briefing is made from."""
 
@@ -91,7 +118,12 @@ class Source(_Record, kw_only=True):
     headline: Annotated[str, Meta(min_length=1, description="The headline as printed.")]
     published: IsoDate
     published_basis: BasisField
-    published_source: str | None = None
+    published_sources: Annotated[
+        list[Citation],
+        Meta(
+            description="The public record's sources for the date; required when published_basis is public-record."
+        ),
+    ] = []
     correspondent: Id | None = None
     paragraphs: Annotated[int, Meta(ge=1, description="Number of non-empty lines.")]
     sha256: Annotated[str, Meta(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article's bytes.")]
@@ -117,14 +149,14 @@ class Correction(_Record, kw_only=True):
     as_written: NonEmpty
     corrected: NonEmpty
     note: LocalText
-    source: Annotated[str, Meta(min_length=1, description="The public record that corrects it.")]
+    sources: Annotated[Citations, Meta(description="The public record that corrects it.")]
 
 
 class PublicRecord(_Record, kw_only=True):
     """A fact about an actor that the public record supplies and the article does not."""
 
     fact: LocalText
-    source: NonEmpty
+    sources: Citations
 
 
 class Actor(_Record, kw_only=True):
@@ -154,9 +186,10 @@ class Event(_Record, kw_only=True):
     end: IsoDate | None = None
     precision: Precision
     basis: BasisField
-    source: Annotated[
-        str | None, Meta(description="The public record's source; required when basis is public-record.")
-    ] = None
+    sources: Annotated[
+        list[Citation],
+        Meta(description="The public record's sources; required when basis is public-record."),
+    ] = []
     kind: EventKind
     direction: Annotated[
         Direction | None, Meta(description="For a policy change (or a proposed one): its direction.")
@@ -182,7 +215,9 @@ class Briefing(_Record, kw_only=True):
     """A briefing: one article's facts, sourced."""
 
     schema_: str | None = msgspec.field(default=None, name="$schema")
-    schema_version: Literal[1]
+    schema_version: Annotated[
+        Literal[2], Meta(description="2: sources are lists of records (1 had one text each).")
+    ]
     id: Id
     source: Source
     summary: Summary

@@ -94,7 +94,7 @@ def test_a_briefing_can_come_through_a_pipe() -> None:
     "content",
     [
         b"[" * 100_000 + b"]" * 100_000,
-        b'{"schema_version": 1, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"schema_version": 2, "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     ],
     ids=["top-level", "inside-a-field"],
 )
@@ -131,7 +131,7 @@ def hostile_briefing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     document: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
     payload = " | ".join(HOSTILE)
 
-    text_fields = {"name", "aliases", "original", "translation", "source", "headline", "published_source",
+    text_fields = {"name", "aliases", "original", "translation", "outlet", "title", "headline",
                    "as_written", "corrected"}  # fmt: skip
 
     def poison(node: Any, key: str | None = None) -> Any:

@@ -35,6 +35,27 @@ def _set(path: str, value: Any) -> Mutation:
 
 _DELETE = object()
 
+
+def _both(*mutations: Mutation) -> Mutation:
+    def mutate(document: dict[str, Any]) -> None:
+        for mutation in mutations:
+            mutation(document)
+
+    return mutate
+
+
+def _sourced(*citations: dict[str, str]) -> Mutation:
+    """The first event dated from the public record, with these sources."""
+    return _both(_set("events.0.basis", "public-record"), _set("events.0.sources", list(citations)))
+
+
+_CITED = {
+    "outlet": "AP",
+    "title": "Live coverage",
+    "url": "https://apnews.example/live",
+    "date": "2025-07-14",
+}
+
 # (name, mutation of the mini briefing, expected JSON path, words the message must hold)
 MALFORMED: list[tuple[str, Mutation, str, str]] = [
     ("wrong type", _set("events.1.date", 20240601), "$.events[1].date", "expected str, got int"),
@@ -122,8 +143,51 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
     (
         "public record without source",
         _set("events.0.basis", "public-record"),
-        "$.events[0].source",
+        "$.events[0].sources",
         "required when basis is public-record",
+    ),
+    (
+        "two sources in one title",
+        _sourced({**_CITED, "title": "AP live coverage; https://poland.example/a"}),
+        "$.events[0].sources[0].title",
+        "holds an address: put it in 'url', one source per record",
+    ),
+    (
+        "two sources joined by a semicolon",
+        _sourced({**_CITED, "outlet": "AP; Reuters"}),
+        "$.events[0].sources[0].outlet",
+        "holds ';': one source per record",
+    ),
+    ("a blank source", _sourced({**_CITED, "title": "   "}), "$.events[0].sources[0].title", "is blank"),
+    (
+        "sources without any URL",
+        _sourced({"outlet": "AP", "title": "Live coverage"}),
+        "$.events[0].sources",
+        "no source with a URL",
+    ),
+    (
+        "a URL that is not http",
+        _sourced({**_CITED, "url": "ftp://apnews.example/live"}),
+        "$.events[0].sources[0].url",
+        "expected one http or https address without spaces, got 'ftp://apnews.example/live'",
+    ),
+    (
+        "two URLs in one",
+        _sourced({**_CITED, "url": "https://a.example/https://b.example"}),
+        "$.events[0].sources[0].url",
+        "holds two addresses",
+    ),
+    (
+        "a source that is a string, as in version 1",
+        _sourced("https://apnews.example/live"),  # type: ignore[arg-type]
+        "$.events[0].sources[0]",
+        "expected object, got str",
+    ),
+    (
+        "an impossible source date",
+        _sourced({**_CITED, "date": "2025-02-30"}),
+        "$.events[0].sources[0].date",
+        "not a real calendar date",
     ),
     (
         "policy change without direction",
@@ -137,7 +201,13 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
         "$.events[0].kind",
         "expected one of call, meeting, other, policy-change, proposal, statement, summit, got 'party'",
     ),
-    ("bad schema version", _set("schema_version", 2), "$.schema_version", "expected one of 1, got 2"),
+    (
+        "old schema version",
+        _set("schema_version", 1),
+        "$.schema_version",
+        "expected 2, got 1: version 1 wrote",
+    ),
+    ("unknown schema version", _set("schema_version", 3), "$.schema_version", "expected one of 2, got 3"),
 ]
 
 
@@ -168,7 +238,7 @@ def test_each_malformed_briefing_is_refused_with_its_path(
     ("content", "words"),
     [
         (b"", "the file is empty"),
-        (b'{"schema_version": 1,', "not valid JSON: it ends too soon (truncated)"),
+        (b'{"schema_version": 2,', "not valid JSON: it ends too soon (truncated)"),
         (b'{"a": NaN}', "not valid JSON: invalid character"),
         (b'{"a": Infinity}', "not valid JSON: invalid character"),
         (b'{"a": -Infinity}', "not valid JSON: invalid character"),

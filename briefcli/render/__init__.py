@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from briefcli.choices import Lang
+    from briefcli.dates import Window
     from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
     from briefcli.render.human import View
@@ -163,6 +164,25 @@ def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> N
     )
 
 
+def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window: Window, by: str) -> None:
+    """The timeline drawn to scale (`render/chart.py`); a notice when nothing matches."""
+    if not events:
+        notice("no_events", out.lang)
+        return
+    from briefcli.render import chart
+    from briefcli.timescale import chart_window, status_band
+
+    chart.chart(
+        out.view(),
+        briefing,
+        events,
+        Cast(briefing, out.lang),
+        window=chart_window(briefing, window),
+        band=status_band(briefing),
+        by=by,
+    )
+
+
 def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> None:
     cast = Cast(briefing, out.lang)
     _show(
@@ -191,9 +211,18 @@ def show_hits(out: Output, hits: Sequence[Hit], query: str, total: int | None = 
 
 
 def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
-    """The whole briefing: a Markdown document, or the validated briefing as JSON."""
+    """The whole briefing: a Markdown document, the validated briefing as JSON, a
+    self-contained HTML page, or a TimelineJS file. HTML and TimelineJS import no Rich."""
     if fmt == "json":
         machine.write_json(briefing, stream)
+    elif fmt == "html":
+        from briefcli.render import html
+
+        stream.write(html.page(briefing, lang).encode("utf-8"))
+    elif fmt == "timelinejs":
+        from briefcli.render import timelinejs
+
+        machine.write_json(timelinejs.document(briefing, lang), stream)
     else:
         from briefcli.render import markdown as md
 

@@ -8,6 +8,7 @@ and `| head` stops it early.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from rich.text import Text
 
 from briefcli.dates import iso_period
 from briefcli.i18n import human_date, human_span, label
-from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
+from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
 from briefcli.render.markdown import (
     DIRECTION_MARKS,
     PUBLIC_RECORD_MARK,
@@ -31,7 +32,7 @@ from briefcli.render.markdown import (
     short_line,
     source_line,
 )
-from briefcli.render.records import Cast, hit_place, snippet
+from briefcli.render.records import Cast, citation_text, hit_place, snippet
 from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
 
@@ -56,7 +57,15 @@ ASCII_MARKS = {
     "─": "-",
     "…": "...",
 }
+# French spacing lives here, in the renderer: the data holds ordinary spaces, and a human
+# view binds the space after « and before » : ; ? ! to its neighbor, so that no line starts
+# with that punctuation or ends with «. Rich wraps at any white space (a no-break space
+# included), so while Rich lays out the text the space is this private-use character,
+# which Rich sees as part of a word; `View.show` prints it as the space it stands for.
+SPACING_GLUE = "\ue000"
+_BOUND_SPACE = r"(?<=«) +| +(?=[:;?!»])"
 TIMELINE_BATCH = 200
+NARROW_TABLE = 60  # below this many columns, the actors table is a list, one block per actor
 NARROW = 24  # below this many columns for the title, the timeline stacks its columns
 
 
@@ -87,7 +96,13 @@ class View:
         """Print, without the trailing blanks Rich pads cells and blocks with."""
         lines = self.console.render_lines(renderable, pad=False, new_lines=False)
         out: list[Segment] = []
-        for line in lines:
+        for segments in lines:
+            line = [
+                Segment(s.text.replace(SPACING_GLUE, " "), s.style, s.control)
+                if SPACING_GLUE in s.text
+                else s
+                for s in segments
+            ]
             while line and not line[-1].control and not line[-1].text.strip():
                 line.pop()
             if line:
@@ -106,10 +121,10 @@ class View:
 
     def text(self, value: str, style: str = "") -> Text:
         """Briefing text, made inert, as a Rich Text: never parsed as markup."""
-        return Text(self.glyph(inert(value)), style=style)
+        return Text(bind_spacing(self.glyph(inert(value))), style=style)
 
     def label(self, key: str, **values: object) -> str:
-        return self.glyph(label(key, self.lang, **values))
+        return bind_spacing(self.glyph(label(key, self.lang, **values)))
 
     def heading(self, key: str) -> None:
         self.show()
@@ -119,7 +134,8 @@ class View:
         return Text(self.glyph(paras(evidence)), style="dim")
 
     def bullets(self, rows: Iterable[Text]) -> None:
-        grid = Table.grid(Column(no_wrap=True), Column(ratio=1), padding=(0, 1), expand=True)
+        # A long word (a URL) folds onto the next line instead of being cut with '…'.
+        grid = Table.grid(Column(no_wrap=True), Column(ratio=1, overflow="fold"), padding=(0, 1), expand=True)
         for row in rows:
             grid.add_row(self.glyph("•"), row)
         self.show(Padding(grid, (0, 0, 0, 1)))
@@ -142,17 +158,27 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
         view.bullets(correction_text(view, actor) for actor in corrected)
 
 
+def bind_spacing(text: str) -> str:
+    """The text with each space that must not break a line (see SPACING_GLUE) bound."""
+    return re.sub(_BOUND_SPACE, lambda spaces: SPACING_GLUE * len(spaces[0]), text)  # as many as typed
+
+
 def short_summary(view: View, briefing: Briefing) -> None:
-    view.console.print(view.text(short_line(briefing, view.lang)), soft_wrap=True)  # one line, at any width
+    line = view.glyph(inert(short_line(briefing, view.lang)))
+    view.console.print(Text(line), soft_wrap=True)  # one line, at any width: nothing to bind
 
 
 def correction_text(view: View, actor: Actor) -> Text:
     assert actor.correction is not None
     return Text.assemble(
         view.text(actor.correction.note.pick(view.lang), "yellow"),
-        " ",
-        view.text(f"({actor.correction.source})", "dim"),
+        sources_text(view, actor.correction.sources),
     )
+
+
+def sources_text(view: View, citations: Sequence[Citation]) -> Text:
+    """Each source on a line of its own, below the fact it supports."""
+    return Text.assemble(*(Text.assemble("\n", view.text(citation_text(c), "dim")) for c in citations))
 
 
 def actor_name(view: View, actor: Actor) -> Text:
@@ -166,6 +192,16 @@ def actor_name(view: View, actor: Actor) -> Text:
 
 
 def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
+    if view.terminal.width < NARROW_TABLE:  # four columns would fold words letter by letter
+        for index, actor in enumerate(actors):
+            kind = label(actor.kind, view.lang)
+            affiliation = cast.name(actor.affiliation)
+            view.show(actor_name(view, actor))
+            view.show(view.text(f"{kind} · {affiliation}" if affiliation else kind, "cyan"))
+            view.show(
+                Padding(view.text(actor.role.pick(view.lang)), (0, 0, 1 if index < len(actors) - 1 else 0, 2))
+            )
+        return
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for key in ("name", "kind", "role", "affiliation"):
         table.add_column(view.label(key), overflow="fold")
@@ -181,7 +217,9 @@ def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
 
 def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     lang, text = view.lang, view.text
-    grid = Table.grid(Column(style="bold cyan", no_wrap=True), Column(ratio=1), padding=(0, 2), expand=True)
+    grid = Table.grid(
+        Column(style="bold cyan", no_wrap=True), Column(ratio=1, overflow="fold"), padding=(0, 2), expand=True
+    )
     kind = label(actor.kind, lang)
     affiliation = cast.name(actor.affiliation)
     grid.add_row(view.label("kind"), text(f"{kind} · {affiliation}" if affiliation else kind))
@@ -194,7 +232,7 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     for fact in actor.public_record:
         grid.add_row(
             view.label("public_record"),
-            Text.assemble(text(fact.fact.pick(lang)), " ", text(f"({fact.source})", "dim")),
+            Text.assemble(text(fact.fact.pick(lang)), sources_text(view, fact.sources)),
         )
     events = cast.events_of().get(actor.id, [])
     if events:

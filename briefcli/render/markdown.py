@@ -10,11 +10,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefcli.i18n import human_date, human_span, label
-from briefcli.render.records import Cast, snippet
+from briefcli.render.records import Cast, citation_text, snippet
+from briefcli.render.safe import inert
 from briefcli.render.safe import markdown_inline as md
 
 if TYPE_CHECKING:
-    from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
+    from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
     from briefcli.search import Hit
 
 DIRECTION_MARKS = {"suspend": "▼", "resume": "▲", "increase": "▲", "restructure": "⇄"}
@@ -141,11 +142,18 @@ def summary_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
         yield ""
         for actor in corrected:
             assert actor.correction is not None
-            yield f"- {md(actor.correction.note.pick(lang))} ({md(actor.correction.source)})"
+            yield f"- {md(actor.correction.note.pick(lang))} ({md(citations_text(actor.correction.sources, lang))})"
 
 
 def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     """The whole briefing: summary, who is who, timeline, quotes, sources."""
+    colon = " : " if lang == "fr" else ": "  # French puts a space before a colon
+
+    def outlets(event: Event) -> str:
+        """Who the public record's date comes from; the Sources section lists them in full."""
+        names = dict.fromkeys(citation.outlet for citation in event.sources)
+        return f" · {md(', '.join(names))}" if names else ""
+
     yield from summary_lines(briefing, lang, cast)
     yield ""
     yield f"## {label('actors_title', lang)}"
@@ -156,10 +164,12 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield ""
     yield md(label("legend_public_record", lang, mark=PUBLIC_RECORD_MARK))
     yield ""
+    yield from mermaid_timeline(sorted_events(briefing), lang)
+    yield ""
     for event in sorted_events(briefing):
         yield (
-            f"- **{md(event_date(event, lang))}** {md(event_kind(event, lang))}: "
-            f"{md(event.title.pick(lang))}. {md(event.detail.pick(lang))} ({paras(event.evidence)})"
+            f"- **{md(event_date(event, lang))}** {md(event_kind(event, lang))}{colon}"
+            f"{md(event.title.pick(lang))}. {md(event.detail.pick(lang))} ({paras(event.evidence)}{outlets(event)})"
         )
     if briefing.quotes:
         yield ""
@@ -174,9 +184,37 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield f"## {label('sources', lang)}"
     yield ""
     source = briefing.source
-    yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}; sha256 `{source.sha256}`)"
-    for where in public_sources(briefing):
-        yield f"- {label('public_record', lang)}: {md(where)}"
+    semicolon = " ; " if lang == "fr" else "; "
+    yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}{semicolon}sha256 `{source.sha256}`)"
+    for citation in public_sources(briefing):
+        yield f"- {label('public_record', lang)}{colon}{md(citation_text(citation))}"
+
+
+# Characters Mermaid reads as syntax (":" separates a timeline's events, "#" starts an
+# entity, "%%" a comment, "<" markup, "`" the fence): written as its numeric entities.
+_MERMAID_SPECIAL = '#:;<>&"%`\\'
+
+
+def mermaid_text(text: str) -> str:
+    """Text that a Mermaid diagram shows as itself, on one line."""
+    return "".join(f"#{ord(char)};" if char in _MERMAID_SPECIAL else char for char in inert(text))
+
+
+def mermaid_timeline(events: Sequence[Event], lang: Lang) -> Iterator[str]:
+    """The events as a Mermaid `timeline` block (GitHub and GitLab draw it), one period
+    per date, the events of a date side by side."""
+    if not events:
+        return
+    yield "```mermaid"
+    yield "timeline"
+    yield f"    title {mermaid_text(label('timeline', lang))}"
+    by_date: dict[str, list[str]] = {}
+    for event in events:
+        mark = f"{DIRECTION_MARKS[event.direction]} " if event.direction else ""
+        by_date.setdefault(human_span(event.date, event.end, lang), []).append(mark + event.title.pick(lang))
+    for when, titles in by_date.items():
+        yield f"    {mermaid_text(when)} : " + " : ".join(mermaid_text(title) for title in titles)
+    yield "```"
 
 
 def sorted_events(briefing: Briefing) -> list[Event]:
@@ -185,12 +223,22 @@ def sorted_events(briefing: Briefing) -> list[Event]:
     return select_events(briefing)
 
 
-def public_sources(briefing: Briefing) -> list[str]:
+def citations_text(citations: Sequence[Citation], lang: Lang) -> str:
+    """Several sources on one line, each as `citation_text` gives it."""
+    return (" ; " if lang == "fr" else "; ").join(map(citation_text, citations))
+
+
+def public_sources(briefing: Briefing) -> list[Citation]:
     """Every public-record source the briefing names, once, in order of first use."""
-    found: list[str | None] = [briefing.source.published_source]
-    found += [event.source for event in briefing.events if event.basis == "public-record"]
+    found = list(briefing.source.published_sources)
+    for event in briefing.events:
+        found += event.sources
     for actor in briefing.actors:
-        found += [fact.source for fact in actor.public_record]
+        for fact in actor.public_record:
+            found += fact.sources
         if actor.correction is not None:
-            found.append(actor.correction.source)
-    return [source for source in dict.fromkeys(found) if source]
+            found += actor.correction.sources
+    unique: dict[tuple[str, str, str | None, str | None], Citation] = {}
+    for citation in found:
+        unique.setdefault((citation.outlet, citation.title, citation.url, citation.date), citation)
+    return list(unique.values())

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from briefcli.model import Actor, Briefing, Event, Evidence, Lang, Quote
+from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
 
 if TYPE_CHECKING:
     from briefcli.search import Hit
@@ -24,16 +24,23 @@ class _Out(msgspec.Struct, kw_only=True, gc=False):
     """An output record: every field always present (null when empty), in this order."""
 
 
+class CitationRecord(_Out):
+    outlet: str
+    title: str
+    url: str | None
+    date: str | None
+
+
 class CorrectionRecord(_Out):
     as_written: str
     corrected: str
     note: str
-    source: str
+    sources: list[CitationRecord]
 
 
 class FactRecord(_Out):
     fact: str
-    source: str
+    sources: list[CitationRecord]
 
 
 class ActorRecord(_Out):
@@ -58,7 +65,7 @@ class EventRecord(_Out):
     end: str | None
     precision: str
     basis: str
-    source: str | None
+    sources: list[CitationRecord]
     kind: str
     direction: str | None
     actors: list[str]
@@ -135,15 +142,26 @@ def actor_records(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[A
                 as_written=correction.as_written,
                 corrected=correction.corrected,
                 note=correction.note.pick(lang),
-                source=correction.source,
+                sources=citation_records(correction.sources),
             ),
             public_record=[
-                FactRecord(fact=fact.fact.pick(lang), source=fact.source) for fact in actor.public_record
+                FactRecord(fact=fact.fact.pick(lang), sources=citation_records(fact.sources))
+                for fact in actor.public_record
             ],
             events=[event.id for event in events_of.get(actor.id, ())],
             quotes=[quote.id for quote in quotes_of.get(actor.id, ())],
             evidence=actor.evidence,
         )
+
+
+def citation_records(citations: Iterable[Citation]) -> list[CitationRecord]:
+    return [CitationRecord(outlet=c.outlet, title=c.title, url=c.url, date=c.date) for c in citations]
+
+
+def citation_text(citation: Citation | CitationRecord) -> str:
+    """A source on one line, the same in every language: outlet · title · date · URL."""
+    parts = (citation.outlet, citation.title, citation.date, citation.url)
+    return " · ".join(part for part in parts if part)
 
 
 def event_records(events: Iterable[Event], lang: Lang) -> Iterator[EventRecord]:
@@ -154,7 +172,7 @@ def event_records(events: Iterable[Event], lang: Lang) -> Iterator[EventRecord]:
             end=event.end,
             precision=event.precision,
             basis=event.basis,
-            source=event.source,
+            sources=citation_records(event.sources),
             kind=event.kind,
             direction=event.direction,
             actors=event.actors,
@@ -217,7 +235,7 @@ def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:
         "headline": summary.headline.pick(lang),
         "date": source.published,
         "date_basis": source.published_basis,
-        "date_source": source.published_source,
+        "date_sources": citation_records(source.published_sources),
         "source": {
             "language": source.language,
             "headline": source.headline,
@@ -231,7 +249,7 @@ def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:
         "watch": [{"text": p.text.pick(lang), "evidence": p.evidence} for p in summary.watch],
         "corrections": [
             {"actor": actor.id, "as_written": actor.correction.as_written, "corrected": actor.correction.corrected,
-             "note": actor.correction.note.pick(lang), "source": actor.correction.source}
+             "note": actor.correction.note.pick(lang), "sources": citation_records(actor.correction.sources)}
             for actor in briefing.actors if actor.correction is not None
         ],
     }  # fmt: skip
@@ -250,7 +268,8 @@ def short_summary_record(briefing: Briefing, lang: Lang) -> Record:
 
 def flat(value: Any) -> str:
     """A record field as one CSV cell: lists joined with '; ', evidence as '¶N quote',
-    a correction as 'as written -> corrected', a fact as 'fact (source)'."""
+    a correction as 'as written -> corrected', a fact as 'fact (sources)', a source as
+    'outlet · title · date · URL'."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
@@ -260,5 +279,7 @@ def flat(value: Any) -> str:
     if isinstance(value, CorrectionRecord):
         return f"{value.as_written} -> {value.corrected}"
     if isinstance(value, FactRecord):
-        return f"{value.fact} ({value.source})"
+        return f"{value.fact} ({flat(value.sources)})"
+    if isinstance(value, CitationRecord):
+        return citation_text(value)
     return str(value)

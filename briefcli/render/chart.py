@@ -1,0 +1,405 @@
+"""`brief timeline --chart`: the timeline drawn to scale across the terminal, with Rich.
+
+Rows, top to bottom: the aid status band (`aid_status`), one lane per kind of event
+(or per actor), the time axis with its month ticks and the publication date, then a
+numbered legend. Each column stands for the same number of days. Events that would
+touch at this width share one marker, which shows how many they are; a number under
+every marker leads to the legend. Without colour every mark is still a distinct
+glyph; under TERM=dumb, LANG=C or an ASCII stream the chart is ASCII only.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import msgspec
+from rich.table import Column, Table
+from rich.text import Text
+
+from briefcli.aid_status import Status, StatusBand
+from briefcli.dates import Period, event_period, iso_period
+from briefcli.errors import BriefError
+from briefcli.i18n import colon, human_date, human_span, label, short_month
+from briefcli.model import Briefing, Event
+from briefcli.render.human import ASCII_MARKS, View, bind_spacing, marker
+from briefcli.render.markdown import PUBLIC_RECORD_MARK
+from briefcli.render.records import Cast
+from briefcli.render.safe import inert
+from briefcli.terminal import Terminal
+from briefcli.timescale import Lane, clip, days, lanes, month_starts
+
+MIN_CHART_WIDTH = 40  # below this, a clear message instead of a chart
+WIDE_LEGEND = 90  # from this width the legend is a table; below it, two lines an entry
+MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+
+UNICODE = {
+    "flowing": "─",
+    "increased": "═",
+    "paused": "░",
+    "uncertain": "?",
+    "restructure": "⇄",
+    "span": "━",
+    "period": "┄",
+    "point": "●",
+    "axis": "─",
+    "tick": "┬",
+    "published": "◆",
+    "published_line": "┊",
+    "suspend": "▼",
+    "resume": "▲",
+    "increase": "▲",
+    "more": "+",
+    "cut": "…",
+}
+ASCII = {
+    "flowing": "-",
+    "increased": "=",
+    "paused": "x",
+    "uncertain": "?",
+    "restructure": "*",
+    "span": "=",
+    "period": ".",
+    "point": "o",
+    "axis": "-",
+    "tick": "+",
+    "published": "P",
+    "published_line": ":",
+    "suspend": "v",
+    "resume": "^",
+    "increase": "^",
+    "more": "+",
+    "cut": "~",
+}
+STYLES = {
+    "flowing": "green",
+    "increased": "bold green",
+    "paused": "bold red",
+    "uncertain": "yellow",
+    "restructure": "bold yellow",
+    "published": "bold magenta",
+    "suspend": "bold red",
+    "resume": "bold green",
+    "increase": "bold green",
+}
+_ASCII_TEXT = {"«": '"', "»": '"', "“": '"', "”": '"', "’": "'", "‘": "'", "≈": "~", "¶": "p."}
+
+
+def ascii_only(terminal: Terminal) -> bool:
+    """ASCII when the stream cannot show more, on a dumb terminal, or in the C locale
+    (which Python itself would read as UTF-8). LC_CTYPE is not read: Python sets it
+    to C.UTF-8 when it coerces the C locale (PEP 538)."""
+    if not terminal.unicode or os.environ.get("TERM", "") in {"dumb", "unknown"}:
+        return True
+    for variable in ("LC_ALL", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return value in {"C", "POSIX"}
+    return False
+
+
+def to_ascii(text: str) -> str:
+    for fancy, plain in {
+        **_ASCII_TEXT,
+        **dict(zip(UNICODE.values(), ASCII.values(), strict=True)),
+        **ASCII_MARKS,
+    }.items():
+        text = text.replace(fancy, plain)
+    text = text.replace("–", "-").replace("—", "-").replace("…", "...").replace("·", "-")
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return bare.encode("ascii", "replace").decode("ascii")
+
+
+class Marker(msgspec.Struct):
+    """One mark on a lane: one event or several that touch at this width."""
+
+    lane: int
+    first: int  # first column it covers
+    last: int  # last column it covers
+    at: int  # the column of its glyph and, below it, its number
+    events: list[Event]
+    number: int = 0
+
+
+class Chart:
+    """The geometry: which column each day falls in, and the glyphs to draw with."""
+
+    def __init__(self, view: View, window: Period, label_width: int) -> None:
+        self.view = view
+        self.window = window
+        self.label_width = label_width
+        self.width = view.terminal.width - label_width - 1
+        self.ascii = ascii_only(view.terminal)
+        self.glyphs = ASCII if self.ascii else UNICODE
+        self.color = view.terminal.color
+
+    def column(self, day: date) -> int:
+        offset = (day - self.window.start).days
+        return max(0, min(self.width - 1, offset * self.width // days(self.window)))
+
+    def days_of(self, column: int) -> Period:
+        total = days(self.window)
+        first = column * total // self.width
+        last = max(first, (column + 1) * total // self.width - 1)
+        return Period(self.window.start + timedelta(days=first), self.window.start + timedelta(days=last))
+
+    def text(self, value: str, style: str = "") -> Text:
+        value = bind_spacing(inert(value))  # French spacing never breaks a line (see human.py)
+        return Text(to_ascii(value) if self.ascii else value, style=style if self.color else "")
+
+    def row(self, name: str, cells: Sequence[tuple[str, str]], name_style: str = "bold") -> Text:
+        shown = fit(inert(name), self.label_width, self.glyphs["cut"])  # cut what the reader will see
+        line = self.text(shown.ljust(self.label_width), name_style)
+        line.append(" ")
+        for char, style in cells:
+            line.append(char, style=style if self.color else "")
+        return line
+
+
+def fit(text: str, width: int, cut: str) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + cut
+
+
+def chart(
+    view: View,
+    briefing: Briefing,
+    events: Sequence[Event],
+    cast: Cast,
+    *,
+    window: Period,
+    band: StatusBand,
+    by: str,
+) -> None:
+    """Draw the chart of `events` over `window`; raise BriefError below the minimum width."""
+    lang = view.lang
+    width = view.terminal.width
+    if width < MIN_CHART_WIDTH:
+        raise BriefError(  # in English, as every error is
+            f"the chart needs at least {MIN_CHART_WIDTH} columns and has {width}: "
+            "widen the terminal, set COLUMNS, or leave out --chart"
+        )
+    rows = lanes(events, by, [actor.id for actor in briefing.actors])
+    names = [lane_name(lane.key, by, lang, cast) for lane in rows]
+    band_name = label("chart_band", lang)
+    label_width = min(max(map(len, [band_name, *names])), max(6, width // 5))
+    geometry = Chart(view, window, label_width)
+    glyph = geometry.glyphs
+
+    markers = place_markers(geometry, rows, len(events))
+    per = days(window) / geometry.width
+    scale_key, per = ("chart_scale", per) if per >= 1 else ("chart_scale_wide", 1 / per)
+    figure = f"{per:.1f}" if lang == "en" else f"{per:.1f}".replace(".", ",")
+    view.show(geometry.text(f"{label('timeline', lang)} · {label('n_events', lang, n=len(events))}", "bold"))
+    view.show(
+        geometry.text(
+            label(
+                scale_key,
+                lang,
+                start=human_date(window.start.isoformat(), lang),
+                end=human_date(window.end.isoformat(), lang),
+                days=days(window),
+                per=figure,
+            ),
+            "dim",
+        )
+    )
+    published = iso_period(briefing.source.published).start
+    published_at = geometry.column(published) if window.start <= published <= window.end else None
+
+    view.show(geometry.row(band_name, band_cells(geometry, band), "bold"))
+    for index, name in enumerate(names):
+        marks, numbers = lane_cells(geometry, [m for m in markers if m.lane == index], published_at)
+        view.show(geometry.row(name, marks, "cyan"))
+        view.show(geometry.row("", numbers))
+    axis, ticks = axis_cells(geometry, lang, published_at)
+    view.show(geometry.row("", axis))
+    view.show(geometry.row("", ticks))
+    key = [
+        f"{glyph['flowing']} {label('status_flowing', lang)}",
+        f"{glyph['increased']} {label('status_increased', lang)}",
+        f"{glyph['paused']} {label('status_paused', lang)}",
+        f"{glyph['uncertain']} {label('status_uncertain', lang)}",
+    ]
+    if band.marks:
+        key.append(f"{glyph['restructure']} {label('restructure_mark', lang)}")
+    view.show(
+        geometry.text(
+            band_name
+            + colon(lang)
+            + "  ".join(key)
+            + (" ; " if lang == "fr" else "; ")
+            + label("status_unknown", lang),
+            "dim",
+        )
+    )
+    view.show(
+        geometry.text(label("chart_key", lang, span=glyph["span"] * 2, period=glyph["period"] * 2), "dim")
+    )
+    if published_at is not None:
+        view.show(
+            geometry.text(
+                f"{glyph['published']} {human_date(briefing.source.published, lang)} · {label('published_mark', lang)}",
+                "magenta",
+            )
+        )
+    if any(event.basis == "public-record" for event in events):
+        view.show(geometry.text(label("legend_public_record", lang, mark=PUBLIC_RECORD_MARK), "dim"))
+    view.show()
+    legend(view, geometry, markers)
+
+
+def lane_name(key: str, by: str, lang: str, cast: Cast) -> str:
+    if by == "actor":
+        return cast.name(key) or label("no_actor", lang)  # type: ignore[arg-type]
+    return label(key, lang)  # type: ignore[arg-type]
+
+
+def event_columns(geometry: Chart, event: Event) -> tuple[int, int, int] | None:
+    """The first and last columns an event covers in the window, and its glyph's column
+    (the first for a day or a span; the middle of the period a partial date names)."""
+    shown = clip(event_period(event.date, event.end), geometry.window)
+    if shown is None:
+        return None
+    first, last = geometry.column(shown.start), geometry.column(shown.end)
+    at = first if event.precision == "day" else (first + last) // 2
+    return first, last, at
+
+
+def place_markers(geometry: Chart, rows: Sequence[Lane], count: int) -> list[Marker]:
+    """Markers lane by lane; an event joins the marker before it when its marks or its
+    number would touch that marker's. Numbered in the order they appear, left to right."""
+    number_width = len(str(max(1, count * max(1, len(rows)))))
+    markers: list[Marker] = []
+    for lane_index, lane in enumerate(rows):
+        placed = sorted(
+            ((columns, event) for event in lane.events if (columns := event_columns(geometry, event))),
+            key=lambda item: (item[0][0], item[0][1]),
+        )
+        current: Marker | None = None
+        for (first, last, at), event in placed:
+            if current is not None and first <= max(current.last, current.at + number_width):
+                current.last = max(current.last, last)
+                current.events.append(event)
+                continue
+            current = Marker(lane_index, first, last, at, [event])
+            markers.append(current)
+    # Numbered left to right; in --by actor, the same events in several lanes share a number.
+    markers.sort(key=lambda m: (m.at, m.lane))
+    numbers: dict[tuple[str, ...], int] = {}
+    for found in markers:
+        found.number = numbers.setdefault(tuple(e.id for e in found.events), len(numbers) + 1)
+    markers.sort(key=lambda m: (m.lane, m.at))
+    return markers
+
+
+def event_glyph(geometry: Chart, event: Event) -> tuple[str, str]:
+    if event.direction is not None:
+        return geometry.glyphs[event.direction], STYLES[event.direction]
+    return geometry.glyphs["point"], "cyan"
+
+
+def lane_cells(
+    geometry: Chart, markers: Sequence[Marker], published_at: int | None
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    glyph = geometry.glyphs
+    marks = [(" ", "")] * geometry.width
+    numbers = [(" ", "")] * geometry.width
+    if published_at is not None:
+        marks[published_at] = numbers[published_at] = (glyph["published_line"], "magenta")
+    for found in markers:
+        spans = [e for e in found.events if e.end is not None and e.precision == "day"]
+        fill = glyph["span"] if spans or all(e.precision == "day" for e in found.events) else glyph["period"]
+        for column in range(found.first, found.last + 1):
+            marks[column] = (fill, "cyan")
+        if len(found.events) == 1:
+            marks[found.at] = event_glyph(geometry, found.events[0])
+        else:
+            count = str(len(found.events)) if len(found.events) < 10 else glyph["more"]
+            marks[found.at] = (count, "bold reverse")
+        number = str(found.number)
+        start = min(found.at, geometry.width - len(number))  # whole, even at the right edge
+        for offset, char in enumerate(number):
+            numbers[start + offset] = (char, "dim")
+    return marks, numbers
+
+
+def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
+    """Each column shows the status on its last day ('?' when that is not certain)."""
+    cells: list[tuple[str, str]] = []
+    for column in range(geometry.width):
+        day = geometry.days_of(column).end
+        status: Status = band.status_on(day)
+        if status == "unknown":
+            cells.append((" ", ""))
+        elif not band.certain_on(day):
+            cells.append((geometry.glyphs["uncertain"], STYLES["uncertain"]))
+        else:
+            cells.append((geometry.glyphs[status], STYLES[status]))
+    for mark in band.marks:
+        shown = clip(Period(mark.start, mark.end), geometry.window)
+        if shown is not None:
+            cells[geometry.column(shown.start)] = (geometry.glyphs["restructure"], STYLES["restructure"])
+    return cells
+
+
+def tick_step(geometry: Chart) -> int:
+    """Months between labelled ticks: the fewest that leave room for a label (5 columns)."""
+    columns_per_month = geometry.width * 30.44 / days(geometry.window)
+    for step in MONTH_STEPS:
+        if columns_per_month * step >= 6:
+            return step
+    return MONTH_STEPS[-1] * math.ceil(6 / (columns_per_month * MONTH_STEPS[-1]))
+
+
+def axis_cells(
+    geometry: Chart, lang: str, published_at: int | None
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    glyph = geometry.glyphs
+    axis = [(glyph["axis"], "dim")] * geometry.width
+    names = [(" ", "")] * geometry.width
+    step = tick_step(geometry)
+    free_from = 0
+    for index, first in enumerate(month_starts(geometry.window, step)):
+        column = geometry.column(first)
+        axis[column] = (glyph["tick"], "dim")
+        name = str(first.year) if step >= 12 else short_month(first.month, lang)  # type: ignore[arg-type]
+        if step < 12 and (index == 0 or first.month == 1):
+            name += f" {first.year}"
+        if geometry.ascii:
+            name = to_ascii(name)
+        if column >= free_from and column + len(name) <= geometry.width:
+            for offset, char in enumerate(name):
+                names[column + offset] = (char, "")
+            free_from = column + len(name) + 1
+    if published_at is not None:
+        axis[published_at] = (glyph["published"], STYLES["published"])
+    return axis, names
+
+
+def legend(view: View, geometry: Chart, markers: Sequence[Marker]) -> None:
+    """Under the chart: each marker's number, then its events' dates, kinds and titles."""
+    lang = view.lang
+    mark = PUBLIC_RECORD_MARK
+    wide = view.terminal.width >= WIDE_LEGEND
+    columns = [Column(no_wrap=True, justify="right")]
+    columns += [Column(no_wrap=True), Column(no_wrap=True), Column(ratio=1)] if wide else [Column(ratio=1)]
+    grid = Table.grid(*columns, padding=(0, 1), expand=True)
+    listed = {found.number: found for found in markers}  # one entry per number
+    for found in sorted(listed.values(), key=lambda m: m.number):
+        for index, event in enumerate(found.events):
+            number = geometry.text(str(found.number) if index == 0 else "", "bold")
+            when = human_span(event.date, event.end, lang) + (
+                f" {mark}" if event.basis == "public-record" else ""
+            )
+            date_text = geometry.text(when, "green")
+            kind = marker(view, event)
+            kind = geometry.text(kind.plain, str(kind.style) if geometry.color else "")
+            title = geometry.text(event.title.pick(lang))
+            if wide:
+                grid.add_row(number, date_text, kind, title)
+            else:
+                grid.add_row(number, Text.assemble(date_text, "  ", kind, "\n", title))
+    view.show(grid)

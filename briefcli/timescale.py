@@ -1,0 +1,94 @@
+"""The timeline drawn to scale, before it is drawn: the window, its ticks, the lanes.
+
+Shared by the terminal chart (`render/chart.py`) and the page's SVG (`render/html.py`),
+so both show the same window, the same status band and the same lanes. Pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import msgspec
+
+from briefcli.aid_status import StatusBand, aid_status
+from briefcli.choices import EVENT_KINDS
+from briefcli.dates import Period, Window, event_period, iso_period
+from briefcli.model import Briefing, Event
+
+
+class Lane(msgspec.Struct, frozen=True):
+    key: str  # an event kind, or an actor id
+    events: list[Event]
+
+
+def briefing_span(briefing: Briefing) -> Period:
+    """Every day the briefing covers: its events and its publication date."""
+    published = iso_period(briefing.source.published)
+    periods = [event_period(e.date, e.end) for e in briefing.events] + [published]
+    return Period(min(p.start for p in periods), max(p.end for p in periods))
+
+
+def chart_window(briefing: Briefing, window: Window) -> Period:
+    """The days the chart shows: --since/--until where given, else the briefing's span."""
+    span = briefing_span(briefing)
+    start = date.fromisoformat(window.since) if window.since else span.start
+    end = date.fromisoformat(window.until) if window.until else span.end
+    if end < start:  # --since after everything the briefing holds: one day, honestly empty
+        end = start
+    return Period(start, end)
+
+
+def status_band(briefing: Briefing) -> StatusBand:
+    """The aid status from every policy change in the briefing (filters choose the lanes,
+    not the history), known up to the end of what the briefing covers."""
+    return aid_status(briefing.events, known_until=briefing_span(briefing).end)
+
+
+def days(period: Period) -> int:
+    return (period.end - period.start).days + 1
+
+
+def fraction(day: date, period: Period) -> float:
+    """Where `day` starts, from 0 (the window's first day) to 1 (after its last)."""
+    return (day - period.start).days / days(period)
+
+
+def clip(inner: Period, outer: Period) -> Period | None:
+    start, end = max(inner.start, outer.start), min(inner.end, outer.end)
+    return Period(start, end) if start <= end else None
+
+
+def month_starts(period: Period, step: int = 1) -> list[date]:
+    """The first days of months within `period`, every `step` months (counted from January)."""
+    found: list[date] = []
+    year, month = period.start.year, period.start.month
+    while True:
+        first = date(year, month, 1)
+        if first > period.end:
+            return found
+        if first >= period.start and (month - 1) % step == 0:
+            found.append(first)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def lanes(events: Sequence[Event], by: str, actor_order: Sequence[str] = ()) -> list[Lane]:
+    """One lane per kind of event (in the vocabulary's order) or per actor (in the
+    briefing's order, then a lane "" for events with no actor), each with its events in
+    timeline order; empty lanes left out."""
+    if by == "actor":
+        order = list(actor_order) + sorted(
+            {a for e in events for a in e.actors} - set(actor_order)
+        )  # an unknown id still gets a lane
+        per_actor = [
+            Lane(actor, found)
+            for actor in order
+            if (found := [event for event in events if actor in event.actors])
+        ]
+        alone = [event for event in events if not event.actors]
+        return per_actor + ([Lane("", alone)] if alone else [])  # "": the lane of events with no actor
+    return [Lane(kind, found) for kind in EVENT_KINDS if (found := [e for e in events if e.kind == kind])]
+
+
+def day_after(day: date) -> date:
+    return day + timedelta(days=1)

@@ -1,0 +1,362 @@
+"""`brief timeline --chart`, and the aid status rule it draws (briefcli/aid_status.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefcli.aid_status import STATUS_AFTER, Status, aid_status, changes_status
+from briefcli.choices import EVENT_KINDS
+from briefcli.dates import event_period
+from briefcli.load import load_briefing
+from briefcli.model import Event, Evidence, Text
+from briefcli.timescale import briefing_span, status_band
+from tests.conftest import MINI, brief, brief_process, clean_environment
+from tests.test_process import imported_modules, on_terminal
+
+# --- the status rule, on made-up sequences ----------------------------------------
+
+DAY0 = date(2024, 1, 1)
+
+
+@st.composite
+def events(draw: st.DrawFn) -> Event:
+    """An event anywhere in 2024-2025, at any precision, a span or not, any kind and direction."""
+    precision = draw(st.sampled_from(["day", "day", "day", "month", "year"]))
+    start = DAY0 + timedelta(days=draw(st.integers(0, 700)))
+    end: str | None = None
+    if precision == "day":
+        text = start.isoformat()
+        if draw(st.booleans()):
+            end = (start + timedelta(days=draw(st.integers(0, 40)))).isoformat()
+    elif precision == "month":
+        text = start.isoformat()[:7]
+    else:
+        text = str(start.year)
+    kind = draw(st.sampled_from(["policy-change", "policy-change", *EVENT_KINDS]))
+    direction = draw(st.sampled_from([None, "suspend", "resume", "increase", "restructure"]))
+    return Event(
+        id=f"e{draw(st.integers(0, 10**6))}",
+        date=text,
+        end=end,
+        precision=precision,
+        basis="article",
+        kind=kind,
+        direction=direction,
+        title=Text(en="t"),
+        detail=Text(en="d"),
+        evidence=[Evidence(para=1, quote="q")],
+    )
+
+
+def reference_status(sequence: list[Event], day: date, known_until: date) -> Status:
+    """The rule as the docstring states it, day by day: the change that started last on
+    or before `day` (ties: the later end, then the later in the file) sets the status."""
+    if day > known_until:
+        return "unknown"
+    started = [
+        (event_period(e.date, e.end).start, event_period(e.date, e.end).end, index, e)
+        for index, e in enumerate(sequence)
+        if changes_status(e) and event_period(e.date, e.end).start <= day
+    ]
+    if not started:
+        return "unknown"
+    return STATUS_AFTER[max(started, key=lambda item: item[:3])[3].direction or ""]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(events(), max_size=12, unique_by=lambda e: e.id), st.integers(0, 800))
+def test_the_band_follows_the_rule_on_every_day(sequence: list[Event], horizon: int) -> None:
+    known_until = DAY0 + timedelta(days=horizon)
+    band = aid_status(sequence, known_until=known_until)
+    vague = [event_period(e.date, e.end) for e in sequence if changes_status(e) and e.precision != "day"]
+    for offset in range(-5, 830, 3):
+        day = DAY0 + timedelta(days=offset)
+        expected = reference_status(sequence, day, known_until)
+        assert band.status_on(day) == expected, day
+        if expected != "unknown":
+            assert band.certain_on(day) == (not any(p.start <= day <= p.end for p in vague)), day
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(events(), max_size=12, unique_by=lambda e: e.id), st.integers(0, 800))
+def test_stretches_are_ordered_contiguous_and_start_at_the_first_change(
+    sequence: list[Event], horizon: int
+) -> None:
+    known_until = DAY0 + timedelta(days=horizon)
+    band = aid_status(sequence, known_until=known_until)
+    for stretch in band.stretches:
+        assert stretch.start <= stretch.end <= known_until
+    for before, after in zip(band.stretches, band.stretches[1:], strict=False):
+        assert after.start == before.end + timedelta(days=1)  # no gap, no overlap
+        assert (before.status, before.certain, before.event_id) != (
+            after.status,
+            after.certain,
+            after.event_id,
+        )
+    starts = [event_period(e.date, e.end).start for e in sequence if changes_status(e)]
+    if band.stretches:
+        assert band.stretches[0].start == min(starts)  # nothing is drawn before the first change
+    else:
+        assert not starts or min(starts) > known_until
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(events(), max_size=12, unique_by=lambda e: e.id))
+def test_only_policy_changes_change_the_status_and_the_rest_are_marks(sequence: list[Event]) -> None:
+    known_until = date(2026, 1, 1)
+    band = aid_status(sequence, known_until=known_until)
+    changing = [e for e in sequence if changes_status(e)]
+    assert band.stretches == aid_status(changing, known_until=known_until).stretches
+    marked = sorted(e.id for e in sequence if e.direction is not None and not changes_status(e))
+    assert sorted(mark.event_id for mark in band.marks) == marked
+
+
+def made_up(date_text: str, direction: str, *, end: str | None = None, precision: str = "day") -> Event:
+    return Event(
+        id=f"{direction}-{date_text}",
+        date=date_text,
+        end=end,
+        precision=precision,  # type: ignore[arg-type]
+        basis="article",
+        kind="policy-change",
+        direction=direction,  # type: ignore[arg-type]
+        title=Text(en="t"),
+        detail=Text(en="d"),
+        evidence=[Evidence(para=1, quote="q")],
+    )
+
+
+def test_a_month_precise_change_is_uncertain_over_its_month() -> None:
+    band = aid_status(
+        [made_up("2025-01-10", "resume"), made_up("2025-03", "suspend", precision="month")],
+        known_until=date(2025, 4, 30),
+    )
+    assert band.status_on(date(2025, 1, 9)) == "unknown"  # before the first change: not known
+    assert (band.status_on(date(2025, 2, 28)), band.certain_on(date(2025, 2, 28))) == ("flowing", True)
+    assert (band.status_on(date(2025, 3, 15)), band.certain_on(date(2025, 3, 15))) == ("paused", False)
+    assert (band.status_on(date(2025, 4, 1)), band.certain_on(date(2025, 4, 1))) == ("paused", True)
+    assert band.status_on(date(2025, 5, 1)) == "unknown"  # past what the briefing knows
+
+
+def test_overlapping_changes_hand_over_at_each_start() -> None:
+    band = aid_status(
+        [made_up("2025-01-01", "suspend", end="2025-01-31"), made_up("2025-01-10", "increase")],
+        known_until=date(2025, 2, 28),
+    )
+    assert band.status_on(date(2025, 1, 9)) == "paused"
+    assert band.status_on(date(2025, 1, 10)) == band.status_on(date(2025, 2, 1)) == "increased"
+
+
+# --- the status rule, on the bundled briefing ---------------------------------------
+
+
+def test_the_bundled_band_tells_the_story() -> None:
+    briefing = load_briefing(None)
+    band = status_band(briefing)
+    spans = [(s.start.isoformat(), s.end.isoformat(), s.status, s.certain) for s in band.stretches]
+    assert spans == [
+        ("2025-03-03", "2025-03-10", "paused", True),
+        ("2025-03-11", "2025-06-30", "flowing", True),
+        ("2025-07-01", "2025-07-06", "paused", True),
+        ("2025-07-07", briefing_span(briefing).end.isoformat(), "increased", True),
+    ]
+    assert band.status_on(date(2025, 3, 2)) == "unknown"
+    assert [(m.direction, m.start.isoformat()) for m in band.marks] == [("restructure", "2025-07-10")]
+
+
+# --- the chart, through the CLI ------------------------------------------------------
+
+
+def chart(*args: str, columns: int = 100, **env: str) -> str:
+    run = brief("timeline", "--chart", *args, env={"COLUMNS": str(columns), **env})
+    assert run.exit_code == 0 and run.stderr == "", run
+    return run.stdout
+
+
+def legend_numbers(text: str) -> list[int]:
+    after = text.split("\n\n", 1)[1]
+    return [int(m[1]) for m in re.finditer(r"^ *([0-9]+) ", after, re.MULTILINE)]
+
+
+def test_the_chart_draws_the_band_the_lanes_the_axis_and_a_legend() -> None:
+    text = chart()
+    rows = text.splitlines()
+    assert rows[0] == "Timeline · 10 events"
+    assert rows[1].startswith("3 March 2025 to 15 July 2025: 135 days")
+    band = rows[2]
+    assert band.startswith("aid ")
+    # The story's on/off pattern, in order: paused, flowing, paused, increased.
+    assert band.count("⇄") == 1  # the proposed restructuring, marked where it appears
+    runs = [glyph for glyph, _ in re.findall(r"(([░─═])\2*)", band.replace("⇄", "═"))]
+    assert [r[0] for r in runs] == ["░", "─", "░", "═"]
+    assert len(runs[1]) > 10 * len(runs[0])  # three and a half months against a week: to scale
+    for lane in ("policy change", "meeting", "call", "summit", "statement", "proposal"):
+        assert any(row.startswith(lane) for row in rows), lane
+    assert "Apr 2025" in text and "Jul" in text and "◆ 14 July 2025 · article published" in text
+    assert sorted(set(legend_numbers(text))) == list(range(1, max(legend_numbers(text)) + 1))
+    for title in ("First suspension of US military aid to Ukraine", "NATO summit in The Hague"):
+        assert title in text
+
+
+def test_events_too_close_to_tell_apart_share_a_marker_with_a_count() -> None:
+    text = chart(columns=60)
+    meeting = next(row for row in text.splitlines() if row.startswith("meeting"))
+    assert "2" in meeting  # the two meetings of 14 and 14-15 July, one marker
+    assert "●" not in meeting
+
+
+@pytest.mark.parametrize("columns", range(40, 201, 16))
+def test_every_width_from_40_to_200_draws_an_honest_chart(columns: int) -> None:
+    text = chart(columns=columns)
+    rows = text.splitlines()
+    assert all(len(row) <= columns for row in rows), max(rows, key=len)
+    band = next(row for row in rows if row.startswith("aid "))
+    assert "░" in band and "═" in band
+    assert "◆" in text and "First suspension" in " ".join(text.split())
+
+
+def test_below_the_minimum_width_a_clear_message() -> None:
+    run = brief("timeline", "--chart", env={"COLUMNS": "39"})
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert run.stderr == (
+        "brief: the chart needs at least 40 columns and has 39: widen the terminal, set COLUMNS, "
+        "or leave out --chart\n"
+    )
+
+
+@pytest.mark.parametrize("environment", [{"TERM": "dumb"}, {"LANG": "C"}, {"LC_ALL": "C"}])
+def test_ascii_only_on_a_dumb_terminal_or_in_the_c_locale(environment: dict[str, str]) -> None:
+    for lang in ("en", "fr"):
+        run = brief_process("timeline", "--chart", "--lang", lang, env=clean_environment(**environment))
+        assert run.returncode == 0
+        assert run.stdout.isascii() and b"\x1b" not in run.stdout
+        text = run.stdout.decode()
+        assert "aid" in text or "aide" in text
+        band = text.splitlines()[2]
+        assert set(band.split(None, 1)[1]) <= set("x-=?* ")
+        assert ("Premiere suspension" if lang == "fr" else "First suspension") in " ".join(text.split())
+
+
+def test_colour_on_a_terminal_and_the_same_glyphs_without() -> None:
+    status, coloured = on_terminal("timeline", "--chart")
+    assert status == 0 and b"\x1b[" in coloured
+    plain = chart()
+    assert re.sub(rb"\x1b\[[0-9;]*m", b"", coloured).decode().replace("\r\n", "\n") == plain
+    status, no_colour = on_terminal("timeline", "--chart", env=clean_environment(NO_COLOR="1"))
+    assert status == 0 and b"\x1b" not in no_colour
+    for glyph in "░─═▼▲●⇄◆":  # every mark a distinct glyph, no colour needed
+        assert glyph in plain
+
+
+def test_french_months_and_words() -> None:
+    text = chart("--lang", "fr")
+    assert text.startswith("Chronologie · 10 événements\ndu 3 mars 2025 au 15 juillet 2025")
+    assert "avr 2025" in text and "juil" in text and "aide" in text
+    assert "Première suspension de l'aide militaire américaine à l'Ukraine" in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--since", "2025-07"],
+        ["--since", "2025-07-01", "--until", "2025-07-10"],
+        ["--kind", "meeting"],
+        ["--kind", "call", "--kind", "summit"],
+        ["--policy"],
+        ["--actor", "poutine"],
+        ["--since", "3w"],
+        ["--until", "juin 2025", "--lang", "fr"],
+    ],
+)
+def test_the_chart_works_with_every_filter(args: list[str]) -> None:
+    text = chart(*args)
+    listed = brief("timeline", *args, "--json").json()
+    assert 0 < len(listed) < 10
+    assert text.splitlines()[0].endswith((f"· {len(listed)} events", f"· {len(listed)} événements"))
+    for record in listed:
+        assert record["title"][:30] in " ".join(text.split())
+
+
+def test_a_window_scales_the_chart_to_itself() -> None:
+    text = chart("--since", "2025-07-01", "--until", "2025-07-10")
+    assert "1 July 2025 to 10 July 2025: 10 days, one day ≈" in text
+    assert "Apr" not in text
+
+
+def test_by_actor_gives_one_lane_per_actor() -> None:
+    text = chart("--by", "actor")
+    rows = [row.split("  ")[0] for row in text.splitlines()]
+    for name in ("Donald Trump", "Mark Rutte", "Vladimir Putin", "Ukraine"):
+        assert name in rows
+    assert "policy change" not in rows
+
+
+def test_no_match_is_a_notice_and_an_empty_chart_is_never_drawn() -> None:
+    run = brief("timeline", "--chart", "--since", "2030-01-01")
+    assert (run.exit_code, run.stdout, run.stderr) == (0, "", "No events match.\n")
+
+
+@pytest.mark.parametrize("args", [["--json"], ["--format", "json"], ["--format", "csv"]])
+def test_chart_with_a_machine_format_is_refused(args: list[str]) -> None:
+    run = brief("timeline", "--chart", *args)
+    assert run.exit_code == 2 and run.stdout == ""
+    assert "--chart draws the timeline for people" in run.stderr
+
+
+def test_by_without_chart_is_refused() -> None:
+    run = brief("timeline", "--by", "actor")
+    assert run.exit_code == 2 and "give --chart too" in run.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_mini_briefing_partial_dates_are_drawn_over_their_period(lang: str) -> None:
+    text = chart("--data", str(MINI), "--lang", lang)
+    other = next(row for row in text.splitlines() if row.startswith(("other", "autre")))
+    assert other.count("┄") > 20  # 2023, a year: dotted across its months
+    band = text.splitlines()[2]
+    assert "?" in band and "═" in band  # June 2024, month-precise: uncertain, then increased
+
+
+def test_the_chart_imports_nothing_heavier_than_the_human_timeline() -> None:
+    chart_modules = imported_modules("timeline", "--chart")
+    timeline_modules = imported_modules("timeline")
+    extra = {m for m in chart_modules - timeline_modules if not m.startswith("briefcli")}
+    assert extra == set(), extra
+    assert "dateutil.parser" not in chart_modules
+
+
+def test_hostile_text_in_the_chart_is_inert(tmp_path: Path) -> None:
+    from tests.conftest import write_json
+    from tests.test_html import hostile_document
+
+    document = hostile_document()
+    document["events"][0]["title"]["en"] += " \x1b[2J\x1b]0;title\x07 \u202eevil"
+    document["actors"][0]["name"]["en"] = "[bold red]Zoë[/] \x1b[31m"
+    path = write_json(tmp_path / "hostile.json", document)
+    for args in (["--chart"], ["--chart", "--by", "actor"]):
+        status, shown = on_terminal("timeline", *args, "--data", str(path))
+        assert status == 0
+        text = re.sub(rb"\x1b\[[0-9;]*m", b"", shown).decode()
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+        assert "\\x1b[2J" in " ".join(text.split())
+    assert "[bold red]Zoë[/]" in chart("--by", "actor", "--data", str(path))
+
+
+def test_by_actor_gives_events_with_no_actor_a_lane_of_their_own(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import write_json
+
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["events"][0]["actors"] = []
+    path = write_json(tmp_path / "alone.json", document)
+    rows = chart("--by", "actor", "--data", str(path)).splitlines()
+    alone = next(row for row in rows if row.startswith("no actor"))
+    assert "┄" in alone  # 2023, the event with no actor, over its year
+    assert chart("--by", "actor", "--data", str(path), "--lang", "fr").count("aucun acteur") == 1
