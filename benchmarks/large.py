@@ -13,6 +13,7 @@ import random
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data" / "briefing.json"
@@ -20,7 +21,7 @@ BUNDLED = REPO / "data" / "briefing.json"
 
 def large_briefing(*, events: int, actors: int, seed: int = 14072025) -> dict[str, object]:
     rng = random.Random(seed)
-    document = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads(BUNDLED.read_text(encoding="utf-8"))
     cast = document["actors"]
     new_actors = []
     for index in range(actors):

@@ -7,33 +7,35 @@ status in one place: `BriefGroup.main`.
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-
-# typer 0.28 vendors click, and builds choices with TyperChoice; both pinned in pyproject.toml
-from typer import _click as click
-from typer._types import TyperChoice
 from typer.core import TyperGroup
-from typer.exceptions import Abort
 
 from briefcli import __version__
 from briefcli.choices import (
+    ACTOR_KINDS,
+    CHART_LANES,
+    CHECK_FORMATS,
+    COLORS,
+    DIRECTIONS,
     EVENT_KINDS,
-    ActorKind,
-    ChartLanes,
-    CheckFormat,
-    ExportFormat,
-    Format,
+    EXPORT_FORMATS,
+    FORMATS,
+    LANGS,
+    SUMMARY_FORMATS,
     Lang,
-    SummaryFormat,
+    completer,
+    help_list,
 )
-from briefcli.errors import BriefError, ExitStatus, UsageProblem
+from briefcli.errors import BriefError, ExitStatus, UsageProblem, signal_status
 
 if TYPE_CHECKING:  # the commands import what they use, when they run
+    from briefcli.choices import OutputFormat
+    from briefcli.clicklib import UsageError
     from briefcli.model import Briefing
     from briefcli.render import Output
 
@@ -43,26 +45,36 @@ MAX_QUERY = 200  # characters: longer than any name, role or phrase worth search
 class BriefGroup(TyperGroup):
     """Runs a command and turns every way it can fail into one line and an exit status."""
 
-    def main(  # type: ignore[override]
+    def main(
         self,
-        args: list[str] | None = None,
+        args: Sequence[str] | None = None,
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        global message_lang_given
+        message_lang_given = _lang_in(args)
         try:
-            with _typer_help_follows_the_terminal():
-                result = super().main(
-                    args=args,
-                    prog_name=prog_name or "brief",
-                    complete_var=complete_var,
-                    standalone_mode=False,
-                    windows_expand_args=windows_expand_args,
-                    **extra,
-                )
-            status = result if isinstance(result, int) else ExitStatus.OK
+            shell = _completion_shell(args)
+            if shell is not None:
+                from briefcli.clicklib import get_completion_script
+
+                print(get_completion_script(prog_name="brief", complete_var="_BRIEF_COMPLETE", shell=shell))
+                status: int = ExitStatus.OK
+            else:
+                with _help_follows_the_terminal():
+                    result = super().main(
+                        args=args,
+                        prog_name=prog_name or "brief",
+                        complete_var=complete_var,
+                        standalone_mode=False,
+                        windows_expand_args=windows_expand_args,
+                        **extra,
+                    )
+                status = result if isinstance(result, int) else ExitStatus.OK
         except SystemExit:
             raise
         except BaseException as exc:  # the one place where every failure becomes a line and a status
@@ -71,84 +83,148 @@ class BriefGroup(TyperGroup):
             sys.exit(int(status))
         return int(status)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None and not ctx.resilient_parsing:  # shell completion parses leniently
+            refuse_repeated_options(command, rest)
+        return name, command, rest
+
+
+def _completion_shell(args: list[str]) -> str | None:
+    """The shell `brief --show-completion SHELL` names. Typer's own option ignores its
+    argument and asks the parent process, which fails under `sh -c` and in scripts."""
+    if len(args) < 2 or args[0] != "--show-completion" or args[1].startswith("-"):
+        return None
+    from briefcli.clicklib import SHELLS
+
+    if args[1] not in SHELLS:
+        raise UsageProblem(f"--show-completion: {args[1]!r} is not one of {', '.join(SHELLS)}")
+    return args[1]
+
 
 @contextmanager
-def _typer_help_follows_the_terminal() -> Iterator[None]:
+def _help_follows_the_terminal() -> Iterator[None]:
     """Typer draws --help with a Rich console of its own, which under NO_COLOR still
     writes bold and dim. When brief's output is plain (a pipe, NO_COLOR, TERM=dumb), so
-    is the help: Typer reads this variable when it first draws help (typer is pinned)."""
+    is the help: Rich's documented TTY_COMPATIBLE=0 says the terminal takes no escape code."""
     from briefcli.terminal import detect
 
-    if detect().color:
+    if detect().color or "TTY_COMPATIBLE" in os.environ:
         yield
         return
-    saved = os.environ.get(_TYPER_PLAIN)
-    os.environ[_TYPER_PLAIN] = "1"
-    drawn = sys.modules.get("typer.rich_utils")  # already imported (tests): set what it read
-    saved_force = getattr(drawn, "FORCE_TERMINAL", None)
-    if drawn is not None:
-        setattr(drawn, "FORCE_TERMINAL", False)  # noqa: B010 - a module attribute mypy cannot see
+    os.environ["TTY_COMPATIBLE"] = "0"
     try:
         yield
     finally:
-        if saved is None:
-            os.environ.pop(_TYPER_PLAIN, None)
-        else:
-            os.environ[_TYPER_PLAIN] = saved
-        if drawn is not None:
-            setattr(drawn, "FORCE_TERMINAL", saved_force)  # noqa: B010
+        os.environ.pop("TTY_COMPATIBLE", None)
 
 
-_TYPER_PLAIN = "_TYPER_FORCE_DISABLE_TERMINAL"
+def refuse_repeated_options(command: Any, args: list[str]) -> None:
+    """An option that takes one value, given twice, is an error: the last one would win
+    silently. Repeatable filters (--kind, --actor...) combine instead."""
+    options = {}
+    for param in command.params:
+        for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())):
+            if name.startswith("-"):
+                options[name] = param
+    seen: dict[str, list[str]] = {}
+    pending_value = False
+    for arg in args:
+        if pending_value:
+            pending_value = False
+            continue
+        if arg == "--":
+            break
+        name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+        param = options.get(name) if arg.startswith("-") else None
+        if param is None:
+            continue
+        seen.setdefault(param.name, []).append(name)
+        pending_value = not getattr(param, "is_flag", False) and arg == name
+    for param in command.params:
+        given = seen.get(param.name, [])
+        if len(given) > 1 and not getattr(param, "multiple", False):
+            from briefcli.i18n import label
+
+            lang = message_lang()
+            message = label("given_twice", lang, option=given[0], n=len(given))
+            repeatable = [p.opts[0] for p in command.params if getattr(p, "multiple", False)]
+            if repeatable:
+                message += " " + label("repeatable", lang, options=", ".join(repeatable))
+            raise UsageProblem(message)
 
 
-def say(message: str) -> None:
-    """One line on stderr, made inert: it may quote a file's path or content."""
-    from briefcli.render.safe import inert
+#: The --lang the command line gives (read ahead of click), once known; messages follow it.
+message_lang_given: Lang | None = None
 
-    print(inert(message), file=sys.stderr)
+
+def _lang_in(args: list[str]) -> Lang | None:
+    """The --lang the command line gives, read ahead: a usage error is found before the
+    option is read, and must already speak the language asked for."""
+    from briefcli.choices import accepted, typed
+
+    forms = accepted("lang", LANGS)
+    found: Lang | None = None
+    for index, arg in enumerate(args):
+        value = arg[len("--lang=") :] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value is not None and typed(value) in forms:
+            found = forms[typed(value)]  # the last one, as an option's value is read
+    return found
+
+
+def message_lang() -> Lang:
+    """The language of messages: --lang, else BRIEF_LANG or the locale, else English."""
+    from briefcli.terminal import default_lang
+
+    return message_lang_given if message_lang_given is not None else default_lang()
 
 
 def report(exc: BaseException) -> int:
-    """Say what went wrong in one line; return the exit status."""
-    if isinstance(exc, click.exceptions.UsageError):
+    """Say what went wrong in one line, in the language of messages; return the exit status."""
+    from briefcli.clicklib import ClickException, UsageError
+    from briefcli.messages import say as words
+    from briefcli.messages import translated
+    from briefcli.render import say
+
+    lang = message_lang()
+    if isinstance(exc, UsageError):
         command = exc.ctx.command_path if exc.ctx is not None else "brief"
-        say(f"{command}: {_usage_message(exc)} (see '{command} --help')")
+        problem = translated(_usage_message(exc), lang)
+        say(words("cli.see_help", lang, command=command, problem=problem))
         return ExitStatus.USAGE
-    if isinstance(exc, click.exceptions.ClickException):
-        say(f"brief: {exc.format_message()}")
+    if isinstance(exc, ClickException):
+        say(words("cli.error", lang, problem=translated(exc.format_message(), lang)))
         return exc.exit_code
     if isinstance(exc, BriefError):
-        say(f"brief: {exc.message}")
+        say(words("cli.error", lang, problem=exc.text(lang)))
         return exc.status
-    if isinstance(exc, (KeyboardInterrupt, Abort)):
-        return ExitStatus.INTERRUPTED
+    if isinstance(exc, typer.Abort):  # Click's own word for a Ctrl-C
+        exc = KeyboardInterrupt()
+    if (status := signal_status(exc)) is not None:  # Ctrl-C, SIGTERM, SIGHUP: the caller knows
+        return status
+    if isinstance(exc, OSError):  # the environment's fault, not brief's: a full disk, a closed stream
+        where = words("cli.write_error", lang) if exc.filename is None else os.fsdecode(exc.filename)
+        say(words("cli.os_error", lang, where=where, reason=exc.strerror or exc))
+        return ExitStatus.ERROR
     if os.environ.get("BRIEF_DEBUG"):
         raise exc
-    say(
-        f"brief: internal error: {type(exc).__name__}: {exc}. This is a bug in brief; "
-        "run again with BRIEF_DEBUG=1 to see the traceback."
-    )
+    say(words("cli.internal", lang, kind=type(exc).__name__, detail=exc))
     return ExitStatus.INTERNAL
 
 
-def _usage_message(exc: click.exceptions.UsageError) -> str:
-    """Click's message, with 'did you mean …?' for a mistyped option or choice."""
+def _usage_message(exc: "UsageError") -> str:
+    """Click's message, with 'did you mean …?' for a mistyped option."""
     import difflib
-    import re
 
-    if isinstance(exc, click.exceptions.NoSuchOption) and exc.possibilities:
+    from briefcli.clicklib import NoSuchOption
+
+    if isinstance(exc, NoSuchOption) and exc.possibilities:
         close = difflib.get_close_matches(exc.option_name, sorted(exc.possibilities), n=1, cutoff=0.5)
         if close:
             return f"No such option: {exc.option_name}. Did you mean {close[0]}?"
-    message = exc.format_message()
-    choices = getattr(getattr(getattr(exc, "param", None), "type", None), "choices", None)
-    typed = re.search(r": '(.*?)' is not one of", message)
-    if choices and typed:
-        close = difflib.get_close_matches(typed[1].lower(), [str(c) for c in choices], n=1)
-        if close:
-            return f"{message} Did you mean {close[0]!r}?"
-    return message
+    return exc.format_message()
 
 
 app = typer.Typer(
@@ -178,10 +254,13 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 
 
 # --- options shared by the commands: declared once -----------------------------
-
+#
+# Choices are plain text options that brief reads itself (choices.py), in English or
+# French words, so that they work alike on every Typer release; their values are listed
+# in the help and completed by the shell.
 
 DataOption = Annotated[
-    Path | None,
+    str | None,  # as typed: Path would read '' as '.'
     typer.Option(
         "--data",
         metavar="FILE",
@@ -190,33 +269,49 @@ DataOption = Annotated[
     ),
 ]
 LangOption = Annotated[
-    Lang | None,
+    str | None,
     typer.Option(
         "--lang",
-        envvar="BRIEF_LANG",
-        case_sensitive=False,
+        metavar="LANG",
         show_default=False,
-        help="Language of every text, JSON included: en or fr. Default: the locale (LANG, LC_ALL), else en.",
+        autocompletion=completer("lang", LANGS),
+        help="Language of every text and message, JSON included: en or fr. Default: BRIEF_LANG, else the "
+        "locale (LC_ALL, LC_MESSAGES, LANG), else en; an unsupported BRIEF_LANG or locale is passed over.",
     ),
 ]
-FormatOption = Annotated[
-    Format,
-    typer.Option(
-        "--format", "-f", case_sensitive=False, help="table (for people), json, jsonl, csv or markdown."
-    ),
-]
-SummaryFormatOption = Annotated[
-    SummaryFormat,
-    typer.Option("--format", "-f", case_sensitive=False, help="table (for people), json or markdown."),
-]
+
+
+def _format_option(formats: Sequence[str], default: str) -> Any:
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        autocompletion=completer("format", formats),
+        help=f"One of {help_list('format', formats)}; {default} is for people.",
+    )
+
+
+FormatOption = Annotated[str, _format_option(FORMATS, "table")]
+SummaryFormatOption = Annotated[str, _format_option(SUMMARY_FORMATS, "table")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+ColorOption = Annotated[
+    str,
+    typer.Option(
+        "--color",
+        "--colour",
+        metavar="WHEN",
+        autocompletion=completer("color", COLORS),
+        help=f"One of {help_list('color', COLORS)}: auto colors a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR forces it.",
+    ),
+]
 ActorFilterOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--actor",
         metavar="QUERY",
         show_default=False,
-        help="Only those involving this actor (as in 'brief actors QUERY').",
+        help="Only those involving this actor (as in 'brief actors QUERY'); repeat for any of several.",
     ),
 ]
 LimitOption = Annotated[
@@ -227,20 +322,59 @@ LimitOption = Annotated[
 ]
 
 
-def output(fmt: str, as_json: bool, lang: Lang | None, *, default: str = "table") -> "Output":
-    """The output settings. --json conflicts with a --format other than json (or the default)."""
-    from briefcli.render import Output
+def _kind_option(vocabulary: str, values: Sequence[str], what: str) -> Any:
+    return typer.Option(
+        "--kind",
+        metavar="KIND",
+        show_default=False,
+        autocompletion=completer(vocabulary, values),
+        help=f"Only {what} of these kinds: {help_list(vocabulary, values)}. Repeat, or give a comma list, for any of several.",
+    )
+
+
+def chosen_lang(given: str | None) -> Lang:
+    """--lang, else BRIEF_LANG, else the locale's language; messages follow it from here on."""
+    from briefcli.choices import read_choice
     from briefcli.terminal import default_lang
 
-    if as_json and fmt not in (default, "json"):
+    global message_lang_given
+    fallback = default_lang()
+    message_lang_given = fallback if given is None else read_choice("--lang", given, "lang", LANGS, fallback)
+    return message_lang_given
+
+
+def output(
+    fmt: str,
+    as_json: bool,
+    lang_given: str | None,
+    formats: Sequence["OutputFormat"] = FORMATS,
+    default: "OutputFormat" = "table",
+    *,
+    color: str = "auto",
+) -> "Output":
+    """The output settings. --json conflicts with a --format other than json (or the default)."""
+    from briefcli.choices import read_choice
+    from briefcli.render import Output
+    from briefcli.terminal import detect
+
+    lang = chosen_lang(lang_given)
+    chosen = read_choice("--format", fmt, "format", formats, lang)
+    if as_json and chosen not in (default, "json"):
         raise UsageProblem(f"--json and --format {fmt} disagree: give one of them")
-    return Output("json" if as_json else fmt, lang if lang is not None else default_lang())
+    terminal = detect(color=read_choice("--color", color, "color", COLORS, lang))
+    return Output("json" if as_json else chosen, lang, terminal)
 
 
-def load(data: Path | None) -> "Briefing":
+def load(data: str | None) -> "Briefing":
     from briefcli.load import load_briefing
 
-    return load_briefing(data)
+    return load_briefing(data_path(data))
+
+
+def data_path(data: str | None) -> Path | None:
+    from briefcli.files import file_argument
+
+    return None if data is None else file_argument(data, "--data")
 
 
 def checked_query(text: str | None, what: str) -> str | None:
@@ -249,6 +383,11 @@ def checked_query(text: str | None, what: str) -> str | None:
     if text is not None and len(text) > MAX_QUERY:
         raise UsageProblem(f"the {what} is {len(text)} characters long; at most {MAX_QUERY}")
     return text
+
+
+def checked_queries(given: list[str] | None, what: str) -> list[str]:
+    """A repeatable query option's values; each occurrence may be a comma list."""
+    return [query for text in given or () for part in text.split(",") if (query := checked_query(part, what))]
 
 
 def _version(value: bool) -> None:
@@ -279,6 +418,7 @@ def summary(
     short: Annotated[bool, typer.Option("--short", help="One line: the date and the headline.")] = False,
     fmt: SummaryFormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -292,7 +432,7 @@ def summary(
     """
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, SUMMARY_FORMATS, color=color)
     render.show_summary(out, load(data), short=short)
 
 
@@ -306,33 +446,40 @@ def actors(
         ),
     ] = None,
     *,
-    kind: Annotated[
-        ActorKind | None,
-        typer.Option("--kind", case_sensitive=False, show_default=False, help="Only this kind of actor."),
-    ] = None,
+    kind: Annotated[list[str] | None, _kind_option("actor_kind", ACTOR_KINDS, "actors")] = None,
     limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
     """Who is who: everyone, or a lookup that shows one actor's full card.
 
+    A query naming one actor exactly (id, name or alias) shows that actor's card, then the other matches; else a table of the matches.
+
     Examples:
       brief actors
       brief actors --kind person
+      brief actors --kind country,group  countries and groups
+      brief actors nato                 NATO's card, then the others that match
       brief actors otan                 NATO, in French
       brief actors "dan hegseth"        the name the article got wrong
       brief actors "secretary of state"
       brief actors poutine --json | jq '.\\[0].role'
+
+    Filters combine: a repeated filter (or a comma list) keeps what matches any of its values; different filters must all hold.
     """
     from briefcli import query as find
     from briefcli import render
+    from briefcli.choices import read_choices
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color=color)
+    kinds = read_choices("--kind", kind, "actor_kind", ACTOR_KINDS, out.lang)
     briefing = load(data)
-    found = find.find_actors(briefing, checked_query(query, "query"), kind)
-    render.show_actors(out, briefing, found[:limit], card=query is not None and len(found) == 1)
+    found = find.find_actors(briefing, checked_query(query, "query"), kinds)
+    card = query is not None and (len(found) == 1 or find.named_exactly(found, query))
+    render.show_actors(out, briefing, found[:limit], card=card)
 
 
 @app.command()
@@ -344,7 +491,10 @@ def timeline(
             "--since",
             metavar="DATE",
             show_default=False,
-            help="From this date, included: 2025-07-01, 2025-07, 'June 2025', '1er juillet 2025', or 10d, 3w, 2m, 1y before publication.",
+            help="From this date, included: 2025-07-01, 2025-7-1, 2025-07, 2025, 'June 2025', '1er juillet 2025', "
+            "'24–25 June 2025' (a span: its start), 2025-W28, 'Q3 2025'/'T3 2025', 'last month'/'le mois dernier', "
+            "'last week', 'yesterday'/'hier', or 10d, 3w, 2m, 1y before publication. 01/07/2025 is day first "
+            "under --lang fr or a day-first locale.",
         ),
     ] = None,
     until: Annotated[
@@ -353,16 +503,19 @@ def timeline(
             "--until",
             metavar="DATE",
             show_default=False,
-            help="Up to this date, included; the same forms. 2025-07 ends on 31 July.",
+            help="Up to this date, included; the same forms, each meaning its end: 2025-07 ends on 31 July, "
+            "'24–25 June 2025' on 25 June, 'last month' on its last day.",
         ),
     ] = None,
-    kind: Annotated[
+    kind: Annotated[list[str] | None, _kind_option("event_kind", EVENT_KINDS, "events")] = None,
+    direction: Annotated[
         list[str] | None,
         typer.Option(
-            "--kind",
-            click_type=TyperChoice(EVENT_KINDS, case_sensitive=False),
+            "--direction",
+            metavar="DIRECTION",
             show_default=False,
-            help="Only this kind of event; repeat for several.",
+            autocompletion=completer("direction", DIRECTIONS),
+            help=f"Only policy changes in these directions: {help_list('direction', DIRECTIONS)}. Repeat, or give a comma list, for any of several.",
         ),
     ] = None,
     actor: ActorFilterOption = None,
@@ -378,12 +531,18 @@ def timeline(
         ),
     ] = False,
     by: Annotated[
-        ChartLanes,
-        typer.Option("--by", case_sensitive=False, help="With --chart: one lane per kind or per actor."),
+        str,
+        typer.Option(
+            "--by",
+            metavar="LANES",
+            autocompletion=completer("chart_lanes", CHART_LANES),
+            help=f"With --chart: one lane per {help_list('chart_lanes', CHART_LANES)}.",
+        ),
     ] = "kind",
     limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -394,33 +553,45 @@ def timeline(
       brief timeline --since 2025-07-01 --until 2025-07-10
       brief timeline --since "juin 2025" --lang fr
       brief timeline --since 3w          the three weeks before the article
+      brief timeline --since "le mois dernier" --lang fr
+      brief timeline --since "24–25 June 2025" --until 2025-W28
       brief timeline --policy
+      brief timeline --kind meeting,call --actor trump --actor putin
+      brief timeline --direction suspension --lang fr
       brief timeline --actor poutine --json
       brief timeline --chart             drawn to scale, with the aid status
       brief timeline --chart --by actor --since 2025-06
+
+    Filters combine: a repeated filter (or a comma list) keeps what matches any of its values; different filters must all hold.
     """
     from briefcli import query as find
     from briefcli import render
+    from briefcli.choices import read_choice, read_choices
     from briefcli.dates import iso_period, window_from
+    from briefcli.terminal import numeric_date_order
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color=color)
+    kinds = read_choices("--kind", kind, "event_kind", EVENT_KINDS, out.lang)
+    directions = read_choices("--direction", direction, "direction", DIRECTIONS, out.lang)
     if chart and not out.human:
         raise UsageProblem(
             f"--chart draws the timeline for people; leave out --chart for --format {out.format}"
         )
-    if by != "kind" and not chart:
+    lanes = read_choice("--by", by, "chart_lanes", CHART_LANES, out.lang)
+    if lanes != "kind" and not chart:
         raise UsageProblem("--by chooses the chart's lanes: give --chart too")
     briefing = load(data)
-    window = window_from(since, until, anchor=iso_period(briefing.source.published).start)
-    actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
+    anchor = iso_period(briefing.source.published).start
+    window = window_from(since, until, anchor=anchor, order=numeric_date_order(out.lang))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
     events = find.select_events(
-        briefing, window=window, kinds=kind or (), actor_ids=actor_ids, policy_only=policy
+        briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
     events = events[:limit]
     if chart:
-        render.show_chart(out, briefing, events, window, by)
+        render.show_chart(out, briefing, events, window, lanes)
     else:
-        render.show_timeline(out, briefing, events)
+        render.show_timeline(out, briefing, events, window)
 
 
 @app.command()
@@ -430,6 +601,7 @@ def quotes(
     limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -438,14 +610,17 @@ def quotes(
     Examples:
       brief quotes
       brief quotes --actor trump
+      brief quotes --actor trump --actor hekster
       brief quotes --format csv > quotes.csv
+
+    Repeated, --actor keeps the quotes of any of the actors named.
     """
     from briefcli import query as find
     from briefcli import render
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
-    actor_ids = find.resolve_actor_filter(briefing, checked_query(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
     render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids)[:limit])
 
 
@@ -459,6 +634,7 @@ def search(
     limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -487,7 +663,7 @@ def search(
     from briefcli.search import parse_query
     from briefcli.search import search as find_hits
 
-    out = output(fmt, as_json, lang)
+    out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
     query = checked_query(text, "search text")
     assert query is not None
@@ -499,17 +675,18 @@ def search(
 def export(
     *,
     fmt: Annotated[
-        ExportFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
-            case_sensitive=False,
+            metavar="FORMAT",
+            autocompletion=completer("format", EXPORT_FORMATS),
             help="markdown (a document), json (the validated briefing itself), html (one self-contained page) or timelinejs (a TimelineJS timeline).",
         ),
     ] = "markdown",
     as_json: JsonOption = False,
     output_file: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would drop a trailing slash
         typer.Option(
             "--output",
             "-o",
@@ -530,25 +707,34 @@ def export(
       brief export --format html -o briefing.html
       brief export --format timelinejs -o timeline.json
     """
+    import msgspec
+
+    from briefcli import query as find
     from briefcli import render
-    from briefcli.files import atomic_output, refuse_same_file
+    from briefcli.files import atomic_output, file_argument, refuse_same_file
     from briefcli.load import briefing_path
 
-    out = output(fmt, as_json, lang, default="markdown")
+    out = output(fmt, as_json, lang, EXPORT_FORMATS, default="markdown")
+    export_format = next(f for f in EXPORT_FORMATS if f == out.format)  # typed as an export format
+    target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
     briefing = load(data)
-    if output_file is None or str(output_file) == "-":
-        render.export(briefing, out.format, out.lang, sys.stdout.buffer)
+    if export_format != "json":  # a document's timeline is in date order; JSON is the file as it is
+        briefing = msgspec.structs.replace(briefing, events=find.select_events(briefing))
+    if target is None:
+        render.export(briefing, export_format, out.lang, sys.stdout.buffer)
         return
-    refuse_same_file(output_file, briefing_path(data))
-    with atomic_output(output_file) as stream:
-        render.export(briefing, out.format, out.lang, stream)
-    say(f"brief: wrote {output_file}")
+    refuse_same_file(target, briefing_path(data_path(data)))
+    with atomic_output(target) as stream:
+        render.export(briefing, export_format, out.lang, stream)
+    from briefcli.messages import say as words
+
+    render.say(words("cli.wrote", out.lang, path=output_file))
 
 
 @app.command()
 def validate(
     file: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would read '' as '.'
         typer.Argument(
             metavar="[FILE]",
             show_default=False,
@@ -557,7 +743,7 @@ def validate(
     ] = None,
     *,
     source: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would read '' as '.'
         typer.Option(
             "--source",
             metavar="ARTICLE",
@@ -565,9 +751,7 @@ def validate(
             help="Also check provenance against this copy of the article: its sha256, and every evidence quote verbatim in its paragraph.",
         ),
     ] = None,
-    fmt: Annotated[
-        CheckFormat, typer.Option("--format", "-f", case_sensitive=False, help="table (for people) or json.")
-    ] = "table",
+    fmt: Annotated[str, _format_option(CHECK_FORMATS, "table")] = "table",
     as_json: JsonOption = False,
     lang: LangOption = None,
     data: DataOption = None,
@@ -581,20 +765,13 @@ def validate(
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
     from briefcli import render
-    from briefcli.load import BriefingError, briefing_path, bundled_path, parse_briefing, read_briefing_bytes
-    from briefcli.provenance import check_provenance
+    from briefcli.files import file_argument
+    from briefcli.load import briefing_path
+    from briefcli.validation import validate as check
 
-    out = output(fmt, as_json, lang)
-    path = file or briefing_path(data)
-    briefing: Briefing | None
-    try:
-        briefing, problems = parse_briefing(read_briefing_bytes(path))
-    except BriefingError as exc:
-        briefing, problems = None, exc.problems
-    if briefing is not None and source is not None:
-        problems += check_provenance(briefing, source)
-    render.show_validation(
-        out, path, briefing, problems, str(source) if source else None, bundled=path == bundled_path()
-    )
-    if problems:
+    out = output(fmt, as_json, lang, CHECK_FORMATS)
+    path = file_argument(file, "FILE") if file is not None else briefing_path(data_path(data))
+    result = check(path, None if source is None else file_argument(source, "--source"))
+    render.show_validation(out, result)
+    if not result.valid:
         raise typer.Exit(ExitStatus.ERROR)

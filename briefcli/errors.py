@@ -7,6 +7,11 @@ into one line on stderr and that status, in one place.
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefcli.choices import Lang
+    from briefcli.messages import Message
 
 
 class ExitStatus(IntEnum):
@@ -22,10 +27,18 @@ class BriefError(Exception):
 
     status = ExitStatus.ERROR
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: str | Message) -> None:
+        super().__init__(str(message))
+        self.message = str(message)  # in English
+        self.said = message
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang`: a `Message` is put into words in it; a plain string stays as is."""
+        if isinstance(self.said, str):
+            from briefcli.messages import translated
+
+            return translated(self.said, lang)
+        return self.said.text(lang)
 
 
 class UsageProblem(BriefError):
@@ -36,3 +49,21 @@ class UsageProblem(BriefError):
 
 class NoMatch(BriefError):
     """A lookup found nothing."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP (timeout, systemd, docker stop, a closed terminal), raised where
+    brief is, so that a half-written file is removed as on Ctrl-C. Exit 128 + signal."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.status = 128 + signal_number
+
+
+def signal_status(exc: BaseException) -> int | None:
+    """The exit status for an interruption (Ctrl-C, SIGTERM, SIGHUP), else None."""
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitStatus.INTERRUPTED
+    if isinstance(exc, Terminated):
+        return exc.status
+    return None

@@ -25,14 +25,25 @@ def refuse_same_file(output: Path, read: Path) -> None:
         )
 
 
+def file_argument(given: str, option: str, *, output: bool = False) -> Path:
+    """A file name as typed, checked before pathlib tidies it away: pathlib reads '' as
+    '.' (the current directory) and drops a trailing slash, which names a directory."""
+    if not given:
+        raise UsageProblem(f"{option} is empty: give a file name")
+    if output and given.endswith(("/", os.sep)) and given != "-":
+        raise UsageProblem(f"{option} {given}: a file name cannot end with '/' (that names a directory)")
+    return Path(given)
+
+
 @contextmanager
 def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """A binary stream whose bytes replace `path` only once all of them are written.
 
-    They go to a temporary file beside `path`, which is renamed over it at the end
-    (rename is atomic on one file system); on any error or interrupt the temporary
-    file is removed and an existing `path` is left as it was. A device or a FIFO
-    (/dev/stdout, a named pipe) is written directly: it cannot be replaced.
+    They go to a temporary file beside the file, which is renamed over it at the end
+    (rename is atomic on one file system); on any error, interrupt or SIGTERM the
+    temporary file is removed and an existing file is left as it was. A symbolic link
+    stays a link: the file it points to is replaced. A device, a FIFO or a descriptor
+    (/dev/stdout, /dev/fd/3, a named pipe) is written directly: it cannot be replaced.
     """
     try:
         existing = path.stat()
@@ -40,14 +51,21 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         existing = None
     except OSError as exc:
         raise BriefError(f"cannot write {path}: {exc.strerror}") from None
-    if existing is not None and not stat.S_ISREG(existing.st_mode):
-        if stat.S_ISDIR(existing.st_mode):
-            raise BriefError(f"cannot write {path}: it is a directory")
-        with open(path, "wb") as stream:
-            yield stream
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise BriefError(f"cannot write {path}: it is a directory")
+    if existing is not None and (not stat.S_ISREG(existing.st_mode) or _names_a_descriptor(path)):
+        # Appending to a descriptor's regular file (`>> log`) must not truncate it first.
+        append = stat.S_ISREG(existing.st_mode)
+        try:
+            with open(path, "ab") if append else open(path, "wb") as stream:
+                yield stream
+        except OSError as exc:
+            raise BriefError(f"cannot write {path}: {exc.strerror or exc}") from None
         return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+        # A short name of our own: `.{name}.tmp` would exceed NAME_MAX for a long legal name.
+        handle, temporary = tempfile.mkstemp(prefix=".brief-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise BriefError(f"cannot write {path}: {exc.strerror}") from None
     try:
@@ -56,13 +74,30 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else _default_mode())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise BriefError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:  # an error or Ctrl-C while rendering: leave `path` as it was
+    except BaseException:  # an error, Ctrl-C or SIGTERM while rendering: leave the file as it was
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _names_a_descriptor(path: Path) -> bool:
+    """/dev/stdout, /dev/fd/N, /proc/self/fd/N: a link to an open descriptor, which may be a
+    regular file (`> out`) but must be written through, never renamed over."""
+    hops = 0
+    current = os.path.abspath(path)
+    while hops < 40:
+        if current.startswith(("/proc/", "/dev/fd/")):
+            return True
+        try:
+            link = os.readlink(current)
+        except OSError:  # not a link (any more): the chain ends here
+            return False
+        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
+        hops += 1
+    return False
 
 
 def _default_mode() -> int:

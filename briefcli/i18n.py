@@ -1,9 +1,12 @@
-"""The interface's words in English and French, the default language, and human dates."""
+"""The interface's words in English and French: labels, each vocabulary's terms, and human dates."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
+
+from briefcli.dates import MONTH_NAMES  # one table, for the dates brief writes and reads
+from briefcli.messages import choose
 
 if TYPE_CHECKING:
     from briefcli.model import Lang
@@ -20,8 +23,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "article_in": ("article in {language}, {paragraphs} paragraphs", "article en {language}, {paragraphs} paragraphes"),
     "correspondent": ("correspondent quoted: {name}", "correspondant(e) cité(e) : {name}"),
     "published_public_record": ("publication date from the public record", "date de publication tirée des sources publiques"),
-    "language_fr": ("French", "français"),
-    "language_en": ("English", "anglais"),
     # actors
     "name": ("Name", "Nom"),
     "kind": ("Kind", "Type"),
@@ -29,25 +30,26 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "affiliation": ("Affiliation", "Rattachement"),
     "aliases": ("Also called", "Autres noms"),
     "story": ("In the story", "Dans l'histoire"),
+    "cut": (" … [{n} more characters: --json shows all]", " … [{n} caractères de plus : --json montre tout]"),
     "events": ("Events", "Événements"),
     "quotes": ("Quotes", "Citations"),
     "evidence": ("Evidence", "Preuves"),
     "public_record": ("Public record", "Sources publiques"),
     "as_written": ("article: “{name}”", "article : « {name} »"),
     "actors_title": ("Who is who", "Qui est qui"),
+    "see_also": ("See also", "Voir aussi"),
     # timeline
     "date": ("Date", "Date"),
     "title": ("Title", "Titre"),
     "actors": ("Actors", "Acteurs"),
     "basis": ("Basis", "Fondement"),
     "timeline": ("Timeline", "Chronologie"),
-    "n_events": ("{n} events", "{n} événements"),
+    "n_events": ("{n} event|{n} events", "{n} événement|{n} événements"),
     "legend_public_record": (
         "{mark} date from the public record, not stated in the article",
         "{mark} date tirée des sources publiques, absente de l'article",
     ),
     "published_mark": ("article published", "publication de l'article"),
-    "basis_article": ("article", "article"),
     # the chart and the page
     "chart_band": ("aid", "aide"),
     "status_flowing": ("flowing", "fournie"),
@@ -70,7 +72,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "timeline_list": ("Every event", "Tous les événements"),
     "made_with": ("Made with brief {version} from the briefing {id}. Every fact is traced to the paragraph of the article it comes from.",
                   "Fait avec brief {version} à partir du briefing {id}. Chaque fait renvoie au paragraphe de l'article dont il vient."),
-    "basis_public-record": ("public record", "sources publiques"),
     # quotes and search
     "speaker": ("Speaker", "Auteur"),
     "original": ("Original", "Original"),
@@ -79,48 +80,71 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "field": ("Field", "Champ"),
     "snippet": ("Snippet", "Extrait"),
     "id": ("Id", "Id"),
-    "n_matches": ("{n} matches for {query!r}", "{n} résultats pour « {query} »"),
-    "n_of_matches": ("{shown} of {n} matches for {query!r}", "{shown} sur {n} résultats pour « {query} »"),
+    "n_matches": ("{n} match for {query!r}|{n} matches for {query!r}",
+                  "{n} résultat pour « {query} »|{n} résultats pour « {query} »"),
+    "n_of_matches": ("{shown} of {n} match for {query!r}|{shown} of {n} matches for {query!r}",
+                     "{shown} sur {n} résultat pour « {query} »|{shown} sur {n} résultats pour « {query} »"),
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
     "no_events": ("No events match.", "Aucun événement ne correspond."),
+    "no_events_in": ("No events match ({window}).", "Aucun événement ne correspond ({window})."),
     "no_quotes": ("No quotes match.", "Aucune citation ne correspond."),
     "no_hits": ("Nothing matches {query!r}.", "Rien ne correspond à « {query} »."),
     # validate
     "bundled": ("bundled briefing", "briefing fourni"),
     "valid": ("{where}: valid briefing (actors: {actors}, events: {events}, quotes: {quotes})",
               "{where} : briefing valide (acteurs : {actors}, événements : {events}, citations : {quotes})"),
-    "invalid": ("{where}: {n} problem(s)", "{where} : {n} problème(s)"),
-    "provenance_ok": ("{article}: sha256 matches; {n} evidence quotes found verbatim",
+    "invalid": ("{where}: {n} problem|{where}: {n} problems", "{where} : {n} problème|{where} : {n} problèmes"),
+    "provenance_ok": ("{article}: sha256 matches; {n} evidence quote found verbatim|"
+                      "{article}: sha256 matches; {n} evidence quotes found verbatim",
+                      "{article} : sha256 conforme ; {n} citation de preuve trouvée telle quelle|"
                       "{article} : sha256 conforme ; {n} citations de preuve trouvées telles quelles"),
-    # vocabularies
-    "person": ("person", "personne"),
-    "organization": ("organization", "organisation"),
-    "country": ("country", "pays"),
-    "group": ("group", "groupe"),
-    "policy-change": ("policy change", "changement de politique"),
-    "meeting": ("meeting", "rencontre"),
-    "call": ("call", "appel"),
-    "summit": ("summit", "sommet"),
-    "statement": ("statement", "déclaration"),
-    "proposal": ("proposal", "proposition"),
-    "other": ("other", "autre"),
-    "suspend": ("suspend", "suspension"),
-    "resume": ("resume", "reprise"),
-    "increase": ("increase", "hausse"),
-    "restructure": ("restructure", "refonte"),
-    "actor": ("actor", "acteur"),
-    "event": ("event", "événement"),
-    "quote": ("quote", "citation"),
-    "key-point": ("key point", "point clé"),
-    "summary": ("summary", "résumé"),
-    # search-hit kinds: a vocabulary of their own (search.HIT_KINDS)
-    "hit_actor": ("actor", "acteur"),
-    "hit_event": ("event", "événement"),
-    "hit_quote": ("quote", "citation"),
-    "hit_key-point": ("key point", "point clé"),
-    "hit_watch": ("to watch", "à surveiller"),
-    "hit_summary": ("summary", "résumé"),
+    # options
+    "not_one_of": ("{option}: {value!r} is not one of {choices}.", "{option} : '{value}' ne fait pas partie de {choices}."),
+    "did_you_mean": ("Did you mean {suggestion!r}?", "Vouliez-vous dire '{suggestion}' ?"),
+    "given_twice": ("{option} was given {n} times; it takes one value", "{option} est donné {n} fois ; il prend une seule valeur"),
+    "repeatable": ("(only {options} repeat)", "(seuls {options} se répètent)"),
+    # the vocabularies of choices.py, one key each: "<vocabulary>.<value>"
+    "lang.en": ("English", "anglais"),
+    "lang.fr": ("French", "français"),
+    "format.table": ("table", "tableau"),
+    "format.json": ("json", "json"),
+    "format.jsonl": ("jsonl", "jsonl"),
+    "format.csv": ("csv", "csv"),
+    "format.markdown": ("markdown", "markdown"),
+    "format.html": ("html", "html"),
+    "format.timelinejs": ("timelinejs", "timelinejs"),
+    "actor_kind.person": ("person", "personne"),
+    "actor_kind.organization": ("organization", "organisation"),
+    "actor_kind.country": ("country", "pays"),
+    "actor_kind.group": ("group", "groupe"),
+    "event_kind.policy-change": ("policy change", "changement de politique"),
+    "event_kind.meeting": ("meeting", "rencontre"),
+    "event_kind.call": ("call", "appel"),
+    "event_kind.summit": ("summit", "sommet"),
+    "event_kind.statement": ("statement", "déclaration"),
+    "event_kind.proposal": ("proposal", "proposition"),
+    "event_kind.other": ("other", "autre"),
+    "direction.suspend": ("suspend", "suspension"),
+    "direction.resume": ("resume", "reprise"),
+    "direction.increase": ("increase", "hausse"),
+    "direction.restructure": ("restructure", "refonte"),
+    "precision.day": ("day", "jour"),
+    "precision.month": ("month", "mois"),
+    "precision.year": ("year", "année"),
+    "basis.article": ("article", "article"),
+    "basis.public-record": ("public record", "sources publiques"),
+    "hit_kind.summary": ("summary", "résumé"),
+    "hit_kind.key-point": ("key point", "point clé"),
+    "hit_kind.watch": ("to watch", "à surveiller"),
+    "hit_kind.actor": ("actor", "acteur"),
+    "hit_kind.event": ("event", "événement"),
+    "hit_kind.quote": ("quote", "citation"),
+    "color.auto": ("auto", "auto"),
+    "color.always": ("always", "toujours"),
+    "color.never": ("never", "jamais"),
+    "chart_lanes.kind": ("kind", "type"),
+    "chart_lanes.actor": ("actor", "acteur"),
 }  # fmt: skip
 
 
@@ -130,18 +154,18 @@ def colon(lang: Lang) -> str:
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
-    """The interface text `key` in `lang`, with `values` filled in."""
+    """The interface text `key` in `lang`, with `values` filled in; a "one|many" text
+    takes the plural form the count `n` asks for, by the language's rule."""
     english, french = _LABELS[key]
-    text = french if lang == "fr" else english
+    text = choose(french if lang == "fr" else english, lang, values)
     return text.format(**values) if values else text
 
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-}  # fmt: skip
+def term(vocabulary: str, value: str, lang: Lang) -> str:
+    """A vocabulary's value (choices.py) in words: term("event_kind", "meeting", "fr") is "rencontre".
+    A value outside the vocabulary is shown as it is."""
+    key = f"{vocabulary}.{value}"
+    return label(key, lang) if key in _LABELS else value
 
 
 _MONTHS_SHORT = {
@@ -155,7 +179,7 @@ def short_month(month: int, lang: Lang) -> str:
     return _MONTHS_SHORT[lang][month - 1]
 
 
-def _day(day: int, lang: Lang) -> str:
+def _day_of_month(day: int, lang: Lang) -> str:
     return "1er" if lang == "fr" and day == 1 else str(day)
 
 
@@ -164,10 +188,10 @@ def human_date(iso: str, lang: Lang) -> str:
     parts = [int(part) for part in iso.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = _MONTHS[lang][parts[1] - 1]
+    month = MONTH_NAMES[lang][parts[1] - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
-    return f"{_day(parts[2], lang)} {month} {parts[0]}"
+    return f"{_day_of_month(parts[2], lang)} {month} {parts[0]}"
 
 
 def human_span(start: str, end: str | None, lang: Lang) -> str:
@@ -176,7 +200,7 @@ def human_span(start: str, end: str | None, lang: Lang) -> str:
         return human_date(start, lang)
     if len(start) == len(end) == 10 and start[:7] == end[:7]:
         year, month, first = (int(part) for part in start.split("-"))
-        return f"{_day(first, lang)}–{_day(int(end[8:]), lang)} {_MONTHS[lang][month - 1]} {year}"
+        return f"{_day_of_month(first, lang)}–{_day_of_month(int(end[8:]), lang)} {MONTH_NAMES[lang][month - 1]} {year}"
     if len(start) == len(end) == 10 and start[:4] == end[:4]:
         head = human_date(start, lang).rsplit(" ", 1)[0]
         return f"{head} – {human_date(end, lang)}"

@@ -3,7 +3,7 @@
 msgspec validates a file against these types while decoding it, and
 `python -m briefcli.schema` generates `data/briefing.schema.json` from them.
 Rules that a type cannot say (unique ids, references, calendar dates, paragraph
-ranges, a text in at least one language) are checked in `load.py`.
+ranges, a text in at least one language) are checked in `rules.py`.
 """
 
 from __future__ import annotations

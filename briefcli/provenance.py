@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from briefcli.load import BriefingError, Problem, iter_evidence
@@ -14,11 +16,33 @@ def paragraphs_of(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
+#: An article larger than this is refused, before it is read when it is a regular file
+#: (a pipe or a device such as /dev/zero is read up to the limit). A long news article
+#: is ~50 kB; a whole book ~2 MB.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+def _read_article(article: Path) -> bytes:
+    with open(article, "rb") as file:  # only ever opened for reading
+        info = os.fstat(file.fileno())
+        if not (stat.S_ISREG(info.st_mode) and info.st_size > MAX_ARTICLE_BYTES):
+            data = file.read(MAX_ARTICLE_BYTES + 1)  # pipes and devices have no size to check first
+            if len(data) <= MAX_ARTICLE_BYTES:
+                return data
+    limit = MAX_ARTICLE_BYTES // (1024 * 1024)
+    raise BriefingError(str(article), [Problem(None, f"larger than the {limit} MiB limit for an article")])
+
+
 def check_provenance(briefing: Briefing, article: Path) -> list[Problem]:
     """Every way the briefing disagrees with the article at `article`."""
     try:
-        data = article.read_bytes()
-        text = data.decode("utf-8")
+        data = _read_article(article)
+        # The sha256 is of the bytes as they are; the paragraphs are of the text, which a
+        # byte-order mark does not change.
+        text = data.removeprefix(_BOM).decode("utf-8")
+    except IsADirectoryError:
+        raise BriefingError(str(article), [Problem(None, "is a directory, not an article")]) from None
     except OSError as exc:
         raise BriefingError(
             str(article), [Problem(None, f"cannot read the article: {exc.strerror or exc}")]

@@ -7,7 +7,7 @@ formatting (fold.py), so that "poutine", "Poutine" and "POUTINE" are one query, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from briefcli.dates import Window
 from briefcli.errors import NoMatch
@@ -101,12 +101,12 @@ def no_match(what: str, query: str, suggestions: list[str]) -> NoMatch:
     return NoMatch(f"no {what} matches {query!r}{tail}")
 
 
-def find_actors(briefing: Briefing, query: str | None, kind: str | None = None) -> list[Actor]:
-    """`brief actors [QUERY] [--kind KIND]`: everyone, or the ranked matches.
+def find_actors(briefing: Briefing, query: str | None, kinds: Collection[str] = ()) -> list[Actor]:
+    """`brief actors [QUERY] [--kind KIND]...`: everyone (of any of `kinds`), or the ranked matches.
 
     Raises NoMatch, with suggestions, when a query finds nobody.
     """
-    pool = [actor for actor in briefing.actors if kind is None or actor.kind == kind]
+    pool = [actor for actor in briefing.actors if not kinds or actor.kind in kinds]
     if query is None:
         return pool
     found = match_actors(pool, query)
@@ -115,14 +115,25 @@ def find_actors(briefing: Briefing, query: str | None, kind: str | None = None) 
     return found
 
 
-def resolve_actor_filter(briefing: Briefing, query: str | None) -> set[str] | None:
-    """The actor ids an --actor QUERY stands for (None: no filter). Raises NoMatch."""
-    if query is None:
+def named_exactly(found: Sequence[Actor], query: str) -> bool:
+    """Whether the best match is the one actor `query` names exactly (id, name or alias)."""
+    folded = fold(query)
+    exact = [actor for actor in found[:2] if actor_rank(actor, folded) == EXACT]
+    return len(exact) == 1 and exact[0] is found[0]
+
+
+def resolve_actor_filter(briefing: Briefing, queries: Sequence[str]) -> set[str] | None:
+    """The actor ids --actor QUERY... stands for: any actor any query means (None: no
+    filter). Raises NoMatch for a query that means nobody."""
+    if not queries:
         return None
-    found = best_actors(briefing.actors, query)
-    if not found:
-        raise no_match("actor", query, suggest_actor_names(briefing.actors, query))
-    return {actor.id for actor in found}
+    ids: set[str] = set()
+    for query in queries:
+        found = best_actors(briefing.actors, query)
+        if not found:
+            raise no_match("actor", query, suggest_actor_names(briefing.actors, query))
+        ids.update(actor.id for actor in found)
+    return ids
 
 
 def select_events(
@@ -130,19 +141,24 @@ def select_events(
     *,
     window: Window | None = None,
     kinds: Iterable[str] = (),
+    directions: Iterable[str] = (),
     actor_ids: set[str] | None = None,
     policy_only: bool = False,
 ) -> list[Event]:
     """The timeline: events that pass every filter, in date order (then file order).
 
-    `policy_only` keeps the policy changes: events with a direction, the proposed
-    restructuring included.
+    Each filter keeps an event matching any of its values (an empty one keeps all);
+    an event must pass them all. `policy_only` keeps the policy changes: events with a
+    direction, the proposed restructuring included.
     """
     window = window or Window()
     wanted_kinds = set(kinds)
+    wanted_directions = set(directions)
     kept: list[tuple[str, str, int, Event]] = []
     for index, event in enumerate(briefing.events):
         if wanted_kinds and event.kind not in wanted_kinds:
+            continue
+        if wanted_directions and event.direction not in wanted_directions:
             continue
         if policy_only and event.direction is None:
             continue
@@ -156,4 +172,12 @@ def select_events(
 
 
 def select_quotes(briefing: Briefing, actor_ids: set[str] | None = None) -> list[Quote]:
-    return [quote for quote in briefing.quotes if actor_ids is None or quote.speaker in actor_ids]
+    """The quotes (of these actors), in the article's order."""
+    return in_article_order(
+        quote for quote in briefing.quotes if actor_ids is None or quote.speaker in actor_ids
+    )
+
+
+def in_article_order(quotes: Iterable[Quote]) -> list[Quote]:
+    """By the first paragraph each quote's evidence cites; within a paragraph, as the file lists them."""
+    return sorted(quotes, key=lambda quote: min((item.para for item in quote.evidence), default=0))

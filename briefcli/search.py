@@ -19,18 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Literal
 
 import msgspec
 
+from briefcli.choices import HitKind
 from briefcli.fold import fold, fold_aligned, original_offset
 from briefcli.model import Briefing, Evidence, Lang, Text
 
 # Relevance tiers of the fields, best first.
 NAME, POINT, DETAIL, EVIDENCE = range(4)
 
-HitKind = Literal["actor", "event", "quote", "key-point", "watch", "summary"]
-HIT_KINDS: tuple[HitKind, ...] = ("actor", "event", "quote", "key-point", "watch", "summary")
 
 # Quotation marks that make a query one phrase matched anywhere.
 _QUOTES = {'"': '"', "“": "”", "«": "»"}

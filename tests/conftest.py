@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.core import TyperGroup
 from typer.testing import CliRunner
 
 from briefcli.cli import app
@@ -28,6 +29,18 @@ MINI_ARTICLE = DATA / "mini-article.txt"
 ARTICLE = REPO.parent / "shared" / "source" / "article-fr.txt"
 BRIEF = Path(sys.executable).parent / "brief"
 WIDTH = 100
+
+
+def command_names() -> list[str]:
+    """Every command of the app, as Click sees it: lists of commands come from here."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    return list(group.commands)
+
+
+COMMANDS = command_names()
 
 BRIEF_VARIABLES = (
     "BRIEF_DATA",
@@ -96,12 +109,14 @@ def write_json(path: Path, document: Any) -> Path:
 
 @pytest.fixture
 def bundled_document() -> dict[str, Any]:
-    return json.loads(BUNDLED.read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    return document
 
 
 @pytest.fixture
 def mini_document() -> dict[str, Any]:
-    return json.loads(MINI.read_text(encoding="utf-8"))
+    document: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
+    return document
 
 
 def lines(text: str) -> list[str]:

@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefcli.aid_status import STATUS_AFTER, Status, aid_status, changes_status
-from briefcli.choices import EVENT_KINDS
+from briefcli.choices import DIRECTIONS, EVENT_KINDS, Direction, Precision
 from briefcli.dates import event_period
+from briefcli.i18n import label
 from briefcli.load import load_briefing
 from briefcli.model import Event, Evidence, Text
 from briefcli.timescale import briefing_span, status_band
@@ -27,7 +28,7 @@ DAY0 = date(2024, 1, 1)
 @st.composite
 def events(draw: st.DrawFn) -> Event:
     """An event anywhere in 2024-2025, at any precision, a span or not, any kind and direction."""
-    precision = draw(st.sampled_from(["day", "day", "day", "month", "year"]))
+    precision: Precision = draw(st.sampled_from(["day", "day", "day", "month", "year"]))
     start = DAY0 + timedelta(days=draw(st.integers(0, 700)))
     end: str | None = None
     if precision == "day":
@@ -39,7 +40,7 @@ def events(draw: st.DrawFn) -> Event:
     else:
         text = str(start.year)
     kind = draw(st.sampled_from(["policy-change", "policy-change", *EVENT_KINDS]))
-    direction = draw(st.sampled_from([None, "suspend", "resume", "increase", "restructure"]))
+    direction: Direction | None = draw(st.sampled_from([None, *DIRECTIONS]))
     return Event(
         id=f"e{draw(st.integers(0, 10**6))}",
         date=text,
@@ -278,7 +279,8 @@ def test_the_chart_works_with_every_filter(args: list[str]) -> None:
     text = chart(*args)
     listed = brief("timeline", *args, "--json").json()
     assert 0 < len(listed) < 10
-    assert text.splitlines()[0].endswith((f"· {len(listed)} events", f"· {len(listed)} événements"))
+    counts = tuple(f"· {label('n_events', lang, n=len(listed))}" for lang in ("en", "fr"))  # "1 event"
+    assert text.splitlines()[0].endswith(counts)
     for record in listed:
         assert record["title"][:30] in " ".join(text.split())
 

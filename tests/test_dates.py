@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefcli.dates import Period, Window, event_period, iso_period, month_end, parse_date_arg, window_from
+from briefcli.choices import Lang
+from briefcli.dates import (
+    MONTH_NAMES,
+    DayOrder,
+    Period,
+    Window,
+    iso_period,
+    month_end,
+    parse_date_arg,
+    window_from,
+)
 from briefcli.errors import UsageProblem
-from briefcli.i18n import _MONTHS
+from briefcli.i18n import human_span
 
 ANCHOR = date(2025, 7, 14)  # the bundled briefing's publication date
 
@@ -40,6 +51,41 @@ EXAMPLES = {
     "1y": (date(2024, 7, 14), date(2024, 7, 14)),
     "5 jours": (date(2025, 7, 9), date(2025, 7, 9)),
     "  2025-07  ": (date(2025, 7, 1), date(2025, 7, 31)),
+    "2025-7-1": (date(2025, 7, 1), date(2025, 7, 1)),
+    "2025-7": (date(2025, 7, 1), date(2025, 7, 31)),
+    "le mois dernier": (date(2025, 6, 1), date(2025, 6, 30)),  # the article's own words
+    "last month": (date(2025, 6, 1), date(2025, 6, 30)),
+    "this month": (date(2025, 7, 1), date(2025, 7, 31)),
+    "ce mois-ci": (date(2025, 7, 1), date(2025, 7, 31)),
+    "last week": (date(2025, 7, 7), date(2025, 7, 13)),  # 14 July 2025 is a Monday
+    "la semaine dernière": (date(2025, 7, 7), date(2025, 7, 13)),
+    "cette semaine": (date(2025, 7, 14), date(2025, 7, 20)),
+    "l'an dernier": (date(2024, 1, 1), date(2024, 12, 31)),
+    "l'année dernière": (date(2024, 1, 1), date(2024, 12, 31)),
+    "le trimestre dernier": (date(2025, 4, 1), date(2025, 6, 30)),
+    "yesterday": (date(2025, 7, 13), date(2025, 7, 13)),
+    "hier": (date(2025, 7, 13), date(2025, 7, 13)),
+    "avant-hier": (date(2025, 7, 12), date(2025, 7, 12)),
+    "today": (ANCHOR, ANCHOR),
+    "demain": (date(2025, 7, 15), date(2025, 7, 15)),  # "aujourd'hui et demain", as the article says
+    "next week": (date(2025, 7, 21), date(2025, 7, 27)),
+    "la semaine prochaine": (date(2025, 7, 21), date(2025, 7, 27)),
+    "le mois prochain": (date(2025, 8, 1), date(2025, 8, 31)),
+    "next year": (date(2026, 1, 1), date(2026, 12, 31)),
+    "3 weeks ago": (date(2025, 6, 23), date(2025, 6, 23)),
+    "il y a 3 semaines": (date(2025, 6, 23), date(2025, 6, 23)),
+    "24–25 June 2025": (date(2025, 6, 24), date(2025, 6, 25)),  # as brief writes it
+    "24–25 June 2025 ◇": (date(2025, 6, 24), date(2025, 6, 25)),  # with the public-record mark
+    "24-25 June 2025": (date(2025, 6, 24), date(2025, 6, 25)),
+    "1er–2 juillet 2025": (date(2025, 7, 1), date(2025, 7, 2)),
+    "30 June – 2 July 2025": (date(2025, 6, 30), date(2025, 7, 2)),
+    "June 2025 – July 2025": (date(2025, 6, 1), date(2025, 7, 31)),
+    "2025-W28": (date(2025, 7, 7), date(2025, 7, 13)),
+    "2025w28": (date(2025, 7, 7), date(2025, 7, 13)),
+    "2025-W29-1": (ANCHOR, ANCHOR),
+    "Q3 2025": (date(2025, 7, 1), date(2025, 9, 30)),
+    "T3 2025": (date(2025, 7, 1), date(2025, 9, 30)),
+    "2025-Q1": (date(2025, 1, 1), date(2025, 3, 31)),
 }
 
 
@@ -48,31 +94,60 @@ def test_accepted_forms(text: str, expected: tuple[date, date]) -> None:
     assert parse_date_arg(text, anchor=ANCHOR) == Period(*expected)
 
 
-REFUSED = {
-    "julyish": "is not a date brief can read",
-    "2025-02-30": "is not a real date",
-    "0000-01-01": "is not a real date",
-    "03/07/2025": "reads two ways: 3 July 2025 (day first) or 7 March 2025 (month first)",
-    "31/31/2025": "is not a real date",
-    "may": "has no year",
-    "14 juillet": "has no year",
-    "0": "is not a date brief can read",
-    "99999": "is not a date brief can read",
-    "1" * 40: "is not a date brief can read",
-    "9" * 41: "too long",
-    "": "the date is empty",
-    "13/2025": "has no month 13",
-    "99999999y": "",
+ACCEPTED = "Accepted: 2025-07-01, 2025-07, 2025"
+REFUSED = {  # text: (what the message says, whether it lists the accepted forms)
+    "julyish": ("is not a date brief can read", True),
+    "2025-02-30": ("is not a real date", False),
+    "2025-2-30": ("is not a real date", False),
+    "0000-01-01": ("is not a real date", False),
+    "03/07/2025": (
+        "reads two ways: 3 July 2025 (day first) or 7 March 2025 (month first), "
+        "and neither --lang nor the locale says which comes first; write 2025-07-03 or 2025-03-07",
+        False,
+    ),
+    "31/31/2025": ("is not a real date", False),
+    "may": ("has no year", True),
+    "14 juillet": ("has no year", True),
+    "0": ("is not a date brief can read", True),
+    "99999": ("is not a date brief can read", True),
+    "1" * 40: ("is not a date brief can read", True),
+    "9" * 41: ("too long", True),
+    "": ("the date is empty", True),
+    "13/2025": ("has no month 13", False),
+    "2025-13": ("has no month 13", False),
+    "99999999y": ("reaches back before year 1", False),
+    "1.5m": ("'1.5m': a span back counts whole months; write a whole number, such as 46d", False),
+    "0,5 y": ("counts whole years; write a whole number, such as 183d", False),
+    "-3w": ("a span already counts back from the publication date (write 3w)", False),
+    "3h": ("brief counts back in days, weeks, months or years", False),
+    "2025-W53": ("2025 has no ISO week 53", False),
+    "25–24 June 2025": ("ends before it starts", False),
+    "24–25 2025": ("is not a date brief can read", True),
 }
 
 
-@pytest.mark.parametrize(("text", "words"), REFUSED.items())
-def test_refused_forms_are_usage_problems_that_show_the_accepted_forms(text: str, words: str) -> None:
+@pytest.mark.parametrize(("text", "refusal"), REFUSED.items())
+def test_refused_forms_say_what_is_wrong(text: str, refusal: tuple[str, bool]) -> None:
+    """A refusal says what is wrong; one that cannot name a fault shows the accepted forms."""
+    words, lists_forms = refusal
     with pytest.raises(UsageProblem) as refused:
         parse_date_arg(text, anchor=ANCHOR)
     assert words in refused.value.message
-    if "reads two ways" not in words:
-        assert "Accepted: 2025-07-01, 2025-07, 2025" in refused.value.message
+    assert (ACCEPTED in refused.value.message) == lists_forms
+    assert "has no year" not in refused.value.message or words == "has no year"
+
+
+def test_day_first_where_the_language_or_locale_says_so() -> None:
+    assert parse_date_arg("01/07/2025", anchor=ANCHOR, order="day-first") == Period(
+        date(2025, 7, 1), date(2025, 7, 1)
+    )
+    assert parse_date_arg("01/07/2025", anchor=ANCHOR, order="month-first") == Period(
+        date(2025, 1, 7), date(2025, 1, 7)
+    )
+    # a date that reads one way only is read that way, whatever the custom
+    assert parse_date_arg("07/13/2025", anchor=ANCHOR, order="day-first") == Period(
+        date(2025, 7, 13), date(2025, 7, 13)
+    )
 
 
 # --- properties --------------------------------------------------------------------
@@ -95,8 +170,8 @@ def test_a_partial_date_is_the_whole_period_it_names(day: date) -> None:
 
 
 @given(st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)), st.sampled_from(["en", "fr"]))
-def test_written_dates_mean_what_iso_means(day: date, lang: str) -> None:
-    month = _MONTHS[lang][day.month - 1]  # the names brief itself writes
+def test_written_dates_mean_what_iso_means(day: date, lang: Lang) -> None:
+    month = MONTH_NAMES[lang][day.month - 1]  # the names brief itself writes
     prefix = "1er" if lang == "fr" and day.day == 1 else str(day.day)
     assert parse_date_arg(f"{prefix} {month} {day.year}", anchor=ANCHOR) == Period(day, day)
     assert parse_date_arg(f"{month} {day.year}", anchor=ANCHOR) == iso_period(day.isoformat()[:7])
@@ -114,6 +189,125 @@ def test_numeric_dates_are_read_only_when_they_read_one_way(first: int, second: 
         assert parse_date_arg(text, anchor=ANCHOR) == Period(
             date(year, first, first), date(year, first, first)
         )
+
+
+@given(
+    st.integers(1, 12),
+    st.integers(1, 12),
+    st.integers(1000, 9999),
+    st.sampled_from(["day-first", "month-first"]),
+)
+def test_numeric_dates_follow_the_order_they_are_given(
+    first: int, second: int, year: int, order: DayOrder
+) -> None:
+    day, month = (first, second) if order == "day-first" else (second, first)
+    text = f"{first:02d}/{second:02d}/{year}"
+    assert parse_date_arg(text, anchor=ANCHOR, order=order) == Period(
+        date(year, month, day), date(year, month, day)
+    )
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(days)
+def test_unpadded_year_first_dates_mean_what_iso_means(day: date) -> None:
+    text = f"{day.year:04d}-{day.month}-{day.day}"
+    assert parse_date_arg(text, anchor=ANCHOR) == Period(day, day)
+    assert parse_date_arg(f"{day.year:04d}-{day.month}", anchor=ANCHOR) == iso_period(day.isoformat()[:7])
+
+
+def _in_range(day: date, offset: int) -> bool:
+    return date.min.toordinal() <= day.toordinal() + offset <= date.max.toordinal()
+
+
+def days_where(rule: Callable[[date], bool], around: date, reach: int) -> Period:
+    """The reference, day by day: the first and last day near `around` that `rule` holds for."""
+    near = (
+        around + timedelta(days=offset) for offset in range(-reach, reach + 1) if _in_range(around, offset)
+    )
+    held = [day for day in near if rule(day)]
+    assert held, "the rule holds for no day"
+    return Period(held[0], held[-1])
+
+
+anchors = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(anchors, st.sampled_from(["last month", "le mois dernier", "mois dernier", "le mois passé"]))
+def test_last_month_is_the_month_before_the_publication_dates(anchor: date, words: str) -> None:
+    a_day_of_last_month = anchor.replace(day=1) - timedelta(days=1)
+    expected = days_where(
+        lambda d: (d.year, d.month) == (a_day_of_last_month.year, a_day_of_last_month.month), anchor, reach=70
+    )
+    assert parse_date_arg(words, anchor=anchor) == expected
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(anchors, st.sampled_from(["last week", "la semaine dernière", "semaine passée", "previous week"]))
+def test_last_week_is_the_iso_week_before_the_publication_dates(anchor: date, words: str) -> None:
+    week = (anchor - timedelta(weeks=1)).isocalendar()[:2]
+    assert parse_date_arg(words, anchor=anchor) == days_where(
+        lambda d: d.isocalendar()[:2] == week, anchor, reach=21
+    )
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(
+    anchors,
+    st.sampled_from(["this week", "cette semaine", "this month", "ce mois-ci", "this year", "cette année"]),
+)
+def test_this_period_holds_the_publication_date(anchor: date, words: str) -> None:
+    unit = words.split()[-1].removesuffix("-ci")
+    key: Callable[[date], object] = {
+        "week": lambda d: d.isocalendar()[:2], "semaine": lambda d: d.isocalendar()[:2],
+        "month": lambda d: (d.year, d.month), "mois": lambda d: (d.year, d.month),
+        "year": lambda d: d.year, "année": lambda d: d.year,
+    }[unit]  # fmt: skip
+    assert parse_date_arg(words, anchor=anchor) == days_where(
+        lambda d: key(d) == key(anchor), anchor, reach=370
+    )
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(anchors, st.sampled_from(["yesterday", "hier"]))
+def test_yesterday_is_the_day_before_publication(anchor: date, words: str) -> None:
+    assert parse_date_arg(words, anchor=anchor) == days_where(
+        lambda d: (anchor - d).days == 1, anchor, reach=3
+    )
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(st.dates(min_value=date(1000, 1, 8), max_value=date(9999, 12, 20)))
+def test_an_iso_week_is_its_seven_days(day: date) -> None:
+    year, week, weekday = day.isocalendar()
+    expected = days_where(lambda d: d.isocalendar()[:2] == (year, week), day, reach=7)
+    assert parse_date_arg(f"{year}-W{week:02d}", anchor=ANCHOR) == expected
+    assert parse_date_arg(f"{year}-W{week:02d}-{weekday}", anchor=ANCHOR) == Period(day, day)
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    st.sampled_from(["Q{q} {y}", "T{q} {y}", "{y}-Q{q}"]),
+)
+def test_a_quarter_is_its_three_months(day: date, form: str) -> None:
+    quarter = (day.month - 1) // 3 + 1
+    expected = days_where(lambda d: d.year == day.year and (d.month - 1) // 3 + 1 == quarter, day, reach=100)
+    assert parse_date_arg(form.format(q=quarter, y=day.year), anchor=ANCHOR) == expected
+
+
+@given(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    st.integers(0, 800),
+    st.sampled_from(["en", "fr"]),
+)
+def test_a_span_brief_writes_reads_back_as_itself(start: date, length: int, lang: Lang) -> None:
+    end = date.fromordinal(min(start.toordinal() + length, date.max.toordinal()))
+    written = human_span(start.isoformat(), end.isoformat(), lang)
+    assert parse_date_arg(written, anchor=ANCHOR) == Period(start, end)
+    assert parse_date_arg(f"{written} ◇", anchor=ANCHOR) == Period(start, end)
+    window = window_from(written, written, anchor=ANCHOR)  # --since: its start; --until: its end
+    assert window == Window(start.isoformat(), end.isoformat())
 
 
 @given(st.integers(0, 5000), st.sampled_from(["d", "w"]))
@@ -163,7 +357,8 @@ def test_an_event_is_kept_when_its_period_overlaps_the_window(
     if since is not None and until is not None and iso_period(since).start > iso_period(until).end:
         since, until = until, since
     window = window_from(since, until, anchor=ANCHOR)
-    covered = event_period(*event)
+    start, end = event
+    covered = Period(iso_period(start).start, iso_period(end or start).end)  # the event's days
     # The rule, day by day: some day of the event lies inside the window.
     low = iso_period(since).start if since else date.min
     high = iso_period(until).end if until else date.max
@@ -202,3 +397,20 @@ def test_dateutil_is_only_imported_for_written_dates() -> None:
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.split() == ["False", "True"]
+
+
+@settings(deadline=None)  # a day-by-day reference
+@given(
+    anchors,
+    st.sampled_from(["next week", "la semaine prochaine", "next month", "le mois prochain", "demain"]),
+)
+def test_next_periods_follow_the_publication_dates(anchor: date, words: str) -> None:
+    if "week" in words or "semaine" in words:
+        week = (anchor + timedelta(weeks=1)).isocalendar()[:2]
+        expected = days_where(lambda d: d.isocalendar()[:2] == week, anchor, reach=21)
+    elif "month" in words or "mois" in words:
+        after = anchor.replace(day=28) + timedelta(days=4)  # a day of the next month
+        expected = days_where(lambda d: (d.year, d.month) == (after.year, after.month), anchor, reach=70)
+    else:
+        expected = days_where(lambda d: (d - anchor).days == 1, anchor, reach=3)
+    assert parse_date_arg(words, anchor=anchor) == expected

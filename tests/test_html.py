@@ -195,7 +195,7 @@ def test_hostile_text_gives_an_inert_page(hostile_briefing: Path) -> None:
 def test_export_html_writes_a_file(tmp_path: Path) -> None:
     target = tmp_path / "briefing.html"
     run = brief("export", "--format", "html", "--lang", "fr", "-o", str(target))
-    assert run.exit_code == 0 and run.stderr == f"brief: wrote {target}\n"
+    assert run.exit_code == 0 and run.stderr == f"brief : {target} écrit\n"  # in the language asked for
     assert "<h2>L&#x27;essentiel</h2>" in target.read_text(encoding="utf-8")
 
 
@@ -255,10 +255,12 @@ class Visit:
             "console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None
         )
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on(
-            "dialog", lambda dialog: (self.errors.append(f"dialog {dialog.message}"), dialog.dismiss())
-        )
+        self.page.on("dialog", self._dialog)
         self.page.goto(self.url)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.errors.append(f"dialog {dialog.message}")
+        dialog.dismiss()
 
     def _route(self, route: Any) -> None:
         if route.request.url == self.url:

@@ -8,9 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from briefcli.choices import EVENT_KINDS
 from briefcli.load import BriefingError, load_briefing
+from briefcli.model import Briefing
+from briefcli.rules import check_briefing
 from briefcli.schema import SCHEMA_FILE, schema_text
 from tests.conftest import MINI, brief, write_json
 
@@ -294,7 +300,7 @@ def test_validate_lists_every_problem_not_only_the_first(
     path = write_json(tmp_path / "bad2.json", document)
     run = brief("validate", str(path))
     assert run.exit_code == 1
-    assert run.stdout.splitlines()[0] == f"{path}: 3 problem(s)"
+    assert run.stdout.splitlines()[0] == f"{path}: 3 problems"
     assert len(run.stdout.splitlines()) == 4
     # A command refuses the same file in one line that counts the rest.
     run = brief("timeline", "--data", str(path))
@@ -335,3 +341,54 @@ def test_the_schema_describes_the_briefing_file() -> None:
     assert {"schema_version", "source", "summary", "actors", "events"} <= set(briefing["required"])
     assert briefing["additionalProperties"] is False
     assert schema["$defs"]["Text"]["properties"].keys() == {"en", "fr"}
+
+
+# --- the remembered answers are the rules' answers ----------------------------------
+
+_DATES = ["2024-06-30", "2024-06", "2024", "2024-02-30", "2024-13", "2023-12-31", "0000"]
+_EVIDENCE = [(1, "le conseil"), (99, "le conseil"), (2, " "), (1, " ".join(["mot"] * 30))]
+_CITATIONS = [
+    {"outlet": "AP", "title": "A report", "url": "https://example.org/a", "date": "2024-06-30"},
+    {"outlet": "AP", "title": "A report"},
+    {"outlet": " ", "title": "www.example.org", "url": "https://a.org/https://b.org", "date": "2024-02-30"},
+    {"outlet": "AP; Reuters", "title": "Two reports", "url": "https://example.org/b"},
+]
+
+
+@given(
+    events=st.lists(
+        st.fixed_dictionaries(
+            {
+                "date": st.sampled_from(_DATES),
+                "end": st.none() | st.sampled_from(_DATES),
+                "precision": st.sampled_from(["day", "month", "year"]),
+                "basis": st.sampled_from(["article", "public-record"]),
+                "sources": st.lists(st.sampled_from(_CITATIONS), max_size=3),
+                "kind": st.sampled_from(list(EVENT_KINDS)),
+                "direction": st.sampled_from([None, "suspend", "resume"]),
+                "evidence": st.lists(st.sampled_from(_EVIDENCE), min_size=1, max_size=3),
+                "titled": st.booleans(),
+            }
+        ),
+        max_size=12,
+    )
+)
+@settings(max_examples=150, deadline=None)
+def test_remembered_rule_answers_equal_the_rules_run_afresh(events: list[dict[str, Any]]) -> None:
+    """The checker remembers a rule's answer by the values it depends on; on briefings
+    that repeat good and bad values, every problem is the one the rules find afresh."""
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    template = document["events"][0]
+    document["events"] = []
+    for index, drawn in enumerate(events):
+        event = {key: value for key, value in template.items() if key not in ("end", "sources", "direction")}
+        event.update(id=f"e{index}", date=drawn["date"], precision=drawn["precision"], basis=drawn["basis"])
+        event.update(kind=drawn["kind"], evidence=[{"para": p, "quote": q} for p, q in drawn["evidence"]])
+        for key in ("end", "sources", "direction"):
+            if drawn[key]:
+                event[key] = drawn[key]
+        if not drawn["titled"]:
+            event["title"] = {}
+        document["events"].append(event)
+    briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
+    assert check_briefing(briefing) == check_briefing(briefing, remember=False)

@@ -9,11 +9,14 @@ import json
 import os
 import pty
 import re
+import resource
 import signal
+import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,7 +89,9 @@ def test_no_color_and_dumb_terminals_get_no_escape_code(variable: dict[str, str]
 def test_narrow_and_wide_terminals_render(columns: str, command: list[str]) -> None:
     run = brief_process(*command, env=clean_environment(COLUMNS=columns))
     assert run.returncode == 0 and run.stderr == b""
-    widest = max(len(line) for line in run.stdout.decode().splitlines())
+    shown = run.stdout.decode().splitlines()
+    lines = [line for line in shown if not (line.startswith("[") and "] http" in line)]  # URLs whole
+    widest = max(len(line) for line in lines)
     assert widest <= int(columns) or command == ["actors"]  # a table keeps its columns legible
     if columns == "20" and command == ["timeline"]:  # too narrow for columns: it stacks
         assert "3 March 2025 ◇\n▼ suspend\n" in run.stdout.decode()
@@ -119,66 +124,88 @@ def test_a_closed_pipe_ends_brief_quietly(
     assert errors.read_bytes() == b""  # no traceback, no "Exception ignored"
 
 
-def test_ctrl_c_during_a_long_listing_exits_130(large_briefing: Path) -> None:
-    process = subprocess.Popen(
-        [str(BRIEF), "timeline", "--data", str(large_briefing)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=clean_environment(),
-    )
+def fresh_signals() -> None:
+    """In the child, before brief starts: the signals brief handles at their defaults.
+
+    A shell's background job (`pytest &`) and `nohup` start with SIGINT or SIGHUP
+    ignored, and Python then leaves them ignored: the tests must not depend on that."""
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+
+
+def started(*args: str, **options: Any) -> subprocess.Popen[bytes]:
+    """The installed brief, started as from an interactive shell, stderr captured."""
+    options.setdefault("stderr", subprocess.PIPE)
+    return subprocess.Popen([str(BRIEF), *args], env=clean_environment(), preexec_fn=fresh_signals, **options)
+
+
+SIGNALS = [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)]
+SIGNAL_IDS = ["SIGINT", "SIGTERM", "SIGHUP"]
+
+
+@pytest.mark.parametrize(("number", "status"), SIGNALS, ids=SIGNAL_IDS)
+def test_a_signal_during_a_long_listing_ends_it_with_128_plus_the_signal(
+    large_briefing: Path, number: int, status: int
+) -> None:
+    process = started("timeline", "--data", str(large_briefing), stdout=subprocess.PIPE)
     assert process.stdout is not None
     process.stdout.readline()  # it has started printing; the pipe fills and it waits on us
-    process.send_signal(signal.SIGINT)
+    process.send_signal(number)  # it cannot have finished: we have not read the rest
     _, errors = process.communicate(timeout=60)
-    assert process.returncode == 130
-    assert b"Traceback" not in errors and b"KeyboardInterrupt" not in errors
+    assert (process.returncode, errors) == (status, b"")
 
 
-def wait_until_running(process: subprocess.Popen[bytes]) -> None:
-    """Return once brief's own code runs: it has mapped msgspec's extension module.
-
-    Before that, Python and pip's launcher are still starting, and a Ctrl-C there is
-    Python's to handle, not any program's.
-    """
-    maps = Path(f"/proc/{process.pid}/maps")
+@pytest.mark.parametrize(("number", "status"), SIGNALS, ids=SIGNAL_IDS)
+def test_a_signal_while_brief_waits_for_its_input(tmp_path: Path, number: int, status: int) -> None:
+    fifo = tmp_path / "briefing.fifo"
+    os.mkfifo(fifo)
+    process = started("summary", "--data", str(fifo), stdout=subprocess.PIPE)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and process.poll() is None:
+    while True:  # opening the FIFO's writing end succeeds once brief holds its reading end
         try:
-            if "msgspec" in maps.read_text():
-                return
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
         except OSError:
-            return
+            assert time.monotonic() < deadline and process.poll() is None
+            time.sleep(0.01)
+    try:
+        process.send_signal(number)  # brief waits for bytes that never come: it cannot finish
+        output, errors = process.communicate(timeout=60)
+    finally:
+        os.close(writer)
+    assert (process.returncode, output, errors) == (status, b"", b"")
 
 
-def test_ctrl_c_while_starting_exits_130() -> None:
-    process = subprocess.Popen(
-        [str(BRIEF), "summary"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_environment()
-    )
-    wait_until_running(process)
-    process.send_signal(signal.SIGINT)
-    _, errors = process.communicate(timeout=60)
-    assert process.returncode in (0, 130)  # 0 if it finished before the signal landed
-    assert b"Traceback" not in errors and b"KeyboardInterrupt" not in errors
+def temporary_files(directory: Path) -> list[Path]:
+    return [path for path in directory.iterdir() if path.name.startswith(".")]
 
 
-def test_interrupted_export_leaves_the_file_as_it_was(large_briefing: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("number", "status"), SIGNALS, ids=SIGNAL_IDS)
+def test_a_signal_during_export_leaves_the_file_as_it_was(
+    large_briefing: Path, tmp_path: Path, number: int, status: int
+) -> None:
+    """SIGINT (Ctrl-C), SIGTERM (timeout, systemd, docker stop, CI) and SIGHUP (a closed
+    terminal): the old file stays whole, no temporary file is left, 128 + the signal."""
     target = tmp_path / "briefing.md"
     target.write_text("the previous export\n", encoding="utf-8")
-    for delay in (0.0, 0.1, 0.3):
-        process = subprocess.Popen(
-            [str(BRIEF), "export", "--data", str(large_briefing), "-o", str(target)],
-            stderr=subprocess.PIPE,
-            env=clean_environment(),
-        )
-        wait_until_running(process)
-        time.sleep(delay)
-        process.send_signal(signal.SIGINT)
-        _, errors = process.communicate(timeout=60)
-        content = target.read_text(encoding="utf-8")
-        # Never a part: the old file, or (if the signal came too late) the whole new one.
-        assert content == "the previous export\n" or (content.endswith("\n") and "## Sources" in content)
-        assert process.returncode in (0, 130) and b"Traceback" not in errors
-        assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]  # no temporary file left
+    for _ in range(5):  # catch brief while its temporary file exists (almost always the first time)
+        process = started("export", "--data", str(large_briefing), "-o", str(target))
+        while process.poll() is None and not temporary_files(tmp_path):
+            time.sleep(0.002)
+        process.send_signal(signal.SIGSTOP)
+        if process.poll() is None and temporary_files(tmp_path):
+            break
+        process.send_signal(signal.SIGCONT)
+        process.communicate(timeout=60)
+        target.write_text("the previous export\n", encoding="utf-8")
+    else:
+        pytest.fail("brief never showed its temporary file")
+    process.send_signal(number)  # still writing the temporary file: the signal lands first
+    process.send_signal(signal.SIGCONT)
+    _, errors = process.communicate(timeout=60)
+    assert (process.returncode, errors) == (status, b"")
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.md"]  # no temporary file left
 
 
 # --- locales ----------------------------------------------------------------------
@@ -211,14 +238,13 @@ def test_french_under_odd_locales(locale: dict[str, str]) -> None:
 
 
 def imported_modules(*args: str) -> set[str]:
-    """The modules a run of brief imports (reported at exit, after everything ran)."""
-    code = (  # brief leaves by os._exit, without exit handlers: report from there
-        "import os, sys\n"
-        "leave = os._exit\n"
-        "os._exit = lambda status: (sys.stderr.write('\\n' + ' '.join(sorted(sys.modules)) + '\\n'), leave(status))\n"
-        f"sys.argv = ['brief', *{list(args)!r}]\n"
-        "from briefcli.__main__ import main\n"
-        "main()\n"
+    """The modules a run of brief imports (reported at the end of the run)."""
+    code = (
+        "import sys\n"
+        "from briefcli.__main__ import leave, run\n"
+        f"status = run({list(args)!r})\n"
+        "sys.stderr.write('\\n' + ' '.join(sorted(sys.modules)) + '\\n')\n"
+        "leave(status)\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, env=clean_environment(), check=False
@@ -245,3 +271,267 @@ def test_machine_output_imports_neither_rich_nor_the_date_parser(args: tuple[str
 def test_human_views_and_written_dates_import_what_they_need() -> None:
     modules = imported_modules("timeline", "--since", "juin 2024", "--data", str(MINI))
     assert "rich.console" in modules and "dateutil.parser" in modules
+
+
+# --- write errors and closed streams ------------------------------------------------
+
+
+def run_with(
+    args: list[str], *, preexec: Any = None, env: dict[str, str] | None = None, **streams: Any
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [str(BRIEF), *args],
+        env=env or clean_environment(),
+        preexec_fn=preexec,
+        timeout=60,
+        check=False,
+        **streams,
+    )
+
+
+WRITERS = [
+    ["summary", "--json"],
+    ["summary"],
+    ["timeline", "--format", "csv"],
+    ["actors", "--format", "jsonl"],
+    ["export"],
+    ["validate"],
+]
+WRITER_IDS = [" ".join(args) for args in WRITERS]
+
+
+@pytest.mark.parametrize("args", WRITERS, ids=WRITER_IDS)
+def test_a_full_disk_is_the_environments_fault(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        run = run_with(args, stdout=full, stderr=subprocess.PIPE)
+    assert (run.returncode, run.stderr) == (1, b"brief: write error: No space left on device\n")
+
+
+def limit_file_size() -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "PYTHONUNBUFFERED"])
+@pytest.mark.parametrize("args", [["export"], ["timeline"], ["actors", "--json"]])
+def test_a_file_size_limit_is_the_environments_fault(
+    tmp_path: Path, args: list[str], unbuffered: str
+) -> None:
+    """`ulimit -f`: a write stops short, then fails; the part written must not pass for all of it."""
+    env = clean_environment(PYTHONUNBUFFERED=unbuffered)
+    with (tmp_path / "out").open("wb") as out:
+        run = run_with(args, stdout=out, stderr=subprocess.PIPE, preexec=limit_file_size, env=env)
+    assert (run.returncode, run.stderr) == (1, b"brief: write error: File too large\n")
+
+
+def test_a_descriptor_brief_cannot_write_is_the_environments_fault(tmp_path: Path) -> None:
+    (tmp_path / "read-only").write_bytes(b"")
+    with (tmp_path / "read-only").open("rb") as not_for_writing:  # `brief summary >&3 3</dev/null`
+        run = run_with(["summary", "--json"], stdout=not_for_writing, stderr=subprocess.PIPE)
+    assert (run.returncode, run.stderr) == (1, b"brief: write error: Bad file descriptor\n")
+
+
+def close(*numbers: int) -> Any:
+    def closing() -> None:
+        for number in numbers:
+            os.close(number)
+
+    return closing
+
+
+@pytest.mark.parametrize("args", WRITERS[:3], ids=WRITER_IDS[:3])
+def test_a_closed_stdout_gives_one_line_and_a_failure(args: list[str]) -> None:
+    run = run_with(args, stderr=subprocess.PIPE, preexec=close(1))  # `brief summary >&-`
+    assert (run.returncode, run.stderr) == (1, b"brief: write error: Bad file descriptor\n")
+
+
+def test_a_closed_stdout_does_not_matter_to_a_command_that_writes_a_file(tmp_path: Path) -> None:
+    run = run_with(["export", "-o", str(tmp_path / "out.md")], stderr=subprocess.PIPE, preexec=close(1))
+    assert (run.returncode, run.stderr) == (0, f"brief: wrote {tmp_path / 'out.md'}\n".encode())
+    assert (tmp_path / "out.md").read_text(encoding="utf-8").startswith("# ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "--json"],
+        ["timeline"],
+        ["actors", "nobody-at-all"],  # exit 1, a message
+        ["frobnicate"],  # exit 2, a message
+        ["timeline", "--since", "tomorrow-ish"],
+        ["validate", "/nonexistent.json"],
+    ],
+    ids=lambda args: " ".join(args),
+)
+def test_a_closed_stderr_changes_nothing_but_the_messages(args: list[str]) -> None:
+    """`brief ... 2>&-`: the same results on stdout and the same status; the messages
+    are lost, never written to stdout instead."""
+    opened = run_with(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    closed = run_with(args, stdout=subprocess.PIPE, preexec=close(2))
+    assert (closed.returncode, closed.stdout) == (opened.returncode, opened.stdout)
+    assert b"brief:" not in closed.stdout
+
+
+def test_all_standard_streams_closed() -> None:
+    run = run_with(["summary"], preexec=close(0, 1, 2))
+    assert run.returncode == 1
+
+
+# --- output targets that are not regular files ---------------------------------------
+
+
+def test_export_to_dev_stdout_writes_through_the_pipe() -> None:
+    run = run_with(["export", "-o", "/dev/stdout"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.returncode == 0 and run.stdout == run_with(["export"], stdout=subprocess.PIPE).stdout
+    assert Path("/dev/stdout").is_symlink()  # never renamed over
+
+
+def test_export_to_dev_stdout_redirected_to_a_file(tmp_path: Path) -> None:
+    """`brief export -o /dev/stdout > out.md`: /dev/stdout leads to a regular file, but it is
+    a descriptor: written through, nothing created beside /dev/stdout, nothing renamed."""
+    with (tmp_path / "out.md").open("wb") as out:
+        run = run_with(["export", "-o", "/dev/stdout"], stdout=out, stderr=subprocess.PIPE)
+    assert run.returncode == 0, run.stderr
+    expected = run_with(["export"], stdout=subprocess.PIPE).stdout
+    assert (tmp_path / "out.md").read_bytes() == expected
+    assert Path("/dev/stdout").is_symlink()
+
+
+def test_export_to_a_descriptor_appends_as_the_shell_opened_it(tmp_path: Path) -> None:
+    log = tmp_path / "log.md"
+    log.write_bytes(b"earlier\n")
+    with log.open("ab") as appending:  # `brief export -o /dev/fd/3 3>>log.md`
+        number = appending.fileno()
+        run = subprocess.run(
+            [str(BRIEF), "export", "-o", f"/dev/fd/{number}"],
+            env=clean_environment(),
+            pass_fds=(number,),
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    assert run.returncode == 0, run.stderr
+    assert log.read_bytes().startswith(b"earlier\n# ")
+
+
+def test_export_to_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    process = started("export", "-o", str(fifo))
+    with fifo.open("rb") as reading:
+        received = reading.read()
+    _, errors = process.communicate(timeout=60)
+    assert process.returncode == 0, errors
+    assert received.startswith(b"# ") and stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_export_to_a_device() -> None:
+    run = run_with(["export", "-o", os.devnull], stderr=subprocess.PIPE)
+    assert run.returncode == 0 and stat.S_ISCHR(os.lstat(os.devnull).st_mode)
+
+
+def test_export_to_a_link_replaces_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "briefing.md"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "latest.md"
+    link.symlink_to(target)
+    run = run_with(["export", "-o", str(link)], stderr=subprocess.PIPE)
+    assert run.returncode == 0, run.stderr
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["briefing.md", "latest.md", "real"]
+
+
+def test_export_dash_is_stdout() -> None:
+    run = run_with(["export", "-o", "-"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert (run.returncode, run.stderr) == (0, b"") and run.stdout.startswith(b"# ")
+
+
+def test_export_to_a_long_but_legal_name(tmp_path: Path) -> None:
+    target = tmp_path / ("b" * 252 + ".md")  # 255 bytes, the most a name may have
+    run = run_with(["export", "-o", str(target)], stderr=subprocess.PIPE)
+    assert run.returncode == 0, run.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_trailing_slash_is_not_a_file_name(tmp_path: Path) -> None:
+    run = run_with(["export", "-o", f"{tmp_path}/out.md/"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert (run.returncode, run.stdout) == (2, b"")
+    assert run.stderr == (
+        f"brief: --output {tmp_path}/out.md/: a file name cannot end with '/' (that names a directory)\n".encode()
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summary", "--data", ""], "brief: --data is empty: give a file name\n"),
+        (["validate", ""], "brief: FILE is empty: give a file name\n"),
+        (["validate", "--source", ""], "brief: --source is empty: give a file name\n"),
+        (["export", "-o", ""], "brief: --output is empty: give a file name\n"),
+    ],
+    ids=["--data", "validate FILE", "--source", "--output"],
+)
+def test_an_empty_file_name_says_what_was_given(args: list[str], message: str) -> None:
+    run = run_with(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert (run.returncode, run.stdout, run.stderr.decode()) == (2, b"", message)
+
+
+# --- a malformed environment -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [
+        {"COLUMNS": "²"},
+        {"COLUMNS": "٣٠"},  # Arabic-Indic digits
+        {"COLUMNS": "-5"},
+        {"COLUMNS": "1e3"},
+        {"COLUMNS": "9" * 30},
+        {"COLUMNS": ""},
+        {"LINES": "²"},
+        {"LINES": "9" * 30},
+        {"TERM": "\x1b[31m"},
+        {"TERM": "x" * 10_000},
+        {"TERM": ""},
+    ],
+    ids=lambda variables: " ".join(f"{k}={v[:12]!r}" for k, v in variables.items()),
+)
+@pytest.mark.parametrize("args", [["summary"], ["timeline", "--help"]])
+def test_a_malformed_terminal_size_or_type_is_ignored(variables: dict[str, str], args: list[str]) -> None:
+    run = run_with(args, env=clean_environment(**variables), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert (run.returncode, run.stderr) == (0, b"") and run.stdout
+
+
+def test_a_malformed_width_on_a_terminal_falls_back_to_the_terminals_own() -> None:
+    status, shown = on_terminal("summary", env=clean_environment(COLUMNS="²", LINES="²"))
+    assert status == 0 and b"internal error" not in shown and b"NATO" in shown
+
+
+# --- the end of a run ------------------------------------------------------------------
+
+END_OF_RUN = """
+import atexit, sys, types
+if sys.argv[1] == "measured":
+    sys.modules["coverage"] = types.ModuleType("coverage")  # as when coverage.py measures
+atexit.register(lambda: sys.stderr.write("exit handlers ran\\n"))
+sys.argv = ["brief", *sys.argv[2:]]
+from briefcli.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("args", "status"), [(["summary", "--short"], 0), (["actors", "nobody-at-all"], 1)])
+def test_exit_handlers_run_only_when_something_measures_the_run(args: list[str], status: int) -> None:
+    """brief leaves by os._exit (no teardown, ~12 ms), unless coverage.py is loaded: then
+    it exits normally, with the same status, so that coverage sees the end of the run."""
+    for mode, handlers_ran in (("fast", False), ("measured", True)):
+        run = subprocess.run(
+            [sys.executable, "-c", END_OF_RUN, mode, *args],
+            capture_output=True, env=clean_environment(), timeout=60, check=False,
+        )  # fmt: skip
+        assert run.returncode == status, run.stderr
+        assert (b"exit handlers ran" in run.stderr) == handlers_ran, run.stderr

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from briefcli.render.records import ActorRecord, EventRecord, HitRecord, QuoteRecord, fields
-from tests.readme import README, examples, needs_missing, run
+from tests.conftest import COMMANDS
+from tests.readme import README, Example, examples, needs_missing, run
 
 TEXT = README.read_text(encoding="utf-8")
 EXAMPLES = examples(TEXT)
@@ -15,18 +16,17 @@ EXAMPLES = examples(TEXT)
 
 def test_the_readme_has_examples_of_every_command() -> None:
     commands = " ".join(example.command for example in EXAMPLES)
-    for command in ("summary", "actors", "timeline", "quotes", "search", "export", "validate"):
+    for command in COMMANDS:
         assert f"brief {command}" in commands
     assert "| jq" in commands
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[example.command for example in EXAMPLES])
-def test_each_example_prints_what_the_readme_shows(example: object) -> None:
-    assert hasattr(example, "command")
-    reason = needs_missing(example.command)  # type: ignore[attr-defined]
+def test_each_example_prints_what_the_readme_shows(example: Example) -> None:
+    reason = needs_missing(example.command)
     if reason:
         pytest.skip(reason)
-    assert run(example.command) == example.output, "refresh with: python -m tests.readme --write"  # type: ignore[attr-defined]
+    assert run(example.command) == example.output, "refresh with: python -m tests.readme --write"
 
 
 def test_quick_start_is_exactly_two_commands() -> None:

@@ -1,16 +1,17 @@
-"""Every output format, chosen in one place.
+"""Every output format, chosen in one place, and the one printer for stderr.
 
 Each `show_*` function takes what a command found and writes it in the chosen
-format: human views through Rich, machine formats as UTF-8 bytes on stdout. What a
-format needs is imported when that format is asked for, so `--json` never pays for
-Rich, Markdown or the interface's words.
+format: human views through Rich, machine formats as UTF-8 bytes on stdout. It only
+displays what it is handed; finding, sorting and counting are the command's. What a
+format needs is imported inside the branch that writes it, so `--json` never pays
+for Rich, Markdown or the interface's words, and mypy checks every call.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from types import ModuleType
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from briefcli.render import machine
@@ -31,21 +32,19 @@ from briefcli.render.records import (
 from briefcli.terminal import Terminal, detect
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from briefcli.choices import Lang
+    from briefcli.choices import ExportFormat, Lang, OutputFormat
     from briefcli.dates import Window
-    from briefcli.load import Problem
     from briefcli.model import Actor, Briefing, Event, Quote
     from briefcli.render.human import View
     from briefcli.search import Hit
+    from briefcli.validation import Validation
 
 
 class Output:
     """Where and how a command writes: the format, the language, the terminal."""
 
-    def __init__(self, format: str, lang: Lang, terminal: Terminal | None = None) -> None:
-        self.format = format
+    def __init__(self, format: OutputFormat, lang: Lang, terminal: Terminal | None = None) -> None:
+        self.format: OutputFormat = format
         self.lang = lang
         self.terminal = terminal if terminal is not None else detect()
 
@@ -53,40 +52,38 @@ class Output:
     def human(self) -> bool:
         return self.format == "table"
 
-    def view(self) -> View:
+    def view(self, *, measure: bool = True) -> View:
         from briefcli.render.human import View  # Rich: only for human views
 
-        return View(self.terminal, self.lang)
+        return View(self.terminal, self.lang, measure=measure)
+
+
+def say(message: str) -> None:
+    """One line on stderr, for the person, not the pipe (an error, an empty result, a
+    file written), made inert: it may quote a file's path or content."""
+    from briefcli.render.safe import inert
+
+    # A message that cannot be written (stderr full, or unwritable) is dropped: the exit
+    # status still says what happened.
+    with contextlib.suppress(OSError, ValueError):
+        print(inert(message), file=sys.stderr, flush=True)
 
 
 def notice(key: str, lang: Lang, **values: object) -> None:
-    """A message for the person, not the pipe (an empty result): stderr."""
+    """An interface message (an empty result), in `lang`, on stderr."""
     from briefcli.i18n import label
-    from briefcli.render.safe import inert
 
-    print(inert(label(key, lang, **values)), file=sys.stderr)
-
-
-def _markdown() -> ModuleType:
-    from briefcli.render import markdown
-
-    return markdown
+    say(label(key, lang, **values))
 
 
-def _listing(
-    out: Output,
-    records: Callable[[], Iterable[Any]],
-    fields: Sequence[str],
-    markdown: Callable[[], Iterator[str]],
-) -> None:
+def _records(out: Output, records: Iterable[Any], record_type: type[Any]) -> None:
+    """A listing's records in a machine format: json, jsonl or csv."""
     if out.format == "json":
-        machine.write_json_array(records())
+        machine.write_json_array(records)
     elif out.format == "jsonl":
-        machine.write_jsonl(records())
-    elif out.format == "csv":
-        machine.write_csv(records(), fields, terminal=out.terminal.is_tty)
+        machine.write_jsonl(records)
     else:
-        machine.write_lines(markdown())
+        machine.write_csv(records, fields(record_type), terminal=out.terminal.is_tty)
 
 
 def show_summary(out: Output, briefing: Briefing, *, short: bool) -> None:
@@ -95,73 +92,70 @@ def show_summary(out: Output, briefing: Briefing, *, short: bool) -> None:
         machine.write_json(
             short_summary_record(briefing, out.lang) if short else summary_record(briefing, out.lang, cast)
         )
-        return
-    if out.human:
+    elif out.human:
         from briefcli.render import human
 
         view = out.view()
         human.short_summary(view, briefing) if short else human.summary(view, briefing, cast)
-        return
-    from briefcli.render import markdown as md
-    from briefcli.render.safe import markdown_inline
+    else:
+        from briefcli.render import markdown as md
+        from briefcli.render.safe import markdown_inline
+        from briefcli.render.wording import short_line
 
-    machine.write_lines(
-        [markdown_inline(md.short_line(briefing, out.lang))]
-        if short
-        else md.summary_lines(briefing, out.lang, cast)
-    )
-
-
-def _show(
-    out: Output,
-    items: Sequence[Any],
-    *,
-    human: Callable[[ModuleType, View], None],
-    empty: str,
-    records: Callable[[], Iterable[Any]],
-    record_type: type[Any],
-    markdown: Callable[[ModuleType], Iterator[str]],
-    **empty_values: object,
-) -> None:
-    """A listing: the human view (or, when there is nothing, a notice on stderr), or
-    its records in a machine format, or a Markdown table."""
-    if out.human:
-        if items:
-            from briefcli.render import human as rich_views
-
-            human(rich_views, out.view())
-        else:
-            notice(empty, out.lang, **empty_values)
-        return
-    _listing(out, records, fields(record_type), lambda: markdown(_markdown()))
+        machine.write_lines(
+            [markdown_inline(short_line(briefing, out.lang))]
+            if short
+            else md.summary_lines(briefing, out.lang, cast)
+        )
 
 
 def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, card: bool) -> None:
+    """A table of actors; with `card`, the first one's full card, the others as "see also"."""
     cast = Cast(briefing, out.lang)
-    _show(
-        out,
-        actors,
-        human=lambda views, view: (
-            views.actor_card(view, actors[0], cast) if card else views.actors_table(view, actors, cast)
-        ),
-        empty="no_actors",
-        records=lambda: actor_records(actors, out.lang, cast),
-        record_type=ActorRecord,
-        markdown=lambda md: md.actors_table(actors, out.lang, cast),
-    )
+    if out.human:
+        if not actors:
+            notice("no_actors", out.lang)
+            return
+        from briefcli.render import human
+
+        view = out.view()
+        if card:
+            human.actor_card(view, actors[0], cast)
+            human.see_also(view, actors[1:])
+        else:
+            human.actors_table(view, actors, cast)
+    elif out.format == "markdown":
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.actors_table(actors, out.lang, cast))
+    else:
+        _records(out, actor_records(actors, out.lang, cast), ActorRecord)
 
 
-def show_timeline(out: Output, briefing: Briefing, events: Sequence[Event]) -> None:
+def show_timeline(
+    out: Output, briefing: Briefing, events: Sequence[Event], window: Window | None = None
+) -> None:
+    """The events; a person also reads the window they were chosen by ("since 23 June 2025")."""
+    from briefcli.dates import window_words
+
     cast = Cast(briefing, out.lang)
-    _show(
-        out,
-        events,
-        human=lambda views, view: views.timeline(view, briefing, events, cast),
-        empty="no_events",
-        records=lambda: event_records(events, out.lang),
-        record_type=EventRecord,
-        markdown=lambda md: md.events_table(events, out.lang, cast),
-    )
+    if out.human:
+        if not events:
+            words = None if window is None else window_words(window)
+            if words is None:
+                notice("no_events", out.lang)
+            else:
+                notice("no_events_in", out.lang, window=words.text(out.lang))  # the words only to say
+            return
+        from briefcli.render import human
+
+        human.timeline(out.view(), briefing, events, cast, window)
+    elif out.format == "markdown":
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.events_table(events, out.lang, cast))
+    else:
+        _records(out, event_records(events, out.lang), EventRecord)
 
 
 def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window: Window, by: str) -> None:
@@ -173,7 +167,7 @@ def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window:
     from briefcli.timescale import chart_window, status_band
 
     chart.chart(
-        out.view(),
+        out.view(measure=False),
         briefing,
         events,
         Cast(briefing, out.lang),
@@ -185,34 +179,42 @@ def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window:
 
 def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> None:
     cast = Cast(briefing, out.lang)
-    _show(
-        out,
-        quotes,
-        human=lambda views, view: views.quotes(view, quotes, cast),
-        empty="no_quotes",
-        records=lambda: quote_records(quotes, out.lang, cast),
-        record_type=QuoteRecord,
-        markdown=lambda md: md.quotes_table(quotes, out.lang, cast),
-    )
+    if out.human:
+        if not quotes:
+            notice("no_quotes", out.lang)
+            return
+        from briefcli.render import human
+
+        human.quotes(out.view(), quotes, cast)
+    elif out.format == "markdown":
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.quotes_table(quotes, out.lang, cast))
+    else:
+        _records(out, quote_records(quotes, out.lang, cast), QuoteRecord)
 
 
 def show_hits(out: Output, hits: Sequence[Hit], query: str, total: int | None = None) -> None:
     """`total`: how many hits there were before --limit kept the first ones."""
-    _show(
-        out,
-        hits,
-        human=lambda views, view: views.hits(view, hits, query, total),
-        empty="no_hits",
-        records=lambda: hit_records(hits),
-        record_type=HitRecord,
-        markdown=lambda md: md.hits_table(hits, out.lang),
-        query=query,
-    )
+    if out.human:
+        if not hits:
+            notice("no_hits", out.lang, query=query)
+            return
+        from briefcli.render import human
+
+        human.hits(out.view(), hits, query, total)
+    elif out.format == "markdown":
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.hits_table(hits, out.lang))
+    else:
+        _records(out, hit_records(hits), HitRecord)
 
 
-def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
-    """The whole briefing: a Markdown document, the validated briefing as JSON, a
-    self-contained HTML page, or a TimelineJS file. HTML and TimelineJS import no Rich."""
+def export(briefing: Briefing, fmt: ExportFormat, lang: Lang, stream: BinaryIO) -> None:
+    """The whole briefing: a Markdown document (its timeline in the order of the
+    briefing's events), the briefing itself as JSON, a self-contained HTML page, or a
+    TimelineJS file. HTML and TimelineJS import no Rich."""
     if fmt == "json":
         machine.write_json(briefing, stream)
     elif fmt == "html":
@@ -229,49 +231,38 @@ def export(briefing: Briefing, fmt: str, lang: Lang, stream: BinaryIO) -> None:
         machine.write_lines(md.export_lines(briefing, lang, Cast(briefing, lang)), stream)
 
 
-def show_validation(
-    out: Output,
-    path: Path,
-    briefing: Briefing | None,
-    problems: Sequence[Problem],
-    article: str | None,
-    *,
-    bundled: bool,
-) -> None:
+def show_validation(out: Output, result: Validation) -> None:
     """The result of `brief validate`: valid or not, and every problem with its JSON path.
 
     A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
     the path."""
+    from briefcli.messages import problem_text, translated
+
     if out.format == "json":
         machine.write_json(
             {
-                "file": str(path),
-                "valid": not problems,
-                "problems": [{"path": p.path, "message": p.message} for p in problems],
-                "article": article,
-                "counts": None
-                if briefing is None
-                else {
-                    "actors": len(briefing.actors),
-                    "events": len(briefing.events),
-                    "quotes": len(briefing.quotes),
-                },
+                "file": str(result.file),
+                "valid": result.valid,
+                "problems": [
+                    {"path": p.path, "message": translated(p.message, out.lang)} for p in result.problems
+                ],
+                "article": None if result.article is None else str(result.article),
+                "counts": result.counts,
             }
         )
         return
     from briefcli.i18n import label
-    from briefcli.load import iter_evidence
     from briefcli.render.safe import inert
 
     lang = out.lang
-    where = label("bundled", lang) if bundled else str(path)
-    if problems:
-        print(inert(label("invalid", lang, where=where, n=len(problems))))
-        for problem in problems:
-            print(inert(f"  {problem}"))
+    where = label("bundled", lang) if result.bundled else str(result.file)
+    if result.problems:
+        print(inert(label("invalid", lang, where=where, n=len(result.problems))))
+        for problem in result.problems:
+            print(inert(f"  {problem_text(problem.path, problem.message, lang)}"))
         return
-    assert briefing is not None
-    counts = {"actors": len(briefing.actors), "events": len(briefing.events), "quotes": len(briefing.quotes)}
+    assert result.counts is not None
+    counts = {"actors": result.counts.actors, "events": result.counts.events, "quotes": result.counts.quotes}
     print(inert(label("valid", lang, where=where, **counts)))
-    if article is not None:
-        print(inert(label("provenance_ok", lang, article=article, n=sum(1 for _ in iter_evidence(briefing)))))
+    if result.article is not None:
+        print(inert(label("provenance_ok", lang, article=result.article, n=result.evidence_checked)))

@@ -23,12 +23,12 @@ from rich.text import Text
 from briefcli.aid_status import Status, StatusBand
 from briefcli.dates import Period, event_period, iso_period
 from briefcli.errors import BriefError
-from briefcli.i18n import colon, human_date, human_span, label, short_month
+from briefcli.i18n import colon, human_date, human_span, label, short_month, term
 from briefcli.model import Briefing, Event
 from briefcli.render.human import ASCII_MARKS, View, bind_spacing, marker
-from briefcli.render.markdown import PUBLIC_RECORD_MARK
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
+from briefcli.render.wording import PUBLIC_RECORD_MARK
 from briefcli.terminal import Terminal
 from briefcli.timescale import Lane, clip, days, lanes, month_starts
 
@@ -177,7 +177,7 @@ def chart(
     lang = view.lang
     width = view.terminal.width
     if width < MIN_CHART_WIDTH:
-        raise BriefError(  # in English, as every error is
+        raise BriefError(  # put into the language of messages by messages.translated
             f"the chart needs at least {MIN_CHART_WIDTH} columns and has {width}: "
             "widen the terminal, set COLUMNS, or leave out --chart"
         )
@@ -254,7 +254,7 @@ def chart(
 def lane_name(key: str, by: str, lang: str, cast: Cast) -> str:
     if by == "actor":
         return cast.name(key) or label("no_actor", lang)  # type: ignore[arg-type]
-    return label(key, lang)  # type: ignore[arg-type]
+    return term("event_kind", key, lang)  # type: ignore[arg-type]
 
 
 def event_columns(geometry: Chart, event: Event) -> tuple[int, int, int] | None:

@@ -18,11 +18,12 @@ from briefcli import __version__
 from briefcli.aid_status import StatusBand
 from briefcli.choices import Lang
 from briefcli.dates import Period, Window, event_period, iso_period
-from briefcli.i18n import colon, human_date, human_span, label, short_month
+from briefcli.i18n import colon, human_date, human_span, label, short_month, term
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence
-from briefcli.render.markdown import DIRECTION_MARKS, PUBLIC_RECORD_MARK, public_sources, quoted, source_line
+from briefcli.render.markdown import public_sources
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
+from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, event_kind, quoted, source_line
 from briefcli.timescale import chart_window, clip, day_after, days, fraction, lanes, month_starts, status_band
 
 # The SVG's geometry, in its own units: the page scales it to the width it has.
@@ -159,7 +160,9 @@ def svg_timeline(
         parts.append(
             f'<line class="lane" x1="{LABEL_WIDTH}" y1="{middle}" x2="{LABEL_WIDTH + PLOT_WIDTH}" y2="{middle}"/>'
         )
-        parts.append(f'<text class="lane-label" x="0" y="{middle + 5}">{esc(label(lane.key, lang))}</text>')
+        parts.append(
+            f'<text class="lane-label" x="0" y="{middle + 5}">{esc(term("event_kind", lane.key, lang))}</text>'
+        )
         for event in lane.events:
             parts.append(svg_marker(event, numbers[event.id], window, middle, lang))
     published = iso_period(briefing.source.published).start
@@ -269,7 +272,7 @@ def page(briefing: Briefing, lang: Lang, window: Window | None = None) -> str:
 
 
 def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
-    from briefcli.query import select_events
+    from briefcli.query import in_article_order, select_events
 
     cast = Cast(briefing, lang)
     article = briefing.source.language
@@ -312,7 +315,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
     if briefing.quotes:
         yield f'<section id="quotes">\n<h2>{esc(label("quotes", lang))}</h2>\n'
         original_lang: Lang = "en" if briefing.source.language == "en" else "fr"
-        for quote in briefing.quotes:
+        for quote in in_article_order(briefing.quotes):
             speaker = cast.name(quote.speaker) or quote.speaker
             yield (
                 f'<figure class="quote">\n<blockquote lang="{esc(briefing.source.language)}">'
@@ -362,11 +365,7 @@ def timeline_section(
     yield f'<h3 id="events">{esc(label("timeline_list", lang))} ({len(events)})</h3>\n<ol class="events">\n'
     for event in events:
         mark = f" {PUBLIC_RECORD_MARK}" if event.basis == "public-record" else ""
-        kind = (
-            f"{DIRECTION_MARKS[event.direction]} {label(event.direction, lang)}"
-            if event.direction
-            else label(event.kind, lang)
-        )
+        kind = event_kind(event, lang)
         names = ", ".join(cast.name(actor_id) or actor_id for actor_id in event.actors)
         yield (
             f'<li id="event-{esc(event.id)}">{time_tag(event.date, event.end, lang)}{esc(mark)} '
@@ -385,7 +384,7 @@ def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast, article: str
     yield f'<section id="actors">\n<h2>{esc(label("actors_title", lang))}</h2>\n<div class="cards">\n'
     for actor in actors:
         affiliation = cast.name(actor.affiliation)
-        kind = label(actor.kind, lang) + (f" · {affiliation}" if affiliation else "")
+        kind = term("actor_kind", actor.kind, lang) + (f" · {affiliation}" if affiliation else "")
         yield f'<article class="card" id="actor-{esc(actor.id)}">\n<h3>{esc(actor.name.pick(lang))}</h3>\n'
         yield f'<p class="meta">{esc(kind)} — {esc(actor.role.pick(lang))}</p>\n'
         if actor.aliases:

@@ -18,22 +18,24 @@ from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.segment import Segment, Segments
+from rich.style import Style
 from rich.table import Column, Table
 from rich.text import Text
 
-from briefcli.dates import iso_period
-from briefcli.i18n import human_date, human_span, label
+from briefcli.dates import Window, iso_period, window_words
+from briefcli.i18n import human_date, human_span, label, term
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
-from briefcli.render.markdown import (
-    DIRECTION_MARKS,
+from briefcli.render.records import Cast, citation_text, hit_place, snippet
+from briefcli.render.safe import inert
+from briefcli.render.wording import (
     PUBLIC_RECORD_MARK,
+    event_date,
+    event_kind,
     paras,
     quoted,
     short_line,
     source_line,
 )
-from briefcli.render.records import Cast, citation_text, hit_place, snippet
-from briefcli.render.safe import inert
 from briefcli.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -65,17 +67,24 @@ ASCII_MARKS = {
 SPACING_GLUE = "\ue000"
 _BOUND_SPACE = r"(?<=«) +| +(?=[:;?!»])"
 TIMELINE_BATCH = 200
-NARROW_TABLE = 60  # below this many columns, the actors table is a list, one block per actor
+LONGEST_SHOWN = 20_000  # characters of one text in a human view; machine formats have all
 NARROW = 24  # below this many columns for the title, the timeline stacks its columns
+MEASURE = 100  # columns at most: running text stays readable on a wide terminal
+TABLE_WIDTH = 100  # below this, a table of long texts (the actors) stacks its columns
+CARD_WIDTH = 60  # below this, a card puts each value under its label
+URL = r"https?://[!-~]*[A-Za-z0-9/#=_~+-]"  # printable ASCII only: nothing a terminal obeys
+LINK_TEXT = 40  # characters of a hyperlink's visible text, at most
 
 
-def make_console(terminal: Terminal) -> Console:
+def make_console(terminal: Terminal, width: int | None = None) -> Console:
+    """A console for `terminal`, `width` columns wide (default: the terminal's, at most MEASURE)."""
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")  # a Latin-1 or ASCII terminal degrades, never crashes
     return Console(
         file=sys.stdout,
-        width=terminal.width,
-        color_system="auto" if terminal.color else None,
+        width=width if width is not None else min(terminal.width, MEASURE),
+        color_system=terminal.palette,
+        no_color=not terminal.color,  # decided in terminal.py: Rich must not read NO_COLOR again
         force_terminal=terminal.color,
         markup=False,
         emoji=False,
@@ -87,10 +96,42 @@ def make_console(terminal: Terminal) -> Console:
 class View:
     """A console, a language and the glyphs the terminal can show."""
 
-    def __init__(self, terminal: Terminal, lang: Lang) -> None:
-        self.console = make_console(terminal)
+    def __init__(self, terminal: Terminal, lang: Lang, *, measure: bool = True) -> None:
+        """`measure`: running text stops at MEASURE columns; a drawing to scale (the chart)
+        takes the terminal's whole width."""
+        self.console = make_console(terminal, None if measure else terminal.width)
         self.terminal = terminal
         self.lang = lang
+        self.notes: list[str] = []  # URLs to print whole, after the block that cites them
+
+    @property
+    def width(self) -> int:
+        return self.console.width
+
+    def sourced(self, value: str, style: str = "") -> Text:
+        """A source, its URLs usable: on a terminal that shows hyperlinks, a link whose
+        visible text may be shortened; else a note mark ([1]), the URL printed whole
+        after the block by `show_notes`, where nothing can cut or fold it."""
+        import re
+
+        shown = Text()
+        if lone := re.fullmatch(rf"\(({URL})\)", value):  # "(https://…)": the mark alone says it
+            value = lone[1]
+        for index, part in enumerate(re.split(f"({URL})", inert(value))):
+            if index % 2 == 0:
+                shown.append_text(self.text(part, style))
+            elif self.terminal.hyperlinks:
+                shown.append(short_link(part), Style(link=part, underline=True))
+            else:
+                self.notes.append(part)
+                shown.append(f"[{len(self.notes)}]", style)
+        return shown
+
+    def show_notes(self) -> None:
+        """The URLs cited since the last call, one a line, whole whatever the width."""
+        for number, url in enumerate(self.notes, 1):
+            self.console.print(Text(f"[{number}] {url}", style="dim"), soft_wrap=True)
+        self.notes.clear()
 
     def show(self, renderable: RenderableType = "") -> None:
         """Print, without the trailing blanks Rich pads cells and blocks with."""
@@ -120,7 +161,14 @@ class View:
         return text
 
     def text(self, value: str, style: str = "") -> Text:
-        """Briefing text, made inert, as a Rich Text: never parsed as markup."""
+        """Briefing text, made inert, as a Rich Text: never parsed as markup.
+
+        A text longer than a person reads on a screen is cut, visibly, at a space: Rich's
+        line splitting is quadratic in a text's length (a 10 MB story took a minute)."""
+        if len(value) > LONGEST_SHOWN:
+            end = value.rfind(" ", LONGEST_SHOWN // 2, LONGEST_SHOWN)
+            end = end if end > 0 else LONGEST_SHOWN
+            value = value[:end] + label("cut", self.lang, n=f"{len(value) - end:,}")
         return Text(bind_spacing(self.glyph(inert(value))), style=style)
 
     def label(self, key: str, **values: object) -> str:
@@ -156,6 +204,7 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
     if corrected:
         view.heading("corrections")
         view.bullets(correction_text(view, actor) for actor in corrected)
+    view.show_notes()
 
 
 def bind_spacing(text: str) -> str:
@@ -168,6 +217,12 @@ def short_summary(view: View, briefing: Briefing) -> None:
     view.console.print(Text(line), soft_wrap=True)  # one line, at any width: nothing to bind
 
 
+def short_link(url: str) -> str:
+    """A hyperlink's visible text: the URL without its scheme, cut to LINK_TEXT characters."""
+    bare = url.split("://", 1)[-1]
+    return bare if len(bare) <= LINK_TEXT else bare[: LINK_TEXT - 1] + "…"
+
+
 def correction_text(view: View, actor: Actor) -> Text:
     assert actor.correction is not None
     return Text.assemble(
@@ -177,8 +232,9 @@ def correction_text(view: View, actor: Actor) -> Text:
 
 
 def sources_text(view: View, citations: Sequence[Citation]) -> Text:
-    """Each source on a line of its own, below the fact it supports."""
-    return Text.assemble(*(Text.assemble("\n", view.text(citation_text(c), "dim")) for c in citations))
+    """Each source on a line of its own, below the fact it supports; its URL never cut
+    (a hyperlink, or a note printed whole after the block: `View.sourced`)."""
+    return Text.assemble(*(Text.assemble("\n", view.sourced(citation_text(c), "dim")) for c in citations))
 
 
 def actor_name(view: View, actor: Actor) -> Text:
@@ -192,15 +248,8 @@ def actor_name(view: View, actor: Actor) -> Text:
 
 
 def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
-    if view.terminal.width < NARROW_TABLE:  # four columns would fold words letter by letter
-        for index, actor in enumerate(actors):
-            kind = label(actor.kind, view.lang)
-            affiliation = cast.name(actor.affiliation)
-            view.show(actor_name(view, actor))
-            view.show(view.text(f"{kind} · {affiliation}" if affiliation else kind, "cyan"))
-            view.show(
-                Padding(view.text(actor.role.pick(view.lang)), (0, 0, 1 if index < len(actors) - 1 else 0, 2))
-            )
+    if view.width < TABLE_WIDTH:
+        actors_stacked(view, actors, cast)
         return
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for key in ("name", "kind", "role", "affiliation"):
@@ -208,11 +257,29 @@ def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
     for actor in actors:
         table.add_row(
             actor_name(view, actor),
-            view.text(label(actor.kind, view.lang), "cyan"),
+            view.text(term("actor_kind", actor.kind, view.lang), "cyan"),
             view.text(actor.role.pick(view.lang)),
             view.text(cast.name(actor.affiliation) or "", "dim"),
         )
     view.show(table)
+
+
+def actors_stacked(view: View, actors: Sequence[Actor], cast: Cast) -> None:
+    """The actors on a narrow terminal: the name, kind and affiliation on one line, the
+    role indented below it, so that no column is squeezed to a word a line."""
+    from rich.console import Group
+
+    lines: list[RenderableType] = []
+    for actor in actors:
+        head = Text.assemble(
+            actor_name(view, actor), "  ", view.text(term("actor_kind", actor.kind, view.lang), "cyan")
+        )
+        affiliation = cast.name(actor.affiliation)
+        if affiliation:
+            head.append_text(view.text(f" · {affiliation}", "dim"))
+        lines.append(head)
+        lines.append(Padding(view.text(actor.role.pick(view.lang)), (0, 0, 0, 2)))
+    view.show(Group(*lines))
 
 
 def actor_card(view: View, actor: Actor, cast: Cast) -> None:
@@ -220,7 +287,7 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
     grid = Table.grid(
         Column(style="bold cyan", no_wrap=True), Column(ratio=1, overflow="fold"), padding=(0, 2), expand=True
     )
-    kind = label(actor.kind, lang)
+    kind = term("actor_kind", actor.kind, lang)
     affiliation = cast.name(actor.affiliation)
     grid.add_row(view.label("kind"), text(f"{kind} · {affiliation}" if affiliation else kind))
     grid.add_row(view.label("role"), text(actor.role.pick(lang)))
@@ -251,7 +318,21 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
             for e in actor.evidence
         ),
     )
-    view.show(Panel(grid, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
+    body: RenderableType = grid if view.width >= CARD_WIDTH else stacked_rows(grid)
+    view.show(Panel(body, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
+    view.show_notes()
+
+
+def stacked_rows(grid: Table) -> RenderableType:
+    """A two-column grid as label lines, each value indented under its label: on a narrow
+    terminal the values keep the width the labels would take."""
+    from rich.console import Group
+
+    labels, values = (list(column.cells) for column in grid.columns)
+    rows: list[RenderableType] = []
+    for name, value in zip(labels, values, strict=True):
+        rows += [Text(str(name), style="bold cyan"), Padding(value, (0, 0, 0, 2))]
+    return Group(*rows)
 
 
 def quote_line(view: View, quote: Quote) -> Text:
@@ -297,22 +378,25 @@ def hits(view: View, items: Sequence[Hit], query: str, total: int | None = None)
         line = Text.assemble(
             view.text(cut[:start]), view.text(cut[start:end], "bold reverse"), view.text(cut[end:])
         )
-        grid.add_row(view.label(f"hit_{hit.kind}"), view.text(hit_place(hit)), line)
+        grid.add_row(view.glyph(term("hit_kind", hit.kind, view.lang)), view.text(hit_place(hit)), line)
     view.show(grid)
 
 
 # --- the timeline -----------------------------------------------------------------
 
 
-def timeline(view: View, briefing: Briefing, events: Sequence[Event], cast: Cast) -> None:
+def timeline(
+    view: View, briefing: Briefing, events: Sequence[Event], cast: Cast, window: Window | None = None
+) -> None:
     lang = view.lang
     mark = view.glyph(PUBLIC_RECORD_MARK)
-    view.show(Text(f"{view.label('timeline')} · {label('n_events', lang, n=len(events))}", style="bold"))
+    header = [view.label("timeline"), label("n_events", lang, n=len(events))]
+    if window is not None and (words := window_words(window)) is not None:
+        header.append(words.text(lang))
+    view.show(Text(view.glyph(" · ".join(header)), style="bold"))
     if any(event.basis == "public-record" for event in events):
         view.show(Text(view.label("legend_public_record", mark=mark), style="dim"))
-    dates = [
-        human_span(e.date, e.end, lang) + (f" {mark}" if e.basis == "public-record" else "") for e in events
-    ]
+    dates = [view.glyph(event_date(e, lang)) for e in events]
     markers = [marker(view, e) for e in events]
     date_width = max(map(len, dates), default=0)
     marker_width = max((len(m) for m in markers), default=0)
@@ -346,9 +430,8 @@ def timeline(view: View, briefing: Briefing, events: Sequence[Event], cast: Cast
 
 def marker(view: View, event: Event) -> Text:
     if event.direction is None:
-        return view.text(f"· {label(event.kind, view.lang)}", "cyan")
-    glyph = DIRECTION_MARKS[event.direction]
-    return view.text(f"{glyph} {label(event.direction, view.lang)}", DIRECTION_STYLES[event.direction])
+        return view.text(f"· {event_kind(event, view.lang)}", "cyan")
+    return view.text(event_kind(event, view.lang), DIRECTION_STYLES[event.direction])
 
 
 def timeline_rows(
@@ -383,3 +466,10 @@ def timeline_rows(
     for event, date, marker_text in zip(events, dates, markers, strict=True):
         grid.add_row(view.text(date, "green"), marker_text, body(event))
     return grid
+
+
+def see_also(view: View, actors: Sequence[Actor]) -> None:
+    """The other actors a lookup matched, after the card of the one it named exactly."""
+    if actors:
+        names = ", ".join(actor.name.pick(view.lang) for actor in actors)
+        view.show(Text.assemble(Text(f"{view.label('see_also')}: ", style="bold"), view.text(names, "dim")))

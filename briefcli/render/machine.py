@@ -64,23 +64,37 @@ def write_csv(
 ) -> None:
     """A header row, then one row per record; nested fields flattened by `flat`.
 
-    CSV keeps the text exact for the programs it is piped to; on a terminal, a person
-    reads it, so control and escape characters are spelled out as in every human view.
+    CSV keeps the text exact for the programs it is piped to, except that a cell a
+    spreadsheet would run as a formula (it begins with =, +, -, @, |, %, a tab or a
+    carriage return) gets a leading apostrophe, as OWASP's CSV-injection guidance says.
+    A row holding a carriage return is quoted whole, so that every reader sees one record.
+    On a terminal, a person reads it: controls are spelled out as in every human view.
     """
-    import csv
     import io
+
+    # defusedcsv is Python's csv with OWASP's formula neutralisation, maintained on its own.
+    from defusedcsv import csv  # type: ignore[import-untyped]
 
     out = _stdout(out)
     clean = inert if terminal else (lambda text: text)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # csv quotes a cell only for the line terminator's characters: a bare CR would pass unquoted.
+    quoting_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(fields)
     for chunk in _chunks(records):
-        writer.writerows([clean(flat(getattr(record, name))) for name in fields] for record in chunk)
+        for record in chunk:
+            row = [_defuse_blank_lead(clean(flat(getattr(record, name)))) for name in fields]
+            (quoting_all if any("\r" in cell for cell in row) else writer).writerow(row)
         out.write(buffer.getvalue().encode("utf-8"))
         buffer.seek(0)
         buffer.truncate()
     out.write(buffer.getvalue().encode("utf-8"))
+
+
+def _defuse_blank_lead(cell: str) -> str:
+    """OWASP also names a leading tab or carriage return, which defusedcsv leaves as they are."""
+    return "'" + cell if cell[:1] in ("\t", "\r") else cell
 
 
 def write_lines(lines: Iterable[str], out: BinaryIO | None = None) -> None:

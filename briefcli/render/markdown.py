@@ -9,25 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from briefcli.i18n import human_date, human_span, label
+from briefcli.i18n import colon, human_span, label, term
 from briefcli.render.records import Cast, citation_text, snippet
 from briefcli.render.safe import inert
 from briefcli.render.safe import markdown_inline as md
+from briefcli.render.wording import (
+    DIRECTION_MARKS,
+    PUBLIC_RECORD_MARK,
+    event_date,
+    event_kind,
+    paras,
+    quoted,
+    source_line,
+)
 
 if TYPE_CHECKING:
-    from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
+    from briefcli.model import Actor, Briefing, Citation, Event, Lang, Quote
     from briefcli.search import Hit
-
-DIRECTION_MARKS = {"suspend": "▼", "resume": "▲", "increase": "▲", "restructure": "⇄"}
-PUBLIC_RECORD_MARK = "◇"
-
-
-def quoted(text: str, lang: Lang) -> str:
-    return f"« {text} »" if lang == "fr" else f"“{text}”"
-
-
-def paras(evidence: Sequence[Evidence]) -> str:
-    return ", ".join(f"¶{para}" for para in dict.fromkeys(item.para for item in evidence))
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[str]:
@@ -47,21 +45,15 @@ def actor_name(actor: Actor, lang: Lang) -> str:
 def actors_table(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[str]:
     headers = [label(key, lang) for key in ("name", "kind", "role", "affiliation")]
     rows = (
-        [actor_name(a, lang), label(a.kind, lang), md(a.role.pick(lang)), md(cast.name(a.affiliation) or "")]
+        [
+            actor_name(a, lang),
+            term("actor_kind", a.kind, lang),
+            md(a.role.pick(lang)),
+            md(cast.name(a.affiliation) or ""),
+        ]
         for a in actors
     )
     return table(headers, rows)
-
-
-def event_date(event: Event, lang: Lang) -> str:
-    mark = f" {PUBLIC_RECORD_MARK}" if event.basis == "public-record" else ""
-    return human_span(event.date, event.end, lang) + mark
-
-
-def event_kind(event: Event, lang: Lang) -> str:
-    if event.direction is None:
-        return label(event.kind, lang)
-    return f"{DIRECTION_MARKS[event.direction]} {label(event.direction, lang)}"
 
 
 def events_table(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[str]:
@@ -72,7 +64,7 @@ def events_table(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[st
             md(event_kind(event, lang)),
             md(event.title.pick(lang)),
             md(", ".join(cast.name(actor_id) or actor_id for actor_id in event.actors)),
-            md(label(f"basis_{event.basis}", lang)),
+            md(term("basis", event.basis, lang)),
         ]
         for event in events
     )
@@ -91,32 +83,15 @@ def quotes_table(quotes: Sequence[Quote], lang: Lang, cast: Cast) -> Iterator[st
 def hits_table(hits: Sequence[Hit], lang: Lang) -> Iterator[str]:
     headers = [label(key, lang) for key in ("kind", "id", "field", "snippet")]
     rows = (
-        [label(f"hit_{hit.kind}", lang), md(hit.id), md(hit.field if hit.para is None else f"¶{hit.para}"),
-         md(snippet(hit)[0])]
+        [
+            term("hit_kind", hit.kind, lang),
+            md(hit.id),
+            md(hit.field if hit.para is None else f"¶{hit.para}"),
+            md(snippet(hit)[0]),
+        ]
         for hit in hits
-    )  # fmt: skip
-    return table(headers, rows)
-
-
-def source_line(briefing: Briefing, lang: Lang, cast: Cast) -> str:
-    source = briefing.source
-    language = (
-        label(f"language_{source.language}", lang) if source.language in ("en", "fr") else source.language
     )
-    parts = [
-        human_date(source.published, lang),
-        label("article_in", lang, language=language, paragraphs=source.paragraphs),
-    ]
-    if source.correspondent is not None:
-        parts.append(label("correspondent", lang, name=cast.name(source.correspondent)))
-    if source.published_basis == "public-record":
-        parts.append(label("published_public_record", lang))
-    return " · ".join(parts)
-
-
-def short_line(briefing: Briefing, lang: Lang) -> str:
-    """The one-line summary, as plain text: the date and the headline."""
-    return f"{human_date(briefing.source.published, lang)} · {briefing.summary.headline.pick(lang)}"
+    return table(headers, rows)
 
 
 def summary_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
@@ -164,9 +139,9 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield ""
     yield md(label("legend_public_record", lang, mark=PUBLIC_RECORD_MARK))
     yield ""
-    yield from mermaid_timeline(sorted_events(briefing), lang)
+    yield from mermaid_timeline(briefing.events, lang)
     yield ""
-    for event in sorted_events(briefing):
+    for event in briefing.events:
         yield (
             f"- **{md(event_date(event, lang))}** {md(event_kind(event, lang))}{colon}"
             f"{md(event.title.pick(lang))}. {md(event.detail.pick(lang))} ({paras(event.evidence)}{outlets(event)})"
@@ -174,13 +149,10 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     if briefing.quotes:
         yield ""
         yield f"## {label('quotes', lang)}"
-        yield ""
-        for quote in briefing.quotes:
-            speaker = md(cast.name(quote.speaker) or quote.speaker)
-            yield f"> {md(quoted(quote.original, 'fr' if briefing.source.language == 'fr' else lang))}"
-            yield ">"
-            yield f"> — {speaker}, {paras(quote.evidence)}. {md(quote.translation)} {md(quote.context.pick(lang))}"
+        for quote in select_quotes(briefing):
             yield ""
+            yield from quote_block(quote, briefing, lang, cast)
+        yield ""
     yield f"## {label('sources', lang)}"
     yield ""
     source = briefing.source
@@ -188,6 +160,24 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}{semicolon}sha256 `{source.sha256}`)"
     for citation in public_sources(briefing):
         yield f"- {label('public_record', lang)}{colon}{md(citation_text(citation))}"
+
+
+def quote_block(quote: Quote, briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
+    """A quote as printed, who said it and where, then its translation and its context,
+    each on a line of its own: no field runs into the next, in either language."""
+    speaker = md(cast.name(quote.speaker) or quote.speaker)
+    yield f"> {md(quoted(quote.original, 'fr' if briefing.source.language == 'fr' else lang))}"
+    yield ">"
+    yield f"> — {speaker} ({paras(quote.evidence)})"
+    yield ""
+    yield f"- {label('translation', lang)}{colon(lang)}{md(quoted(quote.translation, 'en'))}"
+    yield f"- {label('context', lang)}{colon(lang)}{md(quote.context.pick(lang))}"
+
+
+def select_quotes(briefing: Briefing) -> list[Quote]:
+    from briefcli.query import select_quotes as in_order
+
+    return in_order(briefing)
 
 
 # Characters Mermaid reads as syntax (":" separates a timeline's events, "#" starts an
@@ -215,12 +205,6 @@ def mermaid_timeline(events: Sequence[Event], lang: Lang) -> Iterator[str]:
     for when, titles in by_date.items():
         yield f"    {mermaid_text(when)} : " + " : ".join(mermaid_text(title) for title in titles)
     yield "```"
-
-
-def sorted_events(briefing: Briefing) -> list[Event]:
-    from briefcli.query import select_events
-
-    return select_events(briefing)
 
 
 def citations_text(citations: Sequence[Citation], lang: Lang) -> str:

@@ -117,8 +117,10 @@ class Cast:
         return by_actor
 
     def quotes_of(self) -> dict[str, list[Quote]]:
+        from briefcli.query import in_article_order
+
         by_actor: dict[str, list[Quote]] = defaultdict(list)
-        for quote in self.briefing.quotes:
+        for quote in in_article_order(self.briefing.quotes):
             by_actor[quote.speaker].append(quote)
         return by_actor
 

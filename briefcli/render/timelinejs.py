@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from briefcli.choices import Lang
-from briefcli.i18n import colon, human_date, human_span, label
+from briefcli.i18n import colon, human_date, human_span, label, term
 from briefcli.model import Briefing, Event
 from briefcli.render.html import cited, esc
-from briefcli.render.markdown import DIRECTION_MARKS, quoted
+from briefcli.render.wording import event_kind, quoted
 
 
 def date_parts(iso: str) -> dict[str, int]:
@@ -28,7 +28,7 @@ def date_parts(iso: str) -> dict[str, int]:
 def slide(event: Event, lang: Lang, names: dict[str, str]) -> dict[str, Any]:
     paragraphs = [f"<p>{esc(event.detail.pick(lang))}</p>"]
     if event.direction is not None:
-        direction = f"{DIRECTION_MARKS[event.direction]} {label(event.direction, lang)}"
+        direction = event_kind(event, lang)
         paragraphs.insert(0, f"<p>{esc(direction)}</p>")
     if event.actors:
         who = ", ".join(names.get(actor_id, actor_id) for actor_id in event.actors)
@@ -38,14 +38,14 @@ def slide(event: Event, lang: Lang, names: dict[str, str]) -> dict[str, Any]:
             f"<blockquote>{esc(quoted(item.quote, 'fr'))} "
             f"({esc(label('evidence_para', lang, para=item.para))})</blockquote>"
         )
-    basis = label(f"basis_{event.basis}", lang)
+    basis = term("basis", event.basis, lang)
     source = f"{esc(basis)}{colon(lang)}{cited(event.sources, lang)}" if event.sources else esc(basis)
     paragraphs.append(f"<p>{esc(label('source', lang))}{colon(lang)}{source}</p>")
     found: dict[str, Any] = {
         "unique_id": event.id,
         "start_date": date_parts(event.date),
         "display_date": human_span(event.date, event.end, lang),
-        "group": label(event.kind, lang),
+        "group": term("event_kind", event.kind, lang),
         "text": {"headline": esc(event.title.pick(lang)), "text": "".join(paragraphs)},
     }
     if event.end is not None and event.end != event.date:

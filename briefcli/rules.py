@@ -1,0 +1,350 @@
+"""The rules a briefing's types cannot say: unique ids, references, calendar dates,
+paragraph ranges, evidence length, a text in at least one language.
+
+Each rule is stated once. A large briefing repeats the same values (dates, kinds,
+evidence quotes), so the rules on an event's dating and on one piece of evidence are
+pure functions of a few fields, and their answers are remembered by those fields: a
+repeated value is checked once, and a JSON path is only formatted for a problem found.
+tests/test_load.py pins the remembered answers to the rules run afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Sequence
+
+from briefcli.dates import iso_period, precision_of
+from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Quote, Text
+from briefcli.problems import Problem, shown
+
+MAX_EVIDENCE_WORDS = 25
+NO_LANGUAGE = "a text needs 'en', 'fr' or both"
+BLANK = "is blank: only spaces or invisible characters"
+MAX_SUGGESTIONS = 20  # unknown references that get a "did you mean": each costs a scan of every id
+_LONGEST_SUGGESTED = 100  # characters: no id is longer, and difflib is quadratic in length
+DIRECTED = ("policy-change", "proposal")  # the kinds that may carry a direction
+
+# A rule's findings, relative to the record it checks: (path suffix, message).
+Findings = tuple[tuple[str, str], ...]
+_NONE: Findings = ()
+
+
+def check_briefing(briefing: Briefing, *, remember: bool = True) -> list[Problem]:
+    """Every problem with ids, references, dates, evidence and texts, in file order.
+
+    Linear in the briefing's size. `remember=False` runs every rule on every record
+    (for tests: the answers must be the same).
+    """
+    checker = _Checker(briefing, remember=remember)
+    checker.run()
+    return checker.problems
+
+
+def text_findings(text: Text) -> Findings:
+    """A text must be given in at least one language, and no language blank."""
+    if not (text.en or text.fr):
+        return (("", NO_LANGUAGE),)
+    if not ((text.en is not None and blank(text.en)) or (text.fr is not None and blank(text.fr))):
+        return _NONE
+    return tuple(
+        (f".{lang}", BLANK)
+        for lang, value in (("en", text.en), ("fr", text.fr))
+        if value is not None and blank(value)
+    )
+
+
+#: White space and the invisible format characters a paste can carry (zero-width space,
+#: joiners, soft hyphen, word joiner, bidi marks, byte-order mark).
+_INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_BLANK_TEXT = f"[\\s{_INVISIBLE}]*"
+_INVISIBLE_FIRST = frozenset(
+    chr(code)
+    for first, last in ((0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x180E, 0x180E), (0x200B, 0x200F),
+                        (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF))
+    for code in range(first, last + 1)
+)  # fmt: skip
+
+
+def blank(text: str) -> bool:
+    """Nothing a reader can see: empty, or only white space and invisible characters."""
+    if text and not (text[0].isspace() or text[0] in _INVISIBLE_FIRST):
+        return False  # the usual case, decided by the first character
+    import re
+
+    return re.fullmatch(_BLANK_TEXT, text) is not None
+
+
+def date_findings(value: str) -> Findings:
+    """An ISO date must name a real calendar period."""
+    try:
+        iso_period(value)
+    except ValueError as exc:
+        return (("", f"{shown(value)} is not a real calendar date ({exc})"),)
+    return _NONE
+
+
+def evidence_findings(para: int, quote: str, paragraphs: int) -> Findings:
+    """Evidence cites a paragraph the article has, with a quote of 1 to 25 words."""
+    found: list[tuple[str, str]] = []
+    if para > paragraphs:
+        found.append((".para", f"paragraph {para} is out of range: the article has {paragraphs}"))
+    words = len(quote.split())
+    if blank(quote):
+        found.append((".quote", "the quote is blank"))
+    elif words > MAX_EVIDENCE_WORDS:
+        found.append((".quote", f"{words} words: evidence is at most {MAX_EVIDENCE_WORDS}"))
+    return tuple(found)
+
+
+def citation_findings(outlet: str, title: str, url: str | None, date: str | None) -> Findings:
+    """One source per record: no blank outlet or title, no address or ';' in them, one
+    address in its url, and a real date."""
+    found: list[tuple[str, str]] = []
+    for field, value in (("outlet", outlet), ("title", title)):
+        if blank(value):
+            found.append((f".{field}", BLANK))
+        elif _URL_INSIDE in value.lower() or "://" in value:
+            found.append((f".{field}", "holds an address: put it in 'url', one source per record"))
+        elif ";" in value:
+            found.append((f".{field}", "holds ';': one source per record, so write two records"))
+    if url is not None and url.count("://") > 1:
+        found.append((".url", "holds two addresses: one source per record"))
+    if date is not None:
+        found += [(".date", message) for _, message in date_findings(date)]
+    return tuple(found)
+
+
+_URL_INSIDE = "www."  # an address written into a citation's outlet or title
+NO_URL = "no source with a URL: give at least one 'url'"
+
+
+def dating_findings(
+    date: str,
+    end: str | None,
+    precision: str,
+    basis: str,
+    has_sources: bool,
+    kind: str,
+    direction: str | None,
+) -> Findings:
+    """An event's date, end, precision, basis, sources, kind and direction agree."""
+    start_wrong = date_findings(date)
+    end_wrong = () if end is None else date_findings(end)
+    found = [(".date", message) for _, message in start_wrong] + [
+        (".end", message) for _, message in end_wrong
+    ]
+    if not start_wrong and not end_wrong and end is not None and iso_period(end).end < iso_period(date).start:
+        found.append((".end", f"ends ({end}) before it starts ({date})"))
+    if not start_wrong and precision != precision_of(date):
+        found.append(
+            (".precision", f"{shown(precision)} does not match the date {shown(date)} ({precision_of(date)})")
+        )
+    if basis == "public-record" and not has_sources:
+        found.append((".sources", "required when basis is public-record: name the sources"))
+    if kind == "policy-change" and direction is None:
+        found.append((".direction", "required for a policy change"))
+    if direction is not None and kind not in DIRECTED:
+        found.append((".direction", f"only a policy change or a proposal has a direction, not a {kind}"))
+    return tuple(found)
+
+
+class _Checker:
+    def __init__(self, briefing: Briefing, *, remember: bool) -> None:
+        self.briefing = briefing
+        self.problems: list[Problem] = []
+        self.actor_ids = {actor.id for actor in briefing.actors}
+        # A rule's answers by the fields that determine them (a briefing repeats its values):
+        # (para, quote) for evidence, the 4 fields of a citation, the 7 dating fields of an
+        # event: keys of different lengths, so one table holds them all.
+        self.answers: dict[Hashable, Findings] = {} if remember else _Forgetful()
+        self.suggestions_left = MAX_SUGGESTIONS
+
+    def report(self, where: str, findings: Findings) -> None:
+        for suffix, message in findings:
+            self.problems.append(Problem(where + suffix, message))
+
+    def run(self) -> None:
+        briefing = self.briefing
+        self.unique_ids()
+
+        source = briefing.source
+        self.report("$.source.published", date_findings(source.published))
+        if source.published_basis == "public-record" and not source.published_sources:
+            self.report(
+                "$.source.published_sources", (("", "required when published_basis is public-record"),)
+            )
+        self.citations("$.source.published_sources", source.published_sources)
+        self.plain("$.source.headline", source.headline)
+        self.refer("$.source.correspondent", source.correspondent)
+
+        summary = briefing.summary
+        self.text("$.summary.headline", summary.headline)
+        self.text("$.summary.bottom_line", summary.bottom_line)
+        for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
+            for index, point in enumerate(points):
+                self.text(f"$.summary.{section}[{index}].text", point.text)
+                self.evidence(f"$.summary.{section}[{index}]", point.evidence)
+
+        for index, actor in enumerate(briefing.actors):
+            where = f"$.actors[{index}]"
+            self.text(f"{where}.name", actor.name)
+            self.text(f"{where}.role", actor.role)
+            self.text(f"{where}.story", actor.story)
+            for position, alias in enumerate(actor.aliases):
+                self.plain(f"{where}.aliases[{position}]", alias)
+            if (correction := actor.correction) is not None:
+                self.text(f"{where}.correction.note", correction.note)
+                self.plain(f"{where}.correction.as_written", correction.as_written)
+                self.plain(f"{where}.correction.corrected", correction.corrected)
+                self.citations(f"{where}.correction.sources", correction.sources)
+            for position, fact in enumerate(actor.public_record):
+                self.text(f"{where}.public_record[{position}].fact", fact.fact)
+                self.citations(f"{where}.public_record[{position}].sources", fact.sources)
+            self.refer(f"{where}.affiliation", actor.affiliation)
+            if actor.affiliation == actor.id:
+                self.report(f"{where}.affiliation", (("", "an actor cannot be its own affiliation"),))
+            self.evidence(where, actor.evidence)
+
+        self.events()
+
+        for index, quote in enumerate(briefing.quotes):
+            self.text(f"$.quotes[{index}].context", quote.context)
+            self.plain(f"$.quotes[{index}].original", quote.original)
+            self.plain(f"$.quotes[{index}].translation", quote.translation)
+            self.refer(f"$.quotes[{index}].speaker", quote.speaker)
+            self.evidence(f"$.quotes[{index}]", quote.evidence)
+
+    def unique_ids(self) -> None:
+        all_ids = [record.id for _, records in sections(self.briefing) for record in records]
+        if len(set(all_ids)) == len(all_ids):  # only when there is a duplicate, look for where
+            return
+        first_use: dict[str, str] = {}
+        for section, records in sections(self.briefing):
+            for index, record in enumerate(records):
+                where = f"$.{section}[{index}].id"
+                if record.id in first_use:
+                    self.report(
+                        where, (("", f"duplicate id {shown(record.id)} (first at {first_use[record.id]})"),)
+                    )
+                else:
+                    first_use[record.id] = where
+
+    def events(self) -> None:
+        # The events are most of a large briefing: one tight loop, with the rules' answers
+        # remembered, and no path formatted unless a rule finds something.
+        answers, remembered = self.answers, self.answers.get
+        actor_ids, paragraphs = self.actor_ids, self.briefing.source.paragraphs
+        for index, event in enumerate(self.briefing.events):
+            titled = text_findings(event.title)
+            detailed = text_findings(event.detail)
+            bad_evidence = []
+            for position, item in enumerate(event.evidence):
+                key = (item.para, item.quote)
+                found = remembered(key)
+                if found is None:
+                    found = answers[key] = evidence_findings(item.para, item.quote, paragraphs)
+                if found:
+                    bad_evidence.append((position, found))
+            shape = (event.date, event.end, event.precision, event.basis, bool(event.sources), event.kind,
+                     event.direction)  # fmt: skip
+            dating = remembered(shape)
+            if dating is None:
+                dating = answers[shape] = dating_findings(*shape)
+            if titled or detailed or bad_evidence or dating:
+                where = f"$.events[{index}]"
+                self.report(f"{where}.title", titled)
+                self.report(f"{where}.detail", detailed)
+                for position, found in bad_evidence:
+                    self.report(f"{where}.evidence[{position}]", found)
+                self.report(where, dating)
+            if event.sources and self.bad_citations(event.sources):
+                self.citations(f"$.events[{index}].sources", event.sources)
+            if not actor_ids.issuperset(event.actors):  # only then look for which, and format paths
+                for position, actor_id in enumerate(event.actors):
+                    self.refer(f"$.events[{index}].actors[{position}]", actor_id)
+
+    def refer(self, path: str, actor_id: str | None) -> None:
+        """A reference names an actor of the briefing."""
+        if actor_id is not None and actor_id not in self.actor_ids:
+            # A suggestion for the first few only: a file of thousands is refused at once.
+            self.suggestions_left -= 1
+            wanted = self.suggestions_left >= 0 and len(actor_id) <= _LONGEST_SUGGESTED
+            suggestion = _did_you_mean(actor_id, self.actor_ids) if wanted else ""
+            self.report(path, (("", f"unknown actor {shown(actor_id)}{suggestion}"),))
+
+    def plain(self, path: str, value: str | None) -> None:
+        """A text given must say something: not only spaces or invisible characters."""
+        if value is not None and blank(value):
+            self.report(path, (("", BLANK),))
+
+    def text(self, path: str, text: Text) -> None:
+        self.report(path, text_findings(text))
+
+    def bad_evidence(self, items: Sequence[Evidence]) -> list[tuple[int, Findings]]:
+        """The position and findings of each piece of evidence something is wrong with."""
+        answers, paragraphs = self.answers, self.briefing.source.paragraphs
+        bad: list[tuple[int, Findings]] = []
+        for position, item in enumerate(items):
+            key = (item.para, item.quote)
+            found = answers.get(key)
+            if found is None:
+                found = answers[key] = evidence_findings(item.para, item.quote, paragraphs)
+            if found:
+                bad.append((position, found))
+        return bad
+
+    def bad_citations(self, items: Sequence[Citation]) -> list[tuple[int, Findings]]:
+        """The position and findings of each citation something is wrong with; a list
+        with no URL at all is position -1."""
+        answers = self.answers
+        bad: list[tuple[int, Findings]] = []
+        with_url = False
+        for position, item in enumerate(items):
+            key = (item.outlet, item.title, item.url, item.date)
+            found = answers.get(key)
+            if found is None:
+                found = answers[key] = citation_findings(*key)
+            if found:
+                bad.append((position, found))
+            with_url = with_url or item.url is not None
+        if items and not with_url:
+            bad.append((-1, (("", NO_URL),)))
+        return bad
+
+    def citations(self, path: str, items: Sequence[Citation]) -> None:
+        for position, found in self.bad_citations(items):
+            self.report(path if position < 0 else f"{path}[{position}]", found)
+
+    def evidence(self, where: str, items: Sequence[Evidence]) -> None:
+        for position, found in self.bad_evidence(items):
+            self.report(f"{where}.evidence[{position}]", found)
+
+
+class _Forgetful(dict[Hashable, Findings]):
+    """A memory that keeps nothing: every rule runs afresh (for tests)."""
+
+    def __setitem__(self, key: Hashable, value: Findings) -> None:
+        pass
+
+
+def sections(briefing: Briefing) -> tuple[tuple[str, Sequence[Actor | Event | Quote]], ...]:
+    return (("actors", briefing.actors), ("events", briefing.events), ("quotes", briefing.quotes))
+
+
+def _did_you_mean(value: str, choices: set[str]) -> str:
+    import difflib  # only on this error path
+
+    close = difflib.get_close_matches(value, sorted(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def iter_evidence(briefing: Briefing) -> Iterator[tuple[str, Evidence]]:
+    """Every piece of evidence in the briefing, with its JSON path."""
+    summary = briefing.summary
+    for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
+        for index, point in enumerate(points):
+            for position, evidence in enumerate(point.evidence):
+                yield f"$.summary.{section}[{index}].evidence[{position}]", evidence
+    for section, records in sections(briefing):
+        for index, record in enumerate(records):
+            for position, evidence in enumerate(record.evidence):
+                yield f"$.{section}[{index}].evidence[{position}]", evidence

@@ -1,0 +1,62 @@
+"""`brief validate`: check a briefing file, and its provenance against the article,
+into one result record that the views display."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+
+from briefcli.model import Briefing
+from briefcli.problems import BriefingError, Problem
+
+
+class Counts(msgspec.Struct, frozen=True):
+    actors: int
+    events: int
+    quotes: int
+
+
+class Validation(msgspec.Struct, frozen=True):
+    """What `brief validate` found: the file, every problem, and (when valid) the counts."""
+
+    file: Path
+    bundled: bool  # the briefing brief ships: a person reads "bundled briefing", not a path
+    problems: list[Problem]
+    counts: Counts | None  # None when the file does not decode
+    article: Path | None  # the article provenance was checked against, if any
+    evidence_checked: int  # evidence quotes found verbatim in the article (0 without one)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def validate(path: Path, article: Path | None = None) -> Validation:
+    """Read, decode and check the briefing at `path`; with `article`, check that every
+    evidence quote stands verbatim in it. Raises BriefingError only for an article
+    that cannot be read; every problem with the briefing is in the result."""
+    from briefcli.load import bundled_path, parse_briefing, read_briefing_bytes
+    from briefcli.rules import iter_evidence
+
+    briefing: Briefing | None
+    try:
+        briefing, problems = parse_briefing(read_briefing_bytes(path))
+    except BriefingError as exc:
+        briefing, problems = None, exc.problems
+    evidence_checked = 0
+    if briefing is not None and article is not None:
+        from briefcli.provenance import check_provenance
+
+        problems = [*problems, *check_provenance(briefing, article)]
+        evidence_checked = sum(1 for _ in iter_evidence(briefing))
+    return Validation(
+        file=path,
+        bundled=path == bundled_path(),
+        problems=problems,
+        counts=None
+        if briefing is None
+        else Counts(len(briefing.actors), len(briefing.events), len(briefing.quotes)),
+        article=article,
+        evidence_checked=evidence_checked,
+    )
