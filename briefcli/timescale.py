@@ -6,14 +6,16 @@ so both show the same window, the same status band and the same lanes. Pure func
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 
 import msgspec
 
 from briefcli.aid_status import StatusBand, aid_status
-from briefcli.choices import EVENT_KINDS
+from briefcli.choices import EVENT_KINDS, Lang
 from briefcli.dates import Period, Window, event_period, iso_period
+from briefcli.i18n import short_month
 from briefcli.model import Briefing, Event
 
 
@@ -45,6 +47,30 @@ def status_band(briefing: Briefing) -> StatusBand:
     return aid_status(briefing.events, known_until=briefing_span(briefing).end)
 
 
+KEY_STATUSES = ("flowing", "increased", "paused", "uncertain")
+
+
+def statuses_shown(band: StatusBand, window: Period) -> list[str]:
+    """The band's statuses drawn in `window` ("uncertain" for a stretch that is not
+    certain), in the key's order: what the key under a chart names."""
+    drawn = {
+        stretch.status if stretch.certain else "uncertain"
+        for stretch in band.stretches
+        if clip(Period(stretch.start, stretch.end), window) is not None
+    }
+    return [status for status in KEY_STATUSES if status in drawn]
+
+
+def unknown_shown(band: StatusBand, window: Period) -> bool:
+    """Whether the band is blank (status not known) on some day of `window`."""
+    stretches = band.stretches  # contiguous, in date order
+    return not stretches or stretches[0].start > window.start or stretches[-1].end < window.end
+
+
+def marks_shown(band: StatusBand, window: Period) -> bool:
+    return any(clip(Period(mark.start, mark.end), window) is not None for mark in band.marks)
+
+
 def days(period: Period) -> int:
     return (period.end - period.start).days + 1
 
@@ -52,6 +78,21 @@ def days(period: Period) -> int:
 def fraction(day: date, period: Period) -> float:
     """Where `day` starts, from 0 (the window's first day) to 1 (after its last)."""
     return (day - period.start).days / days(period)
+
+
+def column_of(day: date, window: Period, width: int) -> int:
+    """The column, of `width`, that `day` falls in (days outside the window: the edge)."""
+    offset = (day - window.start).days
+    return max(0, min(width - 1, offset * width // days(window)))
+
+
+def days_in_column(column: int, window: Period, width: int) -> Period:
+    """The days `column_of` puts in `column`; when a day is wider than a column, the day
+    drawn across it."""
+    total = days(window)
+    last = -(-(column + 1) * total // width) - 1  # ceil: the inverse of column_of's floor
+    first = min(-(-column * total // width), last)
+    return Period(window.start + timedelta(days=first), window.start + timedelta(days=last))
 
 
 def clip(inner: Period, outer: Period) -> Period | None:
@@ -70,6 +111,34 @@ def month_starts(period: Period, step: int = 1) -> list[date]:
         if first >= period.start and (month - 1) % step == 0:
             found.append(first)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+TICK_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)  # months between labelled ticks, fewest first
+DAYS_PER_MONTH = 30.44
+
+
+def tick_step(window: Period, width: float, room: float) -> int:
+    """Months between labelled ticks when `window` is drawn `width` units wide: the
+    fewest that leave `room` units for each label."""
+    per_month = width * DAYS_PER_MONTH / days(window)
+    for step in TICK_STEPS:
+        if per_month * step >= room:
+            return step
+    return TICK_STEPS[-1] * math.ceil(room / (per_month * TICK_STEPS[-1]))
+
+
+def month_ticks(window: Period, width: float, room: float, lang: Lang) -> list[tuple[date, str]]:
+    """The labelled ticks of the time axis: each tick's first day and its name (a month,
+    with its year on the first tick and in January; only the year when ticks are a
+    year or more apart)."""
+    step = tick_step(window, width, room)
+    found: list[tuple[date, str]] = []
+    for index, first in enumerate(month_starts(window, step)):
+        name = str(first.year) if step >= 12 else short_month(first.month, lang)
+        if step < 12 and (index == 0 or first.month == 1):
+            name += f" {first.year}"
+        found.append((first, name))
+    return found
 
 
 def lanes(events: Sequence[Event], by: str, actor_order: Sequence[str] = ()) -> list[Lane]:

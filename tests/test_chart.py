@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 
 from briefcli.aid_status import STATUS_AFTER, Status, aid_status, changes_status
 from briefcli.choices import DIRECTIONS, EVENT_KINDS, Direction, Precision
-from briefcli.dates import event_period
+from briefcli.dates import Period, event_period
 from briefcli.i18n import label
 from briefcli.load import load_briefing
 from briefcli.model import Event, Evidence, Text
-from briefcli.timescale import briefing_span, status_band
+from briefcli.render.chart import ASCII, UNICODE
+from briefcli.timescale import briefing_span, column_of, days_in_column, status_band
 from tests.conftest import MINI, brief, brief_process, clean_environment
 from tests.test_process import imported_modules, on_terminal
 
@@ -171,6 +172,23 @@ def test_the_bundled_band_tells_the_story() -> None:
     assert [(m.direction, m.start.isoformat()) for m in band.marks] == [("restructure", "2025-07-10")]
 
 
+@given(st.integers(1, 4000), st.integers(1, 200))
+def test_a_column_holds_exactly_the_days_drawn_in_it(length: int, width: int) -> None:
+    window = Period(DAY0, DAY0 + timedelta(days=length - 1))
+    for column in range(width):
+        held = days_in_column(column, window, width)
+        assert window.start <= held.start <= held.end <= window.end
+        if length >= width:  # each day in one column, and each column its own days
+            for offset in range((held.start - DAY0).days, (held.end - DAY0).days + 1):
+                assert column_of(DAY0 + timedelta(days=offset), window, width) == column
+        else:  # a day wider than a column: the day drawn across this column
+            assert held.start == held.end
+            after = held.end + timedelta(days=1)
+            assert column_of(held.start, window, width) <= column
+            assert after > window.end or column < column_of(after, window, width)
+    assert days_in_column(width - 1, window, width).end == window.end
+
+
 # --- the chart, through the CLI ------------------------------------------------------
 
 
@@ -240,8 +258,14 @@ def test_ascii_only_on_a_dumb_terminal_or_in_the_c_locale(environment: dict[str,
         text = run.stdout.decode()
         assert "aid" in text or "aide" in text
         band = text.splitlines()[2]
-        assert set(band.split(None, 1)[1]) <= set("x-=?* ")
+        assert set(band.split(None, 1)[1]) <= {
+            ASCII[g] for g in ("paused", "flowing", "increased", "restructure")
+        }
+        assert {ASCII["paused"], ASCII["flowing"], ASCII["increased"]} <= set(band)
         assert ("Premiere suspension" if lang == "fr" else "First suspension") in " ".join(text.split())
+        assert "?" not in text.replace("? ", "")  # nothing made '?' but the band's own key
+        if lang == "fr":
+            assert "au 15 juillet 2025 :" in text
 
 
 def test_colour_on_a_terminal_and_the_same_glyphs_without() -> None:
@@ -251,8 +275,105 @@ def test_colour_on_a_terminal_and_the_same_glyphs_without() -> None:
     assert re.sub(rb"\x1b\[[0-9;]*m", b"", coloured).decode().replace("\r\n", "\n") == plain
     status, no_colour = on_terminal("timeline", "--chart", env=clean_environment(NO_COLOR="1"))
     assert status == 0 and b"\x1b" not in no_colour
-    for glyph in "░─═▼▲●⇄◆":  # every mark a distinct glyph, no colour needed
+    for glyph in "░─═▼▲⇑●⇄◆":  # every mark a distinct glyph, no colour needed
         assert glyph in plain
+
+
+BAND_GLYPHS = ("flowing", "increased", "paused", "uncertain", "restructure")
+LANE_GLYPHS = (
+    "point",
+    "span",
+    "period",
+    "group",
+    "suspend",
+    "resume",
+    "increase",
+    "restructure",
+    "published_line",
+)
+
+
+@pytest.mark.parametrize("glyphs", [UNICODE, ASCII], ids=["unicode", "ascii"])
+def test_every_glyph_is_distinct_within_its_row(glyphs: dict[str, str]) -> None:
+    for row in (BAND_GLYPHS, LANE_GLYPHS, ("axis", "tick", "published")):
+        shown = [glyphs[name] for name in row]
+        assert len(set(shown)) == len(shown), row
+        assert not any(glyph.isdigit() or glyph == " " for glyph in shown)  # never a count or a gap
+    assert all(len(glyph) == 1 for glyph in glyphs.values())
+    if glyphs is ASCII:
+        assert "".join(glyphs.values()).isascii()
+    # the key lines name the band's and the lanes' glyphs side by side: distinct there too
+    assert glyphs["span"] != glyphs["increased"] and glyphs["group"] != glyphs["flowing"]
+
+
+def briefing_with_events(tmp_path: Path, *events: tuple[str, str | None, str, str | None]) -> Path:
+    """The mini briefing with only `events`: (date, end, kind, direction) each."""
+    import json
+
+    from tests.conftest import write_json
+
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    template = document["events"][1]
+    document["events"] = []
+    for index, (start, end, kind, direction) in enumerate(events):
+        event = {**template, "id": f"e{index}", "date": start, "precision": "day", "kind": kind}
+        event.pop("direction", None)
+        if end is not None:
+            event["end"] = end
+        if direction is not None:
+            event["direction"] = direction
+        event["title"] = {"en": f"Event {index}"}
+        document["events"].append(event)
+    return write_json(tmp_path / "events.json", document)
+
+
+def lane_rows(text: str, lane: str) -> tuple[str, str]:
+    rows = text.splitlines()
+    at = next(index for index, row in enumerate(rows) if row.startswith(lane))
+    return rows[at], rows[at + 1]
+
+
+def test_a_shared_marker_is_never_drawn_as_a_span(tmp_path: Path) -> None:
+    # two one-day meetings a day apart, in a year: one column at any width
+    path = briefing_with_events(
+        tmp_path,
+        ("2024-01-01", None, "other", None),
+        ("2024-06-10", None, "meeting", None),
+        ("2024-06-11", None, "meeting", None),
+        ("2024-12-31", None, "other", None),
+    )
+    for columns in (40, 80, 200):
+        marks, _ = lane_rows(chart("--data", str(path), columns=columns), "meeting")
+        assert "2" in marks and UNICODE["span"] not in marks and UNICODE["point"] not in marks
+    # a real span next to a point: the span keeps its own bar inside the shared marker
+    path = briefing_with_events(
+        tmp_path,
+        ("2024-01-01", None, "other", None),
+        ("2024-06-10", "2024-06-30", "meeting", None),
+        ("2024-07-01", None, "meeting", None),
+        ("2024-12-31", None, "other", None),
+    )
+    marks, _ = lane_rows(chart("--data", str(path), columns=60), "meeting")
+    assert "2" in marks and UNICODE["span"] in marks
+
+
+def test_events_a_few_columns_apart_keep_their_own_markers() -> None:
+    # 3 and 11 March are three columns apart at 60 columns: two markers, two numbers
+    marks, numbers = lane_rows(chart(columns=60), "policy chan")
+    assert marks.split(None, 2)[2].startswith("▼ ▲") and numbers.split()[:2] == ["1", "2"]
+
+
+def test_a_one_day_pause_is_never_drawn_away(tmp_path: Path) -> None:
+    path = briefing_with_events(
+        tmp_path,
+        ("2024-01-01", None, "policy-change", "resume"),
+        ("2024-06-10", None, "policy-change", "suspend"),
+        ("2024-06-11", None, "policy-change", "resume"),
+        ("2024-12-31", None, "other", None),
+    )
+    for columns in (40, 57, 80, 123, 200):
+        band, _ = lane_rows(chart("--data", str(path), columns=columns), "aid ")
+        assert band.count("░") == 1, (columns, band)
 
 
 def test_french_months_and_words() -> None:
@@ -283,6 +404,25 @@ def test_the_chart_works_with_every_filter(args: list[str]) -> None:
     assert text.splitlines()[0].endswith(counts)
     for record in listed:
         assert record["title"][:30] in " ".join(text.split())
+
+
+def test_the_key_names_only_the_marks_drawn() -> None:
+    one = chart("--kind", "call", columns=80)
+    assert one.startswith("Timeline · 1 event\n")
+    assert "an event" in one and "a span" not in one and "known only to the month" not in one
+    assert "too close to draw apart" not in one
+    full = chart(columns=80)
+    assert "● an event  ●━━ a span" in full and "too close to draw apart" in full  # the two 14 July meetings
+    mini = chart("--data", str(MINI), columns=80)
+    assert "┄●┄ a date known only to the month or year" in mini
+    # the band's key too: only the statuses drawn, and "not known" only where it is blank
+    band_key = next(row for row in full.splitlines() if row.startswith("aid: "))
+    assert "? not certain" not in band_key and "blank" not in band_key and "═ increased" in band_key
+    spring = next(
+        row for row in chart("--until", "2025-04", columns=80).splitlines() if row.startswith("aid: ")
+    )
+    assert spring == "aid: ─ flowing  ░ paused"
+    assert "? not certain" in mini and "blank: not known" in " ".join(mini.split())
 
 
 def test_a_window_scales_the_chart_to_itself() -> None:

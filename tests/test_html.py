@@ -134,7 +134,7 @@ def test_the_page_is_whole_semantic_and_self_contained(lang: str, data: Path) ->
     # Nothing from elsewhere: no src, no stylesheet link, no url() but the page's own pattern.
     assert not any("src" in attrs for _, attrs in elements.tags)
     assert not any(tag == "link" for tag in tags)
-    assert set(re.findall(r"url\(([^)]*)\)", page)) <= {"#uncertain"}
+    assert set(re.findall(r"url\(([^)]*)\)", page)) <= {"#uncertain", "#paused"}
     times = [attrs["datetime"] for tag, attrs in elements.tags if tag == "time"]
     assert times == [event["date"] for event in sorted(document["events"], key=lambda e: e["date"])]
     assert tags.count("article") == len(document["actors"])
@@ -178,6 +178,33 @@ def test_the_bundled_page_says_what_the_briefing_says() -> None:
     assert "Aid status, derived from the policy changes" in text
 
 
+def test_the_chart_numbers_every_event_and_keys_every_shape() -> None:
+    page = export_html()
+    briefing = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    numbers = re.findall(r'<text class="number"[^>]*>([^<]*)</text>', page)
+    shown = sorted(int(n) for label in numbers for n in label.split(", "))
+    assert shown == list(range(1, len(briefing["events"]) + 1))  # each number once, under its marker
+    # each direction a shape of its own, not only a colour
+    shapes = {
+        direction: re.search(rf'class="glyph d-{direction}" d="([^"]*)"', page)
+        for direction in ("suspend", "resume", "increase", "restructure")
+    }
+    outlines = {
+        direction: re.sub(r"M[0-9.]+ [0-9.]+", "M", found[1]) for direction, found in shapes.items() if found
+    }
+    assert len(outlines) == 4 and len(set(outlines.values())) == 4, outlines
+    key = page.split('<ul class="key">')[2].split("</ul>")[0]
+    for direction in ("suspend", "resume", "increase", "restructure"):
+        assert f"d-{direction}" in key and f"> {direction}</li>" in key
+    assert "an event" in key and "a span of days" in key and "1 to 10: the events in the list below" in key
+    assert 'class="scroll" tabindex="0" role="region"' in page  # the keyboard can scroll the chart
+    assert '<pattern id="paused"' in page and ".st-paused{fill:url(#paused)}" in page  # not by colour alone
+    statuses = page.split('<ul class="key">')[1].split("</ul>")[0]
+    assert "not certain" not in statuses and "blank" not in statuses  # every day known, and certain
+    mini = export_html("--data", str(MINI)).split('<ul class="key">')[1].split("</ul>")[0]
+    assert "not certain" in mini and "blank: not known" in mini
+
+
 def test_hostile_text_gives_an_inert_page(hostile_briefing: Path) -> None:
     page = export_html("--data", str(hostile_briefing))
     elements = parse(page)
@@ -190,6 +217,29 @@ def test_hostile_text_gives_an_inert_page(hostile_briefing: Path) -> None:
     text = "".join(elements.text)
     assert "<script>window.pwned = 'script'</script>" in text  # shown as written
     assert "javascript:window.pwned='source'" in text  # a text, never a link
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://en.wikipedia.org/wiki/Patriot_(missile)", True),  # whole, closing parenthesis and all
+        ("https://example.org/a.", True),
+        ("HTTPS://example.org/", True),
+        ('https://evil.example/"onmouseover="x', False),
+        ("https://evil.example/'x", False),
+        ("https://example.org/\u202eevil", False),
+        ("javascript:alert(1)", False),
+        ("data:text/html,x", False),
+    ],
+)
+def test_a_source_url_is_a_link_to_itself_or_text(url: str, linked: bool) -> None:
+    from briefcli.render.html import link
+
+    shown = link(url)
+    if linked:
+        assert shown == f'<a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'
+    else:
+        assert "<a" not in shown and shown == esc(url)
 
 
 def test_export_html_writes_a_file(tmp_path: Path) -> None:
@@ -351,6 +401,19 @@ def test_the_page_fits_a_phone(visit: Any, tmp_path: Path, lang: str) -> None:
     assert page.evaluate("getComputedStyle(document.querySelector('.scroll')).overflowX") == "auto"
     assert shown.requests == [] and shown.errors == []
     assert not_blank(page.screenshot(path=str(tmp_path / f"phone-{lang}.png")))
+
+
+def test_long_words_and_overrides_keep_the_page_to_a_phone(visit: Any, tmp_path: Path) -> None:
+    document = hostile_document()
+    long_word = "Supercalifragilistic" * 12
+    document["summary"]["headline"]["en"] = "H" * 150 + " \u202eevil\u202c"
+    document["events"][0]["title"]["en"] += f" {long_word} https://example.com/{'a' * 200}"
+    document["actors"][0]["name"]["en"] = f"Zoë \u202e<b>bold</b>\u202c {'W' * 80}"
+    path = write_json(tmp_path / "long.json", document)
+    shown = visit(write_page(tmp_path, "--data", str(path)), PHONE)
+    assert shown.page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert "\u202e" not in shown.page.locator("body").inner_text()  # the override shown, not obeyed
+    assert shown.requests == [] and shown.errors == []
 
 
 def test_the_mini_page_in_a_browser(visit: Any, tmp_path: Path) -> None:

@@ -41,7 +41,9 @@ def tags(fragment: str) -> list[tuple[str, dict[str, str | None]]]:
 def test_one_slide_per_event_at_its_own_precision(lang: str, data: Path) -> None:
     document = export("--lang", lang, "--data", str(data))
     briefing = json.loads(data.read_text(encoding="utf-8"))
-    assert set(document) == {"title", "events"}
+    assert set(document) == {"title", "events", "eras"}
+    for found in [document["title"], *document["events"]]:
+        assert found["autolink"] is False  # TimelineJS links only what the export linked
     assert document["title"]["text"]["headline"]
     slides = {slide["unique_id"]: slide for slide in document["events"]}
     assert set(slides) == {event["id"] for event in briefing["events"]}
@@ -74,6 +76,28 @@ def test_the_bundled_slides_in_words() -> None:
     french = {s["unique_id"]: s for s in export("--lang", "fr")["events"]}
     assert french["nato-summit-the-hague"]["group"] == "sommet"
     assert french["nato-summit-the-hague"]["display_date"] == "24–25 juin 2025"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_aid_status_periods_are_eras(lang: str) -> None:
+    eras = [
+        (
+            (era["start_date"]["year"], era["start_date"]["month"], era["start_date"]["day"]),
+            (era["end_date"]["year"], era["end_date"]["month"], era["end_date"]["day"]),
+            era["text"]["headline"],
+        )
+        for era in export("--lang", lang)["eras"]
+    ]
+    words = {"en": ("Aid: paused", "Aid: flowing", "Aid: increased"), "fr": ("Aide : suspendue", "Aide : fournie", "Aide : accrue")}[lang]  # fmt: skip
+    paused, flowing, increased = words
+    assert eras == [
+        ((2025, 3, 3), (2025, 3, 10), paused),
+        ((2025, 3, 11), (2025, 6, 30), flowing),
+        ((2025, 7, 1), (2025, 7, 6), paused),
+        ((2025, 7, 7), (2025, 7, 15), increased),
+    ]
+    mini = export("--lang", lang, "--data", str(MINI))["eras"]
+    assert any("(" in era["text"]["headline"] for era in mini)  # June 2024, month-precise: not certain
 
 
 def test_a_month_and_a_year_have_no_day() -> None:

@@ -10,31 +10,43 @@ glyph; under TERM=dumb, LANG=C or an ASCII stream the chart is ASCII only.
 
 from __future__ import annotations
 
-import math
 import os
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
+from itertools import groupby
 
 import msgspec
 from rich.table import Column, Table
 from rich.text import Text
 
 from briefcli.aid_status import Status, StatusBand
+from briefcli.choices import Lang
 from briefcli.dates import Period, event_period, iso_period
 from briefcli.errors import BriefError
-from briefcli.i18n import colon, human_date, human_span, label, short_month, term
+from briefcli.i18n import colon, human_date, human_span, label, term
 from briefcli.model import Briefing, Event
-from briefcli.render.human import ASCII_MARKS, View, bind_spacing, marker
+from briefcli.render.human import ASCII_MARKS, View, bind_spacing
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
 from briefcli.render.wording import PUBLIC_RECORD_MARK
 from briefcli.terminal import Terminal
-from briefcli.timescale import Lane, clip, days, lanes, month_starts
+from briefcli.timescale import (
+    Lane,
+    clip,
+    column_of,
+    days,
+    days_in_column,
+    lanes,
+    marks_shown,
+    month_ticks,
+    statuses_shown,
+    unknown_shown,
+)
 
 MIN_CHART_WIDTH = 40  # below this, a clear message instead of a chart
 WIDE_LEGEND = 90  # from this width the legend is a table; below it, two lines an entry
-MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120)
+TICK_ROOM = 6  # columns between labelled ticks: a short month and a space
 
 UNICODE = {
     "flowing": "─",
@@ -51,13 +63,14 @@ UNICODE = {
     "published_line": "┊",
     "suspend": "▼",
     "resume": "▲",
-    "increase": "▲",
+    "increase": "⇑",
     "more": "+",
+    "group": "·",
     "cut": "…",
 }
 ASCII = {
     "flowing": "-",
-    "increased": "=",
+    "increased": "#",
     "paused": "x",
     "uncertain": "?",
     "restructure": "*",
@@ -70,8 +83,9 @@ ASCII = {
     "published_line": ":",
     "suspend": "v",
     "resume": "^",
-    "increase": "^",
+    "increase": "A",
     "more": "+",
+    "group": "_",
     "cut": "~",
 }
 STYLES = {
@@ -102,13 +116,10 @@ def ascii_only(terminal: Terminal) -> bool:
 
 
 def to_ascii(text: str) -> str:
-    for fancy, plain in {
-        **_ASCII_TEXT,
-        **dict(zip(UNICODE.values(), ASCII.values(), strict=True)),
-        **ASCII_MARKS,
-    }.items():
+    """Text in ASCII: quotes, dashes and marks by their ASCII forms, accents dropped."""
+    for fancy, plain in {**_ASCII_TEXT, **ASCII_MARKS}.items():
         text = text.replace(fancy, plain)
-    text = text.replace("–", "-").replace("—", "-").replace("…", "...").replace("·", "-")
+    text = text.replace("…", "...").replace("·", "-")
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return bare.encode("ascii", "replace").decode("ascii")
 
@@ -124,7 +135,7 @@ class Marker(msgspec.Struct):
     number: int = 0
 
 
-class Chart:
+class ChartGeometry:
     """The geometry: which column each day falls in, and the glyphs to draw with."""
 
     def __init__(self, view: View, window: Period, label_width: int) -> None:
@@ -137,25 +148,24 @@ class Chart:
         self.color = view.terminal.color
 
     def column(self, day: date) -> int:
-        offset = (day - self.window.start).days
-        return max(0, min(self.width - 1, offset * self.width // days(self.window)))
+        return column_of(day, self.window, self.width)
 
     def days_of(self, column: int) -> Period:
-        total = days(self.window)
-        first = column * total // self.width
-        last = max(first, (column + 1) * total // self.width - 1)
-        return Period(self.window.start + timedelta(days=first), self.window.start + timedelta(days=last))
+        return days_in_column(column, self.window, self.width)
 
     def text(self, value: str, style: str = "") -> Text:
-        value = bind_spacing(inert(value))  # French spacing never breaks a line (see human.py)
-        return Text(to_ascii(value) if self.ascii else value, style=style if self.color else "")
+        value = to_ascii(inert(value)) if self.ascii else inert(value)
+        # bound after the ASCII pass, which would turn the binding character into '?'
+        value = bind_spacing(value)  # French spacing never breaks a line (see human.py)
+        return Text(value, style=style if self.color else "")
 
     def row(self, name: str, cells: Sequence[tuple[str, str]], name_style: str = "bold") -> Text:
         shown = fit(inert(name), self.label_width, self.glyphs["cut"])  # cut what the reader will see
         line = self.text(shown.ljust(self.label_width), name_style)
         line.append(" ")
-        for char, style in cells:
-            line.append(char, style=style if self.color else "")
+        # one span per run of cells in the same style: far fewer for Rich to lay out
+        for style, run in groupby(cells, key=lambda cell: cell[1] if self.color else ""):
+            line.append("".join(char for char, _ in run), style=style)
         return line
 
 
@@ -185,10 +195,10 @@ def chart(
     names = [lane_name(lane.key, by, lang, cast) for lane in rows]
     band_name = label("chart_band", lang)
     label_width = min(max(map(len, [band_name, *names])), max(6, width // 5))
-    geometry = Chart(view, window, label_width)
+    geometry = ChartGeometry(view, window, label_width)
     glyph = geometry.glyphs
 
-    markers = place_markers(geometry, rows, len(events))
+    markers = place_markers(geometry, rows)
     per = days(window) / geometry.width
     scale_key, per = ("chart_scale", per) if per >= 1 else ("chart_scale_wide", 1 / per)
     figure = f"{per:.1f}" if lang == "en" else f"{per:.1f}".replace(".", ",")
@@ -217,27 +227,21 @@ def chart(
     axis, ticks = axis_cells(geometry, lang, published_at)
     view.show(geometry.row("", axis))
     view.show(geometry.row("", ticks))
-    key = [
-        f"{glyph['flowing']} {label('status_flowing', lang)}",
-        f"{glyph['increased']} {label('status_increased', lang)}",
-        f"{glyph['paused']} {label('status_paused', lang)}",
-        f"{glyph['uncertain']} {label('status_uncertain', lang)}",
-    ]
-    if band.marks:
+    key = [f"{glyph[status]} {label('status_' + status, lang)}" for status in statuses_shown(band, window)]
+    if marks_shown(band, window):
         key.append(f"{glyph['restructure']} {label('restructure_mark', lang)}")
+    unknown = (
+        ((" ; " if lang == "fr" else "; ") + label("status_unknown", lang))
+        if unknown_shown(band, window)
+        else ""
+    )
     view.show(
         geometry.text(
-            band_name
-            + colon(lang)
-            + "  ".join(key)
-            + (" ; " if lang == "fr" else "; ")
-            + label("status_unknown", lang),
+            band_name + colon(lang) + "  ".join(key) + unknown,
             "dim",
         )
     )
-    view.show(
-        geometry.text(label("chart_key", lang, span=glyph["span"] * 2, period=glyph["period"] * 2), "dim")
-    )
+    view.show(geometry.text("  ".join(lane_key(geometry, events, markers, lang)), "dim"))
     if published_at is not None:
         view.show(
             geometry.text(
@@ -251,13 +255,28 @@ def chart(
     legend(view, geometry, markers)
 
 
-def lane_name(key: str, by: str, lang: str, cast: Cast) -> str:
+def lane_key(
+    geometry: ChartGeometry, events: Sequence[Event], markers: Sequence[Marker], lang: Lang
+) -> list[str]:
+    """What the lanes' marks mean, for the marks this chart draws."""
+    glyph = geometry.glyphs
+    key = [f"{glyph['point']} {label('key_event', lang)}"]
+    if any(e.end is not None and e.end != e.date and e.precision == "day" for e in events):
+        key.append(f"{glyph['point']}{glyph['span'] * 2} {label('key_span', lang)}")
+    if any(e.precision != "day" for e in events):
+        key.append(f"{glyph['period']}{glyph['point']}{glyph['period']} {label('key_period', lang)}")
+    if any(len(m.events) > 1 for m in markers):
+        key.append(f"2{glyph['group'] * 2} {label('key_group', lang)}")
+    return key
+
+
+def lane_name(key: str, by: str, lang: Lang, cast: Cast) -> str:
     if by == "actor":
-        return cast.name(key) or label("no_actor", lang)  # type: ignore[arg-type]
-    return term("event_kind", key, lang)  # type: ignore[arg-type]
+        return cast.name(key) or label("no_actor", lang)
+    return term("event_kind", key, lang)
 
 
-def event_columns(geometry: Chart, event: Event) -> tuple[int, int, int] | None:
+def event_columns(geometry: ChartGeometry, event: Event) -> tuple[int, int, int] | None:
     """The first and last columns an event covers in the window, and its glyph's column
     (the first for a day or a span; the middle of the period a partial date names)."""
     shown = clip(event_period(event.date, event.end), geometry.window)
@@ -268,10 +287,20 @@ def event_columns(geometry: Chart, event: Event) -> tuple[int, int, int] | None:
     return first, last, at
 
 
-def place_markers(geometry: Chart, rows: Sequence[Lane], count: int) -> list[Marker]:
-    """Markers lane by lane; an event joins the marker before it when its marks or its
-    number would touch that marker's. Numbered in the order they appear, left to right."""
-    number_width = len(str(max(1, count * max(1, len(rows)))))
+def place_markers(geometry: ChartGeometry, rows: Sequence[Lane]) -> list[Marker]:
+    """Markers lane by lane, numbered left to right; an event joins the marker before it
+    when its marks or its number would touch that marker's. The numbers' width is the
+    widest number they end up with."""
+    number_width = 1
+    while True:
+        markers = group_markers(geometry, rows, number_width)
+        widest = len(str(max((m.number for m in markers), default=0)))
+        if widest <= number_width:
+            return markers
+        number_width = widest
+
+
+def group_markers(geometry: ChartGeometry, rows: Sequence[Lane], number_width: int) -> list[Marker]:
     markers: list[Marker] = []
     for lane_index, lane in enumerate(rows):
         placed = sorted(
@@ -280,6 +309,7 @@ def place_markers(geometry: Chart, rows: Sequence[Lane], count: int) -> list[Mar
         )
         current: Marker | None = None
         for (first, last, at), event in placed:
+            # a gap column between two numbers, so that 1 and 2 never read as 12
             if current is not None and first <= max(current.last, current.at + number_width):
                 current.last = max(current.last, last)
                 current.events.append(event)
@@ -295,14 +325,14 @@ def place_markers(geometry: Chart, rows: Sequence[Lane], count: int) -> list[Mar
     return markers
 
 
-def event_glyph(geometry: Chart, event: Event) -> tuple[str, str]:
+def event_glyph(geometry: ChartGeometry, event: Event) -> tuple[str, str]:
     if event.direction is not None:
         return geometry.glyphs[event.direction], STYLES[event.direction]
     return geometry.glyphs["point"], "cyan"
 
 
 def lane_cells(
-    geometry: Chart, markers: Sequence[Marker], published_at: int | None
+    geometry: ChartGeometry, markers: Sequence[Marker], published_at: int | None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     glyph = geometry.glyphs
     marks = [(" ", "")] * geometry.width
@@ -310,10 +340,15 @@ def lane_cells(
     if published_at is not None:
         marks[published_at] = numbers[published_at] = (glyph["published_line"], "magenta")
     for found in markers:
-        spans = [e for e in found.events if e.end is not None and e.precision == "day"]
-        fill = glyph["span"] if spans or all(e.precision == "day" for e in found.events) else glyph["period"]
-        for column in range(found.first, found.last + 1):
-            marks[column] = (fill, "cyan")
+        if len(found.events) > 1:  # the days the shared marker reaches over, not a span
+            for column in range(found.first, found.last + 1):
+                marks[column] = (glyph["group"], "cyan")
+        for event in found.events:  # each event's own span or period
+            columns = event_columns(geometry, event)
+            if columns is not None and (event.end is not None or event.precision != "day"):
+                fill = glyph["span"] if event.precision == "day" else glyph["period"]
+                for column in range(columns[0], columns[1] + 1):
+                    marks[column] = (fill, "cyan")
         if len(found.events) == 1:
             marks[found.at] = event_glyph(geometry, found.events[0])
         else:
@@ -326,8 +361,10 @@ def lane_cells(
     return marks, numbers
 
 
-def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
-    """Each column shows the status on its last day ('?' when that is not certain)."""
+def band_cells(geometry: ChartGeometry, band: StatusBand) -> list[tuple[str, str]]:
+    """Each column shows the status on its last day ('?' when that is not certain), except
+    that a stretch too short to hold a column's last day still shows, in the column it
+    ends in: a pause of one day is never drawn away."""
     cells: list[tuple[str, str]] = []
     for column in range(geometry.width):
         day = geometry.days_of(column).end
@@ -338,6 +375,14 @@ def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
             cells.append((geometry.glyphs["uncertain"], STYLES["uncertain"]))
         else:
             cells.append((geometry.glyphs[status], STYLES[status]))
+    for stretch in band.stretches:
+        shown = clip(Period(stretch.start, stretch.end), geometry.window)
+        if shown is None:
+            continue
+        first, last = geometry.column(shown.start), geometry.column(shown.end)
+        if not any(geometry.days_of(column).end <= shown.end for column in range(first, last + 1)):
+            glyph = stretch.status if stretch.certain else "uncertain"
+            cells[last] = (geometry.glyphs[glyph], STYLES[glyph])
     for mark in band.marks:
         shown = clip(Period(mark.start, mark.end), geometry.window)
         if shown is not None:
@@ -345,29 +390,16 @@ def band_cells(geometry: Chart, band: StatusBand) -> list[tuple[str, str]]:
     return cells
 
 
-def tick_step(geometry: Chart) -> int:
-    """Months between labelled ticks: the fewest that leave room for a label (5 columns)."""
-    columns_per_month = geometry.width * 30.44 / days(geometry.window)
-    for step in MONTH_STEPS:
-        if columns_per_month * step >= 6:
-            return step
-    return MONTH_STEPS[-1] * math.ceil(6 / (columns_per_month * MONTH_STEPS[-1]))
-
-
 def axis_cells(
-    geometry: Chart, lang: str, published_at: int | None
+    geometry: ChartGeometry, lang: Lang, published_at: int | None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     glyph = geometry.glyphs
     axis = [(glyph["axis"], "dim")] * geometry.width
     names = [(" ", "")] * geometry.width
-    step = tick_step(geometry)
     free_from = 0
-    for index, first in enumerate(month_starts(geometry.window, step)):
+    for first, name in month_ticks(geometry.window, geometry.width, TICK_ROOM, lang):
         column = geometry.column(first)
         axis[column] = (glyph["tick"], "dim")
-        name = str(first.year) if step >= 12 else short_month(first.month, lang)  # type: ignore[arg-type]
-        if step < 12 and (index == 0 or first.month == 1):
-            name += f" {first.year}"
         if geometry.ascii:
             name = to_ascii(name)
         if column >= free_from and column + len(name) <= geometry.width:
@@ -379,7 +411,16 @@ def axis_cells(
     return axis, names
 
 
-def legend(view: View, geometry: Chart, markers: Sequence[Marker]) -> None:
+def legend_kind(geometry: ChartGeometry, event: Event, lang: Lang) -> Text:
+    """The event's glyph as the chart draws it, and its direction or kind in words."""
+    glyph, style = event_glyph(geometry, event)
+    words = (
+        term("direction", event.direction, lang) if event.direction else term("event_kind", event.kind, lang)
+    )
+    return geometry.text(f"{glyph} {words}", style)
+
+
+def legend(view: View, geometry: ChartGeometry, markers: Sequence[Marker]) -> None:
     """Under the chart: each marker's number, then its events' dates, kinds and titles."""
     lang = view.lang
     mark = PUBLIC_RECORD_MARK
@@ -395,8 +436,7 @@ def legend(view: View, geometry: Chart, markers: Sequence[Marker]) -> None:
                 f" {mark}" if event.basis == "public-record" else ""
             )
             date_text = geometry.text(when, "green")
-            kind = marker(view, event)
-            kind = geometry.text(kind.plain, str(kind.style) if geometry.color else "")
+            kind = legend_kind(geometry, event, lang)
             title = geometry.text(event.title.pick(lang))
             if wide:
                 grid.add_row(number, date_text, kind, title)

@@ -4,12 +4,11 @@ No script at all, and nothing fetched: the styles are inline and allowed by thei
 in a Content-Security-Policy that forbids everything else, the timeline is an inline
 SVG drawn to scale (the same window, status band and lanes as `timeline --chart`),
 and the ordered list under it is the same timeline in words. Every text from the
-briefing goes through `esc()`; only http and https URLs become links. No Rich.
+briefing goes through `esc()`; only a source's http or https URL becomes a link. No Rich.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from urllib.parse import urlsplit
@@ -18,20 +17,32 @@ from briefcli import __version__
 from briefcli.aid_status import StatusBand
 from briefcli.choices import Lang
 from briefcli.dates import Period, Window, event_period, iso_period
-from briefcli.i18n import colon, human_date, human_span, label, short_month, term
+from briefcli.i18n import colon, human_date, human_span, label, term
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence
 from briefcli.render.markdown import public_sources
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
 from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, event_kind, quoted, source_line
-from briefcli.timescale import chart_window, clip, day_after, days, fraction, lanes, month_starts, status_band
+from briefcli.timescale import (
+    chart_window,
+    clip,
+    day_after,
+    fraction,
+    lanes,
+    marks_shown,
+    month_starts,
+    month_ticks,
+    status_band,
+    statuses_shown,
+    unknown_shown,
+)
 
 # The SVG's geometry, in its own units: the page scales it to the width it has.
 SVG_WIDTH, LABEL_WIDTH, RIGHT_MARGIN = 1000, 205, 20
-BAND_HEIGHT, LANE_HEIGHT, AXIS_HEIGHT, TOP = 22, 34, 44, 8
+BAND_HEIGHT, LANE_HEIGHT, AXIS_HEIGHT, TOP = 22, 44, 44, 8
+NUMBER_WIDTH = 8  # units a digit of a marker's number takes, at the numbers' size
+TICK_ROOM = 60  # units between labelled ticks
 PLOT_WIDTH = SVG_WIDTH - LABEL_WIDTH - RIGHT_MARGIN
-
-_URL = r"https?://[^\s<>\"'`]+"
 
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
@@ -43,21 +54,13 @@ def esc(text: str) -> str:
     return inert(text).translate(_ESCAPES)
 
 
-def linked(text: str) -> str:
-    """Escaped text in which each http or https URL becomes a link; nothing else does."""
-    out: list[str] = []
-    position = 0
-    for match in re.finditer(_URL, text):
-        url = match[0].rstrip(".,;:!?)]")
-        end = match.start() + len(url)
-        out.append(esc(text[position : match.start()]))
-        if urlsplit(url).scheme in ("http", "https"):
-            out.append(f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(url)}</a>')
-        else:
-            out.append(esc(url))
-        position = end
-    out.append(esc(text[position:]))
-    return "".join(out)
+def link(url: str) -> str:
+    """A source's URL as a link to itself, whole, when it is http or https with nothing
+    a browser would read otherwise (spaces, controls, quotes); else as escaped text."""
+    whole = not any(c.isspace() or not c.isprintable() or c in "<>\"'`" for c in url)
+    if whole and urlsplit(url).scheme.lower() in ("http", "https"):
+        return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(url)}</a>'
+    return esc(url)
 
 
 def cited(citations: Sequence[Citation], lang: Lang) -> str:
@@ -66,7 +69,7 @@ def cited(citations: Sequence[Citation], lang: Lang) -> str:
     for citation in citations:
         parts = [esc(part) for part in (citation.outlet, citation.title, citation.date) if part]
         if citation.url:
-            parts.append(linked(citation.url))
+            parts.append(link(citation.url))
         out.append(" · ".join(parts))
     return (" ; " if lang == "fr" else "; ").join(out)
 
@@ -109,7 +112,11 @@ def svg_timeline(
         f'<desc id="chart-desc">{esc(label("status_rule", lang))}</desc>',
         '<defs><pattern id="uncertain" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" class="hatch-bg"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" class="hatch"/></pattern></defs>',
+        '<line x1="0" y1="0" x2="0" y2="6" class="hatch"/></pattern>'
+        # paused is striped, so that it differs from flowing by more than red and green
+        '<pattern id="paused" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(-45)"><rect width="6" height="6" class="stripe-bg"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" class="stripe"/></pattern></defs>',
     ]
     # Month ticks and their labels, behind everything.
     ticks = month_starts(window, 1)
@@ -118,12 +125,8 @@ def svg_timeline(
             f'<text class="tick-label" x="{LABEL_WIDTH}" y="{TOP + BAND_HEIGHT + LANE_HEIGHT * len(rows) + 20}">'
             f"{esc(human_date(window.start.isoformat(), lang))}</text>"
         )
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if PLOT_WIDTH * 30.44 * s / days(window) >= 60), 120)
-    for index, first in enumerate(month_starts(window, step)):
+    for first, name in month_ticks(window, PLOT_WIDTH, TICK_ROOM, lang):
         x = x_of(first, window)
-        name = str(first.year) if step >= 12 else short_month(first.month, lang)
-        if step < 12 and (index == 0 or first.month == 1):
-            name += f" {first.year}"
         parts.append(f'<line class="tick" x1="{x}" y1="{TOP}" x2="{x}" y2="{plot_bottom + 6}"/>')
         parts.append(f'<text class="tick-label" x="{x}" y="{plot_bottom + 20}">{esc(name)}</text>')
     parts.append(
@@ -156,15 +159,20 @@ def svg_timeline(
     numbers = {event.id: index for index, event in enumerate(events, start=1)}
     for lane_index, lane in enumerate(rows):
         top = TOP + BAND_HEIGHT + LANE_HEIGHT * lane_index
-        middle = top + LANE_HEIGHT / 2
+        middle = top + LANE_HEIGHT / 2 - 4  # above the middle: room for the numbers under the glyphs
         parts.append(
             f'<line class="lane" x1="{LABEL_WIDTH}" y1="{middle}" x2="{LABEL_WIDTH + PLOT_WIDTH}" y2="{middle}"/>'
         )
         parts.append(
             f'<text class="lane-label" x="0" y="{middle + 5}">{esc(term("event_kind", lane.key, lang))}</text>'
         )
-        for event in lane.events:
-            parts.append(svg_marker(event, numbers[event.id], window, middle, lang))
+        placed = sorted(
+            ((marker_x(event, window), numbers[event.id], event) for event in lane.events),
+            key=lambda item: item[:2],
+        )
+        for _, number, event in placed:
+            parts.append(svg_marker(event, number, window, middle, lang))
+        parts += svg_numbers([(at, number) for at, number, _ in placed], middle)
     published = iso_period(briefing.source.published).start
     if window.start <= published <= window.end:
         x = x_of(published, window)
@@ -177,27 +185,28 @@ def svg_timeline(
     return "".join(parts)
 
 
+def marker_x(event: Event, window: Period) -> float:
+    """Where an event's glyph goes: its first day, or the middle of the period a
+    partial date names."""
+    shown = clip(event_period(event.date, event.end), window) or Period(window.start, window.start)
+    x0, x1 = x_of(shown.start, window), x_of(day_after(shown.end), window)
+    return round((x0 + x1) / 2, 1) if event.precision != "day" else x0
+
+
 def svg_marker(event: Event, number: int, window: Period, middle: float, lang: Lang) -> str:
     """One event: a bar over its span or period (dashed for a partial date), and its glyph."""
     shown = clip(event_period(event.date, event.end), window) or Period(window.start, window.start)
     x0 = x_of(shown.start, window)
     x1 = x_of(day_after(shown.end), window)
     partial = event.precision != "day"
-    at = round((x0 + x1) / 2, 1) if partial else x0
     shapes = []
     if x1 - x0 > 3 and (event.end is not None or partial):
         kind = "period" if partial else "span"
         shapes.append(
             f'<rect class="{kind}" x="{x0}" y="{middle - 4}" width="{round(x1 - x0, 1)}" height="8"/>'
         )
-    if event.direction in ("suspend",):
-        shapes.append(f'<path class="glyph d-suspend" d="M{at - 7} {middle - 6} h14 l-7 12 z"/>')
-    elif event.direction in ("resume", "increase"):
-        shapes.append(f'<path class="glyph d-{event.direction}" d="M{at - 7} {middle + 6} h14 l-7 -12 z"/>')
-    elif event.direction == "restructure":
-        shapes.append(f'<path class="glyph d-restructure" d="M{at} {middle - 8} l7 8 l-7 8 l-7 -8 z"/>')
-    else:
-        shapes.append(f'<circle class="glyph" cx="{at}" cy="{middle}" r="6"/>')
+    at = marker_x(event, window)
+    shapes.append(glyph_shape(event.direction, at, middle))
     title = f"{number}. {human_span(event.date, event.end, lang)}{colon(lang)}{event.title.pick(lang)}"
     return (
         f'<g class="marker" data-event="{esc(event.id)}" data-x="{at}">'
@@ -205,13 +214,46 @@ def svg_marker(event: Event, number: int, window: Period, middle: float, lang: L
     )
 
 
+def glyph_shape(direction: str | None, x: float, y: float) -> str:
+    """An event's glyph centred on (x, y): a shape per direction, told apart without colour
+    (down for a suspension, up for a resumption, a double up for an increase, a diamond
+    for a restructuring), a dot for an event with none."""
+    if direction == "suspend":
+        return f'<path class="glyph d-suspend" d="M{x - 7} {y - 6} h14 l-7 12 z"/>'
+    if direction == "resume":
+        return f'<path class="glyph d-resume" d="M{x - 7} {y + 6} h14 l-7 -12 z"/>'
+    if direction == "increase":
+        return f'<path class="glyph d-increase" d="M{x - 7} {y + 8} h14 l-7 -8 z M{x - 7} {y + 1} h14 l-7 -8 z"/>'
+    if direction == "restructure":
+        return f'<path class="glyph d-restructure" d="M{x} {y - 8} l7 8 l-7 8 l-7 -8 z"/>'
+    return f'<circle class="glyph" cx="{x}" cy="{y}" r="6"/>'
+
+
+def svg_numbers(placed: Sequence[tuple[float, int]], middle: float) -> list[str]:
+    """Under a lane's glyphs, each event's number in the list below; numbers that would
+    overlap are written together ("8, 10") under the first of them."""
+    groups: list[tuple[float, list[int]]] = []
+    for at, number in placed:
+        if groups:
+            first, found = groups[-1]
+            right = first + NUMBER_WIDTH * len(", ".join(map(str, found))) / 2
+            if at - NUMBER_WIDTH * len(str(number)) / 2 < right + NUMBER_WIDTH:
+                found.append(number)
+                continue
+        groups.append((at, [number]))
+    return [
+        f'<text class="number" text-anchor="middle" x="{at}" y="{middle + 20}">{", ".join(map(str, found))}</text>'
+        for at, found in groups
+    ]
+
+
 # --- the page -------------------------------------------------------------------------
 
 CSS = """
 :root{--ink:#1b1b1b;--muted:#5a5a5a;--line:#d0d0d0;--paper:#fff;--accent:#0b5cad;
---flowing:#2e7d32;--increased:#1b5e20;--paused:#c62828;--restructure:#b26a00}
+--flowing:#4c9a50;--increased:#1b5e20;--paused:#c62828;--restructure:#b26a00}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--paper)}
+body{overflow-wrap:anywhere;margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--paper)}
 header,main,footer{max-width:62rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem}
 h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0 .5rem}
@@ -229,16 +271,18 @@ svg.chart{width:100%;min-width:46rem;height:auto;font:15px system-ui,sans-serif}
 .lane-label,.tick-label,.published-label{fill:var(--ink)}
 .tick{stroke:var(--line)}.axis{stroke:var(--muted)}.lane{stroke:#eee}
 .published{stroke:#8e24aa;stroke-dasharray:4 3}.published-label{fill:#8e24aa}
-.band.st-flowing,.sw.st-flowing{fill:var(--flowing);opacity:.55}
+.band.st-flowing,.sw.st-flowing{fill:var(--flowing)}
 .band.st-increased,.sw.st-increased{fill:var(--increased)}
-.band.st-paused,.sw.st-paused{fill:var(--paused)}
+.band.st-paused,.sw.st-paused{fill:url(#paused)}.stripe-bg{fill:var(--paused)}.stripe{stroke:#fff;stroke-width:2}
 .band.st-uncertain,.sw.st-uncertain{fill:url(#uncertain)}
 .hatch-bg{fill:#fff3cd}.hatch{stroke:var(--restructure);stroke-width:2}
 .glyph{fill:var(--accent)}.band-mark,.glyph.d-restructure{fill:var(--restructure)}
 figure{margin:1rem 0}.glyph.d-suspend{fill:var(--paused)}.glyph.d-resume,.glyph.d-increase{fill:var(--flowing)}
-.span{fill:var(--accent);opacity:.35}.period{fill:none;stroke:var(--accent);stroke-dasharray:3 2}
+.span{fill:var(--accent);opacity:.7}.period{fill:none;stroke:var(--accent);stroke-dasharray:3 2}
 ul.key{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:.4rem 0}
-ul.key svg{width:1.4rem;height:.8rem;vertical-align:middle}
+ul.key svg{width:1.4rem;height:.8rem;vertical-align:middle}ul.key svg[viewBox="0 0 20 20"]{width:1.1rem;height:1.1rem}
+.number{fill:var(--muted);font-size:12px}
+.scroll:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 ol.events{padding-left:1.6rem}ol.events>li{margin:.8rem 0}
 .kind{font-size:.85rem;color:var(--muted);white-space:nowrap}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem}
@@ -258,7 +302,7 @@ a{color:#000}
 
 # The CSS's SHA-256, which the policy names: written out, because computing it would
 # import OpenSSL on every export (~15 ms). tests/test_html.py checks it is the CSS's.
-CSS_SHA256 = "SE8djcpoB1PaalywtL+JM4oZCrLjQt3tfT2b7UfQCn4="
+CSS_SHA256 = "kokycxlgFBIm0GA+tmRlx4F2v7eweS8R9yfl5FkyLH4="
 
 CSP = (
     "default-src 'none'; script-src 'none'; "
@@ -267,11 +311,11 @@ CSP = (
 )
 
 
-def page(briefing: Briefing, lang: Lang, window: Window | None = None) -> str:
-    return "".join(page_parts(briefing, lang, window or Window()))
+def page(briefing: Briefing, lang: Lang) -> str:
+    return "".join(page_parts(briefing, lang))
 
 
-def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
+def page_parts(briefing: Briefing, lang: Lang) -> Iterator[str]:
     from briefcli.query import in_article_order, select_events
 
     cast = Cast(briefing, lang)
@@ -309,7 +353,7 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
         yield "</section>\n"
 
     events = select_events(briefing)
-    yield from timeline_section(briefing, events, lang, cast, window)
+    yield from timeline_section(briefing, events, lang, cast)
     yield from actors_section(briefing.actors, lang, cast, article)
 
     if briefing.quotes:
@@ -339,26 +383,39 @@ def page_parts(briefing: Briefing, lang: Lang, window: Window) -> Iterator[str]:
     yield "</body>\n</html>\n"
 
 
-def timeline_section(
-    briefing: Briefing, events: Sequence[Event], lang: Lang, cast: Cast, window: Window
-) -> Iterator[str]:
+def timeline_section(briefing: Briefing, events: Sequence[Event], lang: Lang, cast: Cast) -> Iterator[str]:
     article = briefing.source.language
     yield f'<section id="timeline">\n<h2>{esc(label("timeline", lang))}</h2>\n'
     if events:
         band = status_band(briefing)
-        shown = chart_window(briefing, window)
-        yield '<figure>\n<div class="scroll">'
+        shown = chart_window(briefing, Window())  # the page shows everything the briefing covers
+        # A region of its own, so that a keyboard can scroll the chart on a narrow screen.
+        yield f'<figure>\n<div class="scroll" tabindex="0" role="region" aria-label="{esc(label("timeline", lang))}">'
         yield svg_timeline(briefing, events, shown, band, lang, cast)
         yield "</div>\n<figcaption>\n"
         yield f'<p>{esc(label("status_rule", lang))}</p>\n<ul class="key">\n'
-        for status in ("flowing", "increased", "paused", "uncertain"):
+        for status in statuses_shown(band, shown):
             yield (
                 f'<li><svg viewBox="0 0 20 10" aria-hidden="true"><rect class="sw st-{status}" '
                 f'width="20" height="10"/></svg> {esc(label("status_" + status, lang))}</li>\n'
             )
-        if band.marks:
-            yield f"<li>{esc(DIRECTION_MARKS['restructure'])} {esc(label('restructure_mark', lang))}</li>\n"
-        yield f"<li>{esc(label('status_unknown', lang))}</li>\n</ul>\n"
+        if marks_shown(band, shown):
+            yield f"<li>{key_swatch(glyph_shape('restructure', 10, 10))} {esc(label('restructure_mark', lang))}</li>\n"
+        if unknown_shown(band, shown):
+            yield f"<li>{esc(label('status_unknown', lang))}</li>\n"
+        yield "</ul>\n"
+        yield '<ul class="key">\n'
+        for direction in sorted(
+            {e.direction for e in events if e.direction}, key=list(DIRECTION_MARKS).index
+        ):
+            yield f"<li>{key_swatch(glyph_shape(direction, 10, 10))} {esc(term('direction', direction, lang))}</li>\n"
+        if any(e.direction is None for e in events):
+            yield f"<li>{key_swatch(glyph_shape(None, 10, 10))} {esc(label('key_event', lang))}</li>\n"
+        if any(e.end is not None and e.precision == "day" for e in events):
+            yield f"<li>{key_swatch(SPAN_SWATCH)} {esc(label('key_span', lang))}</li>\n"
+        if any(e.precision != "day" for e in events):
+            yield f"<li>{key_swatch(PERIOD_SWATCH)} {esc(label('key_period', lang))}</li>\n"
+        yield f"<li>{esc(label('key_numbers', lang, count=len(events)))}</li>\n</ul>\n"
         if any(e.basis == "public-record" for e in events):
             yield f"<p>{esc(label('legend_public_record', lang, mark=PUBLIC_RECORD_MARK))}</p>\n"
         yield "</figcaption>\n</figure>\n"
@@ -378,6 +435,15 @@ def timeline_section(
             yield f'<p class="source">{esc(label("sources", lang))}{colon(lang)}{cited(event.sources, lang)}</p>'
         yield f"{evidence_list(event.evidence, lang, article)}</li>\n"
     yield "</ol>\n</section>\n"
+
+
+SPAN_SWATCH = '<rect class="span" x="0" y="6" width="20" height="8"/>'
+PERIOD_SWATCH = '<rect class="period" x="1" y="6" width="18" height="8"/>'
+
+
+def key_swatch(shape: str) -> str:
+    """A shape of the chart, small, beside its meaning in the key."""
+    return f'<svg viewBox="0 0 20 20" aria-hidden="true">{shape}</svg>'
 
 
 def actors_section(actors: Sequence[Actor], lang: Lang, cast: Cast, article: str) -> Iterator[str]:
