@@ -316,6 +316,12 @@ ActorFilterOption = Annotated[
         help="Only those involving this actor (as in 'brief actors QUERY'); repeat for any of several.",
     ),
 ]
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", "-n", metavar="N", min=1, show_default=False, help="At most N results, the first ones."
+    ),
+]
 
 
 def _kind_option(vocabulary: str, values: Sequence[str], what: str) -> Any:
@@ -453,6 +459,7 @@ def actors(
     ] = None,
     *,
     kind: Annotated[list[str] | None, _kind_option("actor_kind", ACTOR_KINDS, "actors")] = None,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
@@ -484,7 +491,7 @@ def actors(
     briefing = load(data)
     found = find.find_actors(briefing, checked_query(query, "query"), kinds)
     card = query is not None and (len(found) == 1 or find.named_exactly(found, query))
-    render.show_actors(out, briefing, found, card=card)
+    render.show_actors(out, briefing, found[:limit], card=card)
 
 
 @app.command()
@@ -544,6 +551,7 @@ def timeline(
             help=f"With --chart: one lane per {help_list('chart_lanes', CHART_LANES)}.",
         ),
     ] = "kind",
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
@@ -591,6 +599,7 @@ def timeline(
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
+    events = events[:limit]
     if chart:
         render.show_chart(out, briefing, events, window, lanes)
     else:
@@ -601,6 +610,7 @@ def timeline(
 def quotes(
     *,
     actor: ActorFilterOption = None,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
@@ -623,36 +633,54 @@ def quotes(
     out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
     actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
-    render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids))
+    render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids)[:limit])
 
 
 @app.command()
 def search(
-    text: Annotated[
-        str, typer.Argument(help="Words to find; case and accents ignored, both languages searched.")
-    ],
+    text: Annotated[str, typer.Argument(help="Words to find; see the matching rules above.")],
     *,
+    substring: Annotated[
+        bool, typer.Option("--substring", help="Match the text anywhere, inside words too, as one phrase.")
+    ] = False,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Search every text, in English and French: actors, events, quotes, key points.
+    """Search every text, in English and French: actors, events, quotes, key points, and the article's words they cite.
 
     Examples:
       brief search patriot
-      brief search "defense" --lang fr
-      brief search stocks --json | jq -r '.\\[] | "\\(.kind) \\(.id)"'
+      brief search "trump putin"      records naming both, in any order
+      brief search pourparlers        the article's own words, at their paragraph
+      brief search '"us"'             in quotes: anywhere, "Russia" and "plus" too
+      brief search stocks --limit 3 --json | jq -r '.\\[] | "\\(.kind) \\(.id)"'
+
+    Matching rules:
+      - A word matches at the start of a word: "US" finds "US" and "USA",
+        not "Russia"; "pourparler" finds "pourparlers".
+      - Case, accents and invisible characters (zero-width joiner, soft hyphen)
+        are ignored: "defense" finds "défense", "POUTINE" finds "Poutine".
+      - Several words find the records that hold them all, in any order,
+        in any of the record's fields, in either language.
+      - A query in quotation marks ("…", “…”, «…») or with --substring is one
+        phrase, matched anywhere, inside words too.
+      - Best first: names and titles, then roles, points and quotes, then
+        stories and details, then the article's words. --limit N keeps N.
     """
-    from briefcli import query as find
     from briefcli import render
+    from briefcli.search import parse_query
+    from briefcli.search import search as find_hits
 
     out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
     query = checked_query(text, "search text")
     assert query is not None
-    render.show_hits(out, briefing, find.search(briefing, query, out.lang), query)
+    hits = find_hits(briefing, parse_query(query, substring=substring), out.lang)
+    render.show_hits(out, briefing, hits[:limit], query, total=len(hits))
 
 
 @app.command()

@@ -87,6 +87,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "briefings": ("Briefings", "Briefings"),
     "n_matches": ("{n} match for {query!r}|{n} matches for {query!r}",
                   "{n} résultat pour « {query} »|{n} résultats pour « {query} »"),
+    "n_of_matches": ("{shown} of {n} match for {query!r}|{shown} of {n} matches for {query!r}",
+                     "{shown} sur {n} résultat pour « {query} »|{shown} sur {n} résultats pour « {query} »"),
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
     "no_events": ("No events match.", "Aucun événement ne correspond."),

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from briefcli.choices import ExportFormat, Lang, OutputFormat
     from briefcli.dates import Window
     from briefcli.model import Actor, Briefing, Event, Quote
-    from briefcli.query import Hit
     from briefcli.render.human import View
+    from briefcli.search import Hit
     from briefcli.validation import Validation
 
 
@@ -212,7 +212,10 @@ def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> Non
         _records(out, quote_records(quotes, out.lang, cast), QuoteRecord)
 
 
-def show_hits(out: Output, briefing: Briefing, hits: Sequence[Hit], query: str) -> None:
+def show_hits(
+    out: Output, briefing: Briefing, hits: Sequence[Hit], query: str, total: int | None = None
+) -> None:
+    """`total`: how many hits there were before --limit kept the first ones."""
     cast = Cast(briefing, out.lang)
     if out.human:
         if not hits:
@@ -220,7 +223,7 @@ def show_hits(out: Output, briefing: Briefing, hits: Sequence[Hit], query: str) 
             return
         from briefcli.render import human
 
-        human.hits(out.view(), hits, query)
+        human.hits(out.view(), hits, query, total)
     elif out.format == "markdown":
         from briefcli.render import markdown as md
 

@@ -25,7 +25,7 @@ from briefcli.render.wording import (
 
 if TYPE_CHECKING:
     from briefcli.model import Actor, Briefing, Citation, Event, Lang, Quote
-    from briefcli.query import Hit
+    from briefcli.search import Hit
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[str]:
@@ -95,7 +95,7 @@ def hits_table(hits: Sequence[Hit], lang: Lang, cast: Cast) -> Iterator[str]:
         [
             term("hit_kind", hit.kind, lang),
             md(hit.id),
-            md(hit.field),
+            md(hit.field if hit.para is None else f"¶{hit.para}"),
             md(snippet(hit)[0]),
             held(cast, sections[hit.kind], hit.id) if hit.kind in sections else md(cast.briefing.id),
         ]

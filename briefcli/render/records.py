@@ -16,7 +16,7 @@ import msgspec
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
 
 if TYPE_CHECKING:
-    from briefcli.query import Hit
+    from briefcli.search import Hit
 
 Record = dict[str, Any]
 
@@ -98,6 +98,7 @@ class HitRecord(_Out):
     lang: str | None
     snippet: str
     match: tuple[int, int]
+    para: int | None
     briefing: str
 
 
@@ -244,6 +245,11 @@ def snippet(hit: Hit, context: int = SNIPPET_CONTEXT) -> tuple[str, int, int]:
     return f"{prefix}{text[left:right]}{suffix}", start, start + hit.end - hit.start
 
 
+def hit_place(hit: Hit) -> str:
+    """Where a hit is: the record's field, or the paragraph its evidence quotes."""
+    return f"{hit.id} ¶{hit.para}" if hit.para is not None else f"{hit.id}.{hit.field}"
+
+
 _SECTION_OF = {"actor": "actors", "event": "events", "quote": "quotes"}
 
 
@@ -259,6 +265,7 @@ def hit_records(hits: Iterable[Hit], cast: Cast) -> Iterator[HitRecord]:
             lang=hit.lang,
             snippet=text,
             match=(start, end),
+            para=hit.para,
             briefing=held[-1],
         )
 
