@@ -3,6 +3,7 @@
     python benchmarks/speed.py                   7 runs of each case
     python benchmarks/speed.py --runs 11
     python benchmarks/speed.py --before DIR      also run older source, side by side
+    python benchmarks/speed.py --before DIR --after DIR2   both from copies of the source
     python benchmarks/speed.py --only help       or: scale
 
 Scale: one briefing of 100,000 events and 10,000 actors (large.py; under the 128 MiB
@@ -260,6 +261,9 @@ def main() -> int:
     )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--before", type=Path, help="a directory holding an older briefcli package")
+    parser.add_argument(
+        "--after", type=Path, help="run the package in this directory as the after, not this checkout"
+    )
     parser.add_argument("--only", choices=("scale", "help"))
     args = parser.parse_args()
     # As a user's shell would run it: no PYTHON* settings of this workplace, bytecode compiled.
@@ -270,7 +274,9 @@ def main() -> int:
     sources: dict[str, Path | None] = {}
     if args.before is not None:
         sources["before"] = args.before.resolve()
-    sources["after" if args.before is not None else "brief"] = None
+    sources["after" if args.before is not None else "brief"] = (
+        None if args.after is None else args.after.resolve()
+    )
     for source in (REPO, *(s for s in sources.values() if s is not None)):
         subprocess.run(
             [sys.executable, "-m", "compileall", "-q", str(source / "briefcli")], check=True, env=env
