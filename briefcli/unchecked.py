@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
 from types import UnionType
-from typing import Annotated, Any, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, get_args, get_origin
 
 import msgspec
 from msgspec import Meta
@@ -30,7 +30,7 @@ _META_FIELDS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length
 
 #: For each derived type: its fields that hold a pattern (name, pattern, a list of
 #: values?), and its fields that hold records (name, their derived type, a list?).
-_PATTERNED: dict[type[Any], list[tuple[str, re.Pattern[str], bool]]] = {}
+_PATTERNED: dict[type[Any], list[tuple[str, str, bool]]] = {}
 _NESTED: dict[type[Any], list[tuple[str, type[Any], bool]]] = {}
 _DERIVED: dict[type[Any], type[Any]] = {}
 
@@ -80,17 +80,16 @@ def _derive(record_type: type[Any]) -> type[Any]:
     (or hold records that do), or the type itself when none does."""
     if record_type in _DERIVED:
         return _DERIVED[record_type]
-    hints = get_type_hints(record_type, include_extras=True)
     redefined: list[tuple[str, Any, Any]] = []
-    patterned: list[tuple[str, re.Pattern[str], bool]] = []
+    patterned: list[tuple[str, str, bool]] = []
     nested: list[tuple[str, type[Any], bool]] = []
     for info in msgspec.structs.fields(record_type):
         found = _Found()
-        annotation = _without_patterns(hints[info.name], found)
+        annotation = _without_patterns(info.type, found)  # msgspec's resolved type, Meta included
         if found.pattern is None and found.record is None:
             continue
         if found.pattern is not None:
-            patterned.append((info.name, re.compile(found.pattern), found.many))
+            patterned.append((info.name, found.pattern, found.many))
         if found.record is not None:
             nested.append((info.name, found.record, found.many))
         name = None if info.encode_name == info.name else info.encode_name
@@ -126,7 +125,7 @@ def breaks_a_pattern(briefing: Briefing) -> bool:
         for name, pattern, many in _PATTERNED.get(record_type, ()):
             distinct = set(_column(records, name, many))
             distinct.discard(None)
-            if not _all_match(pattern, distinct):
+            if not _all_match(re.compile(pattern), distinct):
                 return True
         for name, derived, many in _NESTED.get(record_type, ()):
             children = [child for child in _column(records, name, many) if child is not None]
@@ -137,13 +136,13 @@ def breaks_a_pattern(briefing: Briefing) -> bool:
 
 #: What a pattern may hold for `_all_match` to check many values in one search: anchored
 #: at both ends, and nothing that looks past a line (lookarounds, other anchors).
-_LINE_LOCAL = re.compile(r"\^(?:[^^$|\\(]|\\[^AZbBz]|\((?!\?<?[=!]))*\$")
+_LINE_LOCAL = r"\^(?:[^^$|\\(]|\\[^AZbBz]|\((?!\?<?[=!]))*\$"  # compiled when first used
 
 
 def _all_match(pattern: re.Pattern[str], values: set[str]) -> bool:
     """Whether `pattern.search` finds every value, in one search over all of them, one
     per line, when the pattern stays within a line; else one search each."""
-    if len(values) < 64 or pattern.flags & re.MULTILINE or not _LINE_LOCAL.fullmatch(pattern.pattern):
+    if len(values) < 64 or pattern.flags & re.MULTILINE or not re.fullmatch(_LINE_LOCAL, pattern.pattern):
         return all(map(pattern.search, values))
     text = "\n".join(values)
     if text.count("\n") != len(values) - 1:  # a value holds a line break: one at a time
