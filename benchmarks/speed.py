@@ -45,23 +45,55 @@ BARE = """
 import sys
 import msgspec
 
-class Event(msgspec.Struct):
+# The briefing's shape as plain typed records, with no constraint and no rule: the
+# least work that still reads every record of the file.
+class Text(msgspec.Struct, gc=False):
+    en: str | None = None
+    fr: str | None = None
+
+class Evidence(msgspec.Struct, gc=False):
+    para: int
+    quote: str
+
+class Citation(msgspec.Struct, gc=False):
+    outlet: str
+    title: str
+    url: str | None = None
+    date: str | None = None
+
+class Fact(msgspec.Struct, gc=False):
+    fact: Text
+    sources: list[Citation]
+
+class Actor(msgspec.Struct, gc=False):
+    id: str
+    name: Text
+    kind: str
+    role: Text
+    story: Text
+    evidence: list[Evidence]
+    affiliation: str | None = None
+    aliases: list[str] = []
+    correction: dict[str, object] | None = None
+    public_record: list[Fact] = []
+
+class Event(msgspec.Struct, gc=False):
     id: str
     date: str
+    precision: str
+    basis: str
     kind: str
-    title: dict[str, str]
-    detail: dict[str, str]
-    evidence: list[dict[str, object]]
+    title: Text
+    detail: Text
+    evidence: list[Evidence]
     end: str | None = None
-    precision: str | None = None
-    basis: str | None = None
-    sources: list[dict[str, object]] = []
+    sources: list[Citation] = []
     direction: str | None = None
     actors: list[str] = []
 
-class Briefing(msgspec.Struct):
+class Briefing(msgspec.Struct, gc=False):
+    actors: list[Actor]
     events: list[Event]
-    actors: list[dict[str, object]]
 
 with open(sys.argv[1], "rb") as file:
     briefing = msgspec.json.decode(file.read(), type=Briefing)
