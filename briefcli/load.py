@@ -1,8 +1,8 @@
 """Find and read a briefing, and turn its bytes into a checked Briefing.
 
 Three steps, each stated once: read (here: which file, size limit, byte-order mark),
-decode (msgspec validates the types while it decodes; `decoding.py` explains a
-failure), and the rules a type cannot say (`rules.py`). Every failure is a
+decode (msgspec validates the types while it decodes, and `unchecked.py` the text
+patterns right after; `decoding.py` explains a failure), and the rules a type cannot say (`rules.py`). Every failure is a
 BriefingError naming the file and the JSON path of each problem.
 """
 

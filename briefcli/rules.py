@@ -11,10 +11,10 @@ tests/test_load.py pins the remembered answers to the rules run afresh.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from itertools import chain
-from operator import attrgetter, eq, itemgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, eq, itemgetter, methodcaller
 
-from briefcli.dates import iso_period, precision_of
+from briefcli.dates import LENGTH_AT, iso_period, precision_of
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Quote, Text
 from briefcli.problems import Problem, shown
 
@@ -390,17 +390,22 @@ def _texts_pass(texts: Iterable[Text]) -> bool:
     """text_findings finds nothing in any of them."""
     texts = list(texts)
     ens, frs = list(map(_EN, texts)), list(map(_FR, texts))
-    if (None, None) in zip(ens, frs, strict=True):  # neither language
+    if None in ens and (None, None) in zip(ens, frs, strict=True):  # neither language
         return False
-    return _plain_pass(value for value in chain(ens, frs) if value is not None)
+    if "" in ens or "" in frs:  # blank
+        return False
+    return _first_characters_pass(filter(None, chain(ens, frs)))  # None and "" left out
 
 
 def _plain_pass(values: Iterable[str]) -> bool:
-    """None of them is blank: a blank text is empty or starts with a space or an
-    invisible character, so the distinct first characters decide for all of them."""
+    """None of them is blank."""
     values = list(values)
-    if "" in values:
-        return False
+    return "" not in values and _first_characters_pass(values)
+
+
+def _first_characters_pass(values: Iterable[str]) -> bool:
+    """None of these texts (none empty) is blank: a blank one starts with a space or an
+    invisible character, so the distinct first characters decide for all of them."""
     return not any(char.isspace() or char in _INVISIBLE_FIRST for char in set(map(_FIRST, values)))
 
 
@@ -413,13 +418,25 @@ def _evidence_pass(items: Iterable[Evidence], paragraphs: int) -> bool:
 
 
 def _citations_pass(lists: Iterable[Sequence[Citation]]) -> bool:
-    """Every list has a citation with a URL, and citation_findings finds nothing."""
+    """Every list has a citation with a URL, and citation_findings finds nothing: each
+    of its rules on a whole column, and on the distinct dates."""
     lists = list(lists)
     citations = list(chain.from_iterable(lists))
-    urls = set(map(attrgetter("url"), citations))
+    urls = list(map(attrgetter("url"), citations))
     if None in urls and not all(any(item.url is not None for item in items) for items in lists):
         return False
-    return not any(citation_findings(*key) for key in set(map(_CITATION, citations)))
+    for column in (list(map(attrgetter("outlet"), citations)), list(map(attrgetter("title"), citations))):
+        if not _plain_pass(column):
+            return False
+        # One scan of the column joined: a line break cannot make or hide any of these.
+        joined = "\n".join(column)
+        if "://" in joined or ";" in joined or _URL_INSIDE in joined.lower():
+            return False
+    if max(map(methodcaller("count", "://"), filter(None, urls)), default=0) > 1:
+        return False
+    dates = set(map(attrgetter("date"), citations))
+    dates.discard(None)
+    return not any(map(date_findings, dates))
 
 
 def _dating_pass(events: Sequence[Event]) -> bool:
@@ -433,10 +450,9 @@ def _dating_pass(events: Sequence[Event]) -> bool:
             periods[value] = iso_period(value)
         except ValueError:
             return False
-    if any(
-        precision != precision_of(date)
-        for date, precision in set(zip(dates, map(attrgetter("precision"), events), strict=True))
-    ):
+    # Every date is real by now, and a real date's precision is its length's.
+    lengths = zip(map(len, dates), map(attrgetter("precision"), events), strict=True)
+    if any(LENGTH_AT[precision] != length for length, precision in set(lengths)):
         return False
     if any(
         periods[end].end < periods[date].start
@@ -444,10 +460,9 @@ def _dating_pass(events: Sequence[Event]) -> bool:
         if end is not None
     ):
         return False
-    if ("public-record", False) in set(
-        zip(map(attrgetter("basis"), events), map(bool, map(attrgetter("sources"), events)), strict=True)
-    ):
-        return False
+    sources = list(map(attrgetter("sources"), events))
+    if not all(compress(sources, map(eq, map(attrgetter("basis"), events), repeat("public-record")))):
+        return False  # a public-record event without sources
     return not any(
         dating_findings("2025", None, "year", "article", False, kind, direction)
         for kind, direction in set(

@@ -120,6 +120,11 @@ _CITATIONS = st.sampled_from(
             "date": "2024-02-30",
         },
         {"outlet": "AP; Reuters", "title": "Two reports", "url": "https://example.org/b"},
+        {"outlet": "AP", "title": "See https://example.org", "url": "https://example.org/c"},
+        {"outlet": "WWW.AP.ORG", "title": "A report", "url": "https://example.org/d", "date": "2024-06"},
+        {"outlet": "AP", "title": "A; B", "url": "https://example.org/e", "date": "2024-13"},
+        {"outlet": "AP", "title": "A report", "url": "https://a.org/x?u=https://b.org"},
+        {"outlet": "\u200bAP", "title": "A report", "url": "https://example.org/f"},
     ]
 )
 
