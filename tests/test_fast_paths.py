@@ -163,3 +163,16 @@ def test_the_actors_checked_a_column_at_a_time_get_the_rules_answers(actors: lis
         document["actors"].append(actor)
     briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
     assert check_briefing(briefing) == check_briefing(briefing, remember=False)
+
+
+@given(citation=_CITATIONS, where=st.sampled_from(["fact", "event"]))
+@settings(max_examples=60, deadline=None)
+def test_one_citation_alone_gets_the_rules_answers(citation: dict[str, Any], where: str) -> None:
+    """Everything else valid, so that the column checks alone decide."""
+    document = copy.deepcopy(_DOCUMENT)
+    if where == "fact":
+        document["actors"][0]["public_record"] = [{"fact": {"en": "A fact"}, "sources": [citation]}]
+    else:
+        document["events"][0]["sources"] = [citation]
+    briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
+    assert check_briefing(briefing) == check_briefing(briefing, remember=False)
