@@ -929,13 +929,17 @@ def new(
         ) from None
     try:
         text = article.read_bytes()
+    except FileNotFoundError:
+        raise BriefError(f"{article}: cannot read the article: no such file") from None
+    except IsADirectoryError:
+        raise BriefError(f"{article}: is a directory, not an article") from None
     except OSError as exc:
         raise BriefError(f"{article}: cannot read the article: {exc.strerror or exc}") from None
     try:
         from briefcli.provenance import paragraphs_of
 
         language = (
-            read_choice("--lang", article_lang, "lang", LANGS, chosen_lang(None))
+            read_choice("--lang", article_lang, "lang", LANGS, message_lang())
             if article_lang is not None
             else guess_language(paragraphs_of(text.decode("utf-8")))
         )
@@ -945,8 +949,11 @@ def new(
     except ValueError as exc:
         raise BriefError(f"{article}: {exc}") from None
     numbered = "\n".join(f"¶{number} {inert(paragraph)}" for number, paragraph in enumerate(paragraphs, 1))
+    from briefcli.messages import say as words
+
+    lang_now = message_lang()
     # brief cannot know where the date comes from: the skeleton says the article, and says so here.
-    basis = "brief: source.published_basis is 'article': if the article does not state the date, make it 'public-record' and name published_source"
+    basis = words("new.basis", lang_now)
     if output_file is None or str(output_file) == "-":
         machine.write_json(briefing)
         say(basis)
@@ -959,7 +966,5 @@ def new(
     with atomic_output(output_file) as stream:
         machine.write_json(briefing, stream)
     say(basis)
-    say(
-        f"brief: wrote {output_file} (language {language}); the article's paragraphs, as evidence cites them:"
-    )
+    say(words("new.wrote", lang_now, path=output_file, lang=language))
     print(numbered)

@@ -23,7 +23,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from briefcli.dates import Window, iso_period, window_words
-from briefcli.i18n import human_date, human_span, label, term
+from briefcli.i18n import colon, human_date, human_span, label, term
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
 from briefcli.render.records import Cast, citation_text, hit_place, snippet
 from briefcli.render.safe import inert
@@ -212,6 +212,26 @@ def bind_spacing(text: str) -> str:
     return re.sub(_BOUND_SPACE, lambda spaces: SPACING_GLUE * len(spaces[0]), text)  # as many as typed
 
 
+def briefings_legend(view: View, cast: Cast) -> None:
+    """Over several briefings, which were read (a record's place says the rest: `held_in`);
+    over one, nothing."""
+    if not cast.appears_in:
+        return
+    read = getattr(cast.briefing, "briefings", [])
+    names = ", ".join(f"{b.id} ({human_date(b.source.published, view.lang)})" for b in read)
+    view.show(view.text(label("read_briefings", view.lang, n=len(read), names=names), "dim"))
+
+
+def held_in(view: View, cast: Cast, section: str, record_id: str) -> Text | None:
+    """Over several briefings, the ones a record appears in when it is not in all of them."""
+    if not cast.appears_in:
+        return None
+    held = cast.briefings_of(section, record_id)
+    if len(held) >= len(getattr(cast.briefing, "briefings", ())):
+        return None
+    return view.text(label("only_in", view.lang, names=", ".join(held)), "dim italic")
+
+
 def short_summary(view: View, briefing: Briefing) -> None:
     line = view.glyph(inert(short_line(briefing, view.lang)))
     view.console.print(Text(line), soft_wrap=True)  # one line, at any width: nothing to bind
@@ -251,12 +271,16 @@ def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
     if view.width < TABLE_WIDTH:
         actors_stacked(view, actors, cast)
         return
+    briefings_legend(view, cast)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for key in ("name", "kind", "role", "affiliation"):
         table.add_column(view.label(key), overflow="fold")
     for actor in actors:
+        name = actor_name(view, actor)
+        if (held := held_in(view, cast, "actors", actor.id)) is not None:
+            name = Text.assemble(name, "\n", held)
         table.add_row(
-            actor_name(view, actor),
+            name,
             view.text(term("actor_kind", actor.kind, view.lang), "cyan"),
             view.text(actor.role.pick(view.lang)),
             view.text(cast.name(actor.affiliation) or "", "dim"),
@@ -269,6 +293,7 @@ def actors_stacked(view: View, actors: Sequence[Actor], cast: Cast) -> None:
     role indented below it, so that no column is squeezed to a word a line."""
     from rich.console import Group
 
+    briefings_legend(view, cast)
     lines: list[RenderableType] = []
     for actor in actors:
         head = Text.assemble(
@@ -277,6 +302,8 @@ def actors_stacked(view: View, actors: Sequence[Actor], cast: Cast) -> None:
         affiliation = cast.name(actor.affiliation)
         if affiliation:
             head.append_text(view.text(f" · {affiliation}", "dim"))
+        if (held := held_in(view, cast, "actors", actor.id)) is not None:
+            head.append_text(Text.assemble(view.text(" · ", "dim"), held))
         lines.append(head)
         lines.append(Padding(view.text(actor.role.pick(view.lang)), (0, 0, 0, 2)))
     view.show(Group(*lines))
@@ -344,14 +371,16 @@ def quote_line(view: View, quote: Quote) -> Text:
 
 
 def quotes(view: View, items: Sequence[Quote], cast: Cast) -> None:
+    briefings_legend(view, cast)
     for index, quote in enumerate(items):
-        if index:
+        if index or cast.appears_in:
             view.show()
-        view.show(
-            Text.assemble(
-                view.text(cast.name(quote.speaker) or quote.speaker, "bold"), "  ", view.refs(quote.evidence)
-            )
+        head = Text.assemble(
+            view.text(cast.name(quote.speaker) or quote.speaker, "bold"), "  ", view.refs(quote.evidence)
         )
+        if (held := held_in(view, cast, "quotes", quote.id)) is not None:
+            head.append_text(Text.assemble(view.text(" · ", "dim"), held))
+        view.show(head)
         body = Text("\n").join(
             [
                 view.text(quoted(quote.original, "fr"), "italic"),
@@ -396,6 +425,7 @@ def timeline(
     if window is not None and (words := window_words(window)) is not None:
         header.append(words.text(lang))
     view.show(Text(view.glyph(" · ".join(header)), style="bold"))
+    briefings_legend(view, cast)
     if any(event.basis == "public-record" for event in events):
         view.show(Text(view.label("legend_public_record", mark=mark), style="dim"))
     dates = [view.glyph(event_date(e, lang)) for e in events]
@@ -450,7 +480,10 @@ def timeline_rows(
 
     def body(event: Event) -> Text:
         names = ", ".join(cast.name(actor_id) or actor_id for actor_id in event.actors)
-        return Text.assemble(view.text(event.title.pick(lang), "bold"), "\n", view.text(names, "dim"))
+        shown = Text.assemble(view.text(event.title.pick(lang), "bold"), "\n", view.text(names, "dim"))
+        if (held := held_in(view, cast, "events", event.id)) is not None:
+            shown.append_text(Text.assemble(view.text(" · " if names else "", "dim"), held))
+        return shown
 
     if stacked:
         lines = [
@@ -474,4 +507,4 @@ def see_also(view: View, actors: Sequence[Actor]) -> None:
     """The other actors a lookup matched, after the card of the one it named exactly."""
     if actors:
         names = ", ".join(actor.name.pick(view.lang) for actor in actors)
-        view.show(Text.assemble(Text(f"{view.label('see_also')}: ", style="bold"), view.text(names, "dim")))
+        view.show(Text.assemble(Text(view.label("see_also") + bind_spacing(colon(view.lang)), style="bold"), view.text(names, "dim")))
