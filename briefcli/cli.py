@@ -56,7 +56,8 @@ class BriefGroup(TyperGroup):
     ) -> Any:
         args = list(sys.argv[1:] if args is None else args)
         global message_lang_given
-        message_lang_given = _lang_in(args)
+        # brief new's --lang names the article's language; its messages follow BRIEF_LANG or the locale
+        message_lang_given = None if args[:1] == ["new"] else _lang_in(args)
         try:
             shell = _completion_shell(args)
             if shell is not None:
@@ -892,7 +893,8 @@ def new(
             metavar="LANG",
             show_default=False,
             autocompletion=completer("lang", LANGS),
-            help="The article's language, fr or en; default: guessed from its commonest words.",
+            help="The article's language, fr or en; default: guessed from its commonest words. Messages follow "
+            "BRIEF_LANG or the locale.",
         ),
     ] = None,
     output_file: Annotated[

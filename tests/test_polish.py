@@ -13,6 +13,7 @@ from tests.conftest import DATA, MINI, MINI_ARTICLE, brief
 FOLLOWUP = DATA / "mini-followup-briefing.json"
 BOTH = ("--data", str(MINI), "--data", str(FOLLOWUP))
 BAD = DATA / "bad-briefing.json"
+FRENCH = {"BRIEF_LANG": "fr"}
 
 # French puts a space before : ; ? ! (the human views bind it to the word before).
 COLON_GLUED_TO_A_WORD = re.compile(r"[^\W\d_][:;?!](?:\s|$)")
@@ -78,7 +79,7 @@ def test_validate_notes_leave_out_a_refused_briefing() -> None:
 
 def test_a_started_briefing_notes_what_it_lacks_in_french(tmp_path: Path) -> None:
     target = tmp_path / "started.json"
-    made = brief("new", str(MINI_ARTICLE), "--published", "2024-07-02", "-o", str(target), "--lang", "fr")
+    made = brief("new", str(MINI_ARTICLE), "--published", "2024-07-02", "-o", str(target), env=FRENCH)
     assert made.exit_code == 0, made.stderr
     assert "brief : source.published_basis vaut 'article'" in made.stderr
     assert f"brief : {target} écrit (langue fr)" in made.stderr
@@ -88,18 +89,21 @@ def test_a_started_briefing_notes_what_it_lacks_in_french(tmp_path: Path) -> Non
     assert brief("validate", str(target), "--json", "--lang", "fr").json()["notes"][0].endswith("pas encore écrit")
 
 
-def test_brief_new_speaks_the_language_it_is_given_from_first_to_last(tmp_path: Path) -> None:
-    """`brief new --lang fr` names a French article; its messages were half English."""
+def test_brief_new_speaks_the_language_of_messages_from_first_to_last(tmp_path: Path) -> None:
+    """`brief new`'s messages were half English under BRIEF_LANG=fr; its --lang names the
+    article's language (an English reader starts briefings on French articles), not theirs."""
     for args, expected in (
         (("new", str(tmp_path / "missing.txt")), "impossible de lire l'article : fichier introuvable"),
         (("new", str(tmp_path)), "est un répertoire, pas un article"),
         (("new", str(MINI_ARTICLE), "-o", str(MINI_ARTICLE)), "est l'article lu"),
     ):
-        run = brief(*args, "--published", "2024-07-02", "--lang", "fr")
+        run = brief(*args, "--published", "2024-07-02", env=FRENCH)
         assert run.exit_code in (1, 2) and expected in run.stderr, run.stderr
         assert run.stderr.startswith("brief : ") and run.stderr.count("\n") == 1
-    refused = brief("new", str(MINI_ARTICLE), "--published", "2/7/2024", "--lang", "fr")
+    refused = brief("new", str(MINI_ARTICLE), "--published", "2/7/2024", env=FRENCH)
     assert refused.exit_code == 2 and "donner une date ISO" in refused.stderr
+    english = brief("new", str(tmp_path), "--published", "2024-07-02", "--lang", "fr")
+    assert english.stderr.startswith("brief: ") and "is a directory, not an article" in english.stderr
 
 
 @pytest.mark.parametrize(
@@ -133,3 +137,16 @@ def test_one_briefing_shows_no_briefing_marks(command: str) -> None:
     for data in ((), ("--data", str(MINI))):
         shown = brief(command, *data).stdout
         assert "briefing" not in shown.lower() and "only in" not in shown
+
+
+@pytest.mark.parametrize("width", ["40", "60"])
+def test_a_narrow_timeline_keeps_each_event_together(width: str) -> None:
+    """Stacked, an event was four loose lines (date, kind, title, actors) with nothing
+    between events; now the date and kind share a line and the rest is indented under it."""
+    shown = brief("timeline", "--since", "2025-07", env={"COLUMNS": width}).stdout.splitlines()
+    heads = [line for line in shown if line[:1].isdigit()]
+    assert len(heads) == 7  # one line per event, starting with its date
+    assert all(re.search(r"(▼|▲|⇄|·) \w", head) for head in heads)  # the kind beside the date
+    body = shown[shown.index(heads[0]) + 1 : shown.index(heads[1])]
+    assert body and all(line.startswith("  ") for line in body)
+    assert all(len(line) <= int(width) for line in shown)

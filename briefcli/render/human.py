@@ -68,7 +68,7 @@ SPACING_GLUE = "\ue000"
 _BOUND_SPACE = r"(?<=«) +| +(?=[:;?!»])"
 TIMELINE_BATCH = 200
 LONGEST_SHOWN = 20_000  # characters of one text in a human view; machine formats have all
-NARROW = 24  # below this many columns for the title, the timeline stacks its columns
+NARROW = 30  # below this many columns for the title, the timeline stacks its columns
 MEASURE = 100  # columns at most: running text stays readable on a wide terminal
 TABLE_WIDTH = 100  # below this, a table of long texts (the actors) stacks its columns
 CARD_WIDTH = 60  # below this, a card puts each value under its label
@@ -475,7 +475,7 @@ def timeline_rows(
     date_width: int,
     marker_width: int,
     stacked: bool,
-) -> Table | Text:
+) -> RenderableType:
     lang = view.lang
 
     def body(event: Event) -> Text:
@@ -485,12 +485,14 @@ def timeline_rows(
             shown.append_text(Text.assemble(view.text(" · " if names else "", "dim"), held))
         return shown
 
-    if stacked:
-        lines = [
-            Text.assemble(view.text(date, "green"), "\n", marker_text, "\n", body(event))
-            for event, date, marker_text in zip(events, dates, markers, strict=True)
-        ]
-        return Text("\n").join(lines)
+    if stacked:  # the date and the kind on a line, the title and actors indented below
+        from rich.console import Group
+
+        rows: list[RenderableType] = []
+        for event, date, marker_text in zip(events, dates, markers, strict=True):
+            rows.append(Text.assemble(view.text(date, "green"), "  ", marker_text))
+            rows.append(Padding(body(event), (0, 0, 0, 2)))
+        return Group(*rows)
     grid = Table.grid(
         Column(width=date_width, no_wrap=True),
         Column(width=marker_width, no_wrap=True),
