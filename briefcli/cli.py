@@ -441,7 +441,9 @@ def summary(
       brief summary --short
       brief summary --lang fr
       brief summary --json | jq -r .bottom_line
-      brief summary --data day1.json --data day2.json    the latest, and what changed
+      brief summary --data day1.json --data day2.json   the latest, what changed
+
+    Over several briefings: the latest one's summary, what changed since the one before, then the others' headlines; --all shows every summary.
     """
     from briefcli import render
 
@@ -722,6 +724,8 @@ def export(
       brief export --format html -o briefing.html
       brief export --format timelinejs -o timeline.json
       brief export --format sqlite -o archive.db --data briefings/
+
+    Over several briefings, markdown, html and timelinejs merge them (where they disagree, the one published later wins); json and sqlite keep each one whole.
     """
     import msgspec
 

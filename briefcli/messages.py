@@ -236,6 +236,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("Invalid value for {name}: {problem}", "valeur invalide pour {name} : {problem}"),
     ("{value} is not one of {choices}. Did you mean {other}?", "{value} ne fait pas partie de {choices}. Vouliez-vous dire {other} ?"),
     ("{value} is not one of {choices}.", "{value} ne fait pas partie de {choices}."),
+    ("{value} is not in the range x>={least}.", "{value} est trop petit : {least} au moins."),
     ("{value} is not {choice}.", "{value} n'est pas {choice}."),
 )  # fmt: skip
 

@@ -86,7 +86,11 @@ def test_a_started_briefing_notes_what_it_lacks_in_french(tmp_path: Path) -> Non
     shown = brief("validate", str(target), "--lang", "fr").stdout
     assert "  note : $.summary.bottom_line : pas encore écrit" in shown
     assert "  note : $.events : rien pour l'instant" in shown
-    assert brief("validate", str(target), "--json", "--lang", "fr").json()["notes"][0].endswith("pas encore écrit")
+    assert (
+        brief("validate", str(target), "--json", "--lang", "fr")
+        .json()["notes"][0]
+        .endswith("pas encore écrit")
+    )
 
 
 def test_brief_new_speaks_the_language_of_messages_from_first_to_last(tmp_path: Path) -> None:
@@ -110,7 +114,10 @@ def test_brief_new_speaks_the_language_of_messages_from_first_to_last(tmp_path: 
     ("args", "french"),
     [
         (("export", "--format", "sqlite"), "écrit une base de données"),
-        (("export", "--format", "sqlite", "-o", "x.db", "--data", str(MINI), "--data", str(MINI)), "deux briefings"),
+        (
+            ("export", "--format", "sqlite", "-o", "x.db", "--data", str(MINI), "--data", str(MINI)),
+            "deux briefings",
+        ),
         (("diff", "-", "-"), "l'entrée standard ne se lit qu'une fois"),
         (("diff", "", str(MINI)), "OLD est vide"),
     ],
@@ -123,7 +130,9 @@ def test_errors_of_the_newer_commands_are_french_under_lang_fr(args: tuple[str, 
 
 def test_human_views_over_several_briefings_say_where_a_record_comes_from() -> None:
     timeline = brief("timeline", *BOTH).stdout
-    assert "From 2 briefings: mini-town-budget (July 2024), mini-town-budget-followup (2 July 2024)" in timeline
+    assert (
+        "From 2 briefings: mini-town-budget (July 2024), mini-town-budget-followup (2 July 2024)" in timeline
+    )
     meets = timeline[timeline.index("The council meets") :]
     assert "only in mini-town-budget-followup" in " ".join(meets.split())  # the event the follow-up added
     assert timeline.count("only in") == 1  # a record in every briefing is not marked
@@ -150,3 +159,15 @@ def test_a_narrow_timeline_keeps_each_event_together(width: str) -> None:
     body = shown[shown.index(heads[0]) + 1 : shown.index(heads[1])]
     assert body and all(line.startswith("  ") for line in body)
     assert all(len(line) <= int(width) for line in shown)
+
+
+def test_a_typo_of_a_whole_name_suggests_that_actor_not_one_whose_title_holds_it() -> None:
+    run = brief("actors", "otn")
+    assert run.exit_code == 1
+    assert "did you mean 'NATO'?" in run.stderr  # 'OTAN' is NATO's name; Rutte's title only holds it
+
+
+def test_a_limit_below_one_is_refused_in_french_too() -> None:
+    run = brief("timeline", "--limit", "0", "--lang", "fr")
+    assert run.exit_code == 2
+    assert "valeur invalide pour '--limit' / '-n' : 0 est trop petit : 1 au moins." in run.stderr

@@ -509,4 +509,9 @@ def see_also(view: View, actors: Sequence[Actor]) -> None:
     """The other actors a lookup matched, after the card of the one it named exactly."""
     if actors:
         names = ", ".join(actor.name.pick(view.lang) for actor in actors)
-        view.show(Text.assemble(Text(view.label("see_also") + bind_spacing(colon(view.lang)), style="bold"), view.text(names, "dim")))
+        view.show(
+            Text.assemble(
+                Text(view.label("see_also") + bind_spacing(colon(view.lang)), style="bold"),
+                view.text(names, "dim"),
+            )
+        )
