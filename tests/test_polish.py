@@ -171,3 +171,8 @@ def test_a_limit_below_one_is_refused_in_french_too() -> None:
     run = brief("timeline", "--limit", "0", "--lang", "fr")
     assert run.exit_code == 2
     assert "valeur invalide pour '--limit' / '-n' : 0 est trop petit : 1 au moins." in run.stderr
+
+
+def test_the_same_briefing_read_twice_is_one_briefing() -> None:
+    shown = brief("timeline", "--data", str(MINI), "--data", str(MINI)).stdout
+    assert "only in" not in shown and "From 2 briefings" not in shown

@@ -215,9 +215,11 @@ def bind_spacing(text: str) -> str:
 def briefings_legend(view: View, cast: Cast) -> None:
     """Over several briefings, which were read (a record's place says the rest: `held_in`);
     over one, nothing."""
-    if not cast.appears_in:
+    read = list(
+        {b.id: b for b in getattr(cast.briefing, "briefings", [])}.values()
+    )  # the same one twice is one
+    if not cast.appears_in or len(read) < 2:
         return
-    read = getattr(cast.briefing, "briefings", [])
     names = ", ".join(f"{b.id} ({human_date(b.source.published, view.lang)})" for b in read)
     view.show(view.text(label("read_briefings", view.lang, n=len(read), names=names), "dim"))
 
@@ -227,7 +229,7 @@ def held_in(view: View, cast: Cast, section: str, record_id: str) -> Text | None
     if not cast.appears_in:
         return None
     held = cast.briefings_of(section, record_id)
-    if len(held) >= len(getattr(cast.briefing, "briefings", ())):
+    if len(held) >= len({b.id for b in getattr(cast.briefing, "briefings", ())}):
         return None
     return view.text(label("only_in", view.lang, names=", ".join(held)), "dim italic")
 
@@ -490,7 +492,8 @@ def timeline_rows(
 
         rows: list[RenderableType] = []
         for event, date, marker_text in zip(events, dates, markers, strict=True):
-            rows.append(Text.assemble(view.text(date, "green"), "  ", marker_text))
+            apart = "  " if date_width + 2 + marker_width <= view.width else "\n"  # 20 columns: two lines
+            rows.append(Text.assemble(view.text(date, "green"), apart, marker_text))
             rows.append(Padding(body(event), (0, 0, 0, 2)))
         return Group(*rows)
     grid = Table.grid(
