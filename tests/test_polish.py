@@ -176,3 +176,16 @@ def test_a_limit_below_one_is_refused_in_french_too() -> None:
 def test_the_same_briefing_read_twice_is_one_briefing() -> None:
     shown = brief("timeline", "--data", str(MINI), "--data", str(MINI)).stdout
     assert "only in" not in shown and "From 2 briefings" not in shown
+
+
+def test_a_timeline_over_several_marks_each_article_published() -> None:
+    shown = brief("timeline", *BOTH).stdout.splitlines()
+    marks = [line for line in shown if line.startswith("── ")]
+    assert marks == [
+        "── July 2024 · article published (mini-town-budget) ──",
+        "── 2 July 2024 · article published (mini-town-budget-followup) ──",
+    ]
+    # each in date order: after the works that started on 30 June, before the 1 July meeting
+    assert shown.index(marks[0]) < next(i for i, line in enumerate(shown) if "The council meets" in line)
+    one = [line for line in brief("timeline").stdout.splitlines() if line.startswith("── ")]
+    assert one == ["── 14 July 2025 · article published ──"]

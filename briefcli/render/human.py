@@ -435,12 +435,21 @@ def timeline(
     date_width = max(map(len, dates), default=0)
     marker_width = max((len(m) for m in markers), default=0)
     stacked = view.terminal.width - date_width - marker_width - 4 < NARROW
-    published = iso_period(briefing.source.published).start
-    published_line = view.text(
-        f"── {human_date(briefing.source.published, lang)} · {label('published_mark', lang)} ──",
-        "bold magenta",
+    # Each briefing read is an article published: over several, each says which it is.
+    read = list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
+    several = len(read) > 1
+    marks = sorted(
+        (
+            iso_period(b.source.published).start,
+            view.text(
+                f"── {human_date(b.source.published, lang)} · {label('published_mark', lang)}"
+                + (f" ({b.id})" if several else "")
+                + " ──",
+                "bold magenta",
+            ),
+        )
+        for b in read
     )
-    published_shown = False
     batch: list[int] = []
 
     def flush() -> None:
@@ -450,16 +459,16 @@ def timeline(
             batch.clear()
 
     for index, event in enumerate(events):
-        if not published_shown and iso_period(event.date).start >= published:
+        start = iso_period(event.date).start
+        while marks and start >= marks[0][0]:
             flush()
-            view.show(published_line)
-            published_shown = True
+            view.show(marks.pop(0)[1])
         batch.append(index)
         if len(batch) >= TIMELINE_BATCH:
             flush()
     flush()
-    if not published_shown and events:
-        view.show(published_line)
+    for _, mark_line in marks if events else ():
+        view.show(mark_line)
 
 
 def marker(view: View, event: Event) -> Text:
