@@ -189,3 +189,9 @@ def test_a_timeline_over_several_marks_each_article_published() -> None:
     assert shown.index(marks[0]) < next(i for i, line in enumerate(shown) if "The council meets" in line)
     one = [line for line in brief("timeline").stdout.splitlines() if line.startswith("── ")]
     assert one == ["── 14 July 2025 · article published ──"]
+
+
+def test_the_diff_title_keeps_each_briefing_date_on_one_line() -> None:
+    shown = brief("diff", str(MINI), str(FOLLOWUP), env={"COLUMNS": "80"}).stdout.splitlines()
+    assert shown[0] == "Changes from mini-town-budget (July 2024) to mini-town-budget-followup"
+    assert shown[1] == "(2 July 2024)"
