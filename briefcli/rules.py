@@ -343,6 +343,7 @@ class _Forgetful(dict[Hashable, Findings]):
 _EN, _FR, _FIRST = attrgetter("en"), attrgetter("fr"), itemgetter(0)
 _PARA, _QUOTE, _EVIDENCE = attrgetter("para"), attrgetter("quote"), attrgetter("evidence")
 _CITATION = attrgetter("outlet", "title", "url", "date")
+_URL = attrgetter("url")
 
 
 def _bulk_pass(briefing: Briefing, actor_ids: set[str]) -> bool:
@@ -423,7 +424,8 @@ def _citations_pass(lists: Iterable[Sequence[Citation]]) -> bool:
     lists = list(lists)
     citations = list(chain.from_iterable(lists))
     urls = list(map(attrgetter("url"), citations))
-    if None in urls and not all(any(item.url is not None for item in items) for items in lists):
+    # A URL is never "": any() on each list's URLs, run by C (map over the lists).
+    if None in urls and not all(map(any, map(map, repeat(_URL), lists))):
         return False
     for column in (list(map(attrgetter("outlet"), citations)), list(map(attrgetter("title"), citations))):
         if not _plain_pass(column):
