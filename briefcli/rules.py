@@ -446,8 +446,10 @@ def _dating_pass(events: Sequence[Event]) -> bool:
     values (or pairs of values) it depends on."""
     dates = list(map(attrgetter("date"), events))
     ends = list(map(attrgetter("end"), events))
+    # The distinct (date, end) pairs are few; every other set is made from them.
+    pairs = set(zip(dates, ends, strict=True))
     periods = {}
-    for value in set(dates).union(ends).difference((None,)):
+    for value in set(chain.from_iterable(pairs)).difference((None,)):
         try:
             periods[value] = iso_period(value)
         except ValueError:
@@ -458,7 +460,7 @@ def _dating_pass(events: Sequence[Event]) -> bool:
         return False
     if any(
         periods[end].end < periods[date].start
-        for date, end in set(zip(dates, ends, strict=True))
+        for date, end in pairs
         if end is not None
     ):
         return False
