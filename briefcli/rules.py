@@ -458,11 +458,7 @@ def _dating_pass(events: Sequence[Event]) -> bool:
     lengths = zip(map(len, dates), map(attrgetter("precision"), events), strict=True)
     if any(LENGTH_AT[precision] != length for length, precision in set(lengths)):
         return False
-    if any(
-        periods[end].end < periods[date].start
-        for date, end in pairs
-        if end is not None
-    ):
+    if any(periods[end].end < periods[date].start for date, end in pairs if end is not None):
         return False
     sources = list(map(attrgetter("sources"), events))
     if not all(compress(sources, map(eq, map(attrgetter("basis"), events), repeat("public-record")))):
