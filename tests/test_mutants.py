@@ -1,0 +1,239 @@
+"""Behaviours that mutation testing (python -m tests.mutants) found unpinned: each test kills mutants."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefcli.errors import BriefError, UsageProblem
+from briefcli.files import _names_a_descriptor, atomic_output, file_argument, refuse_same_file
+from briefcli.load import BriefingError, load_briefing
+from briefcli.provenance import check_provenance
+from briefcli.render.safe import escape_json_bytes, inert, markdown_inline
+from tests.conftest import MINI, MINI_ARTICLE
+
+# --- render/safe.py: inert text --------------------------------------------------------
+
+UNSAFE = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]] + [
+    *"\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+]
+
+
+def test_tabs_and_newlines_become_spaces_other_controls_are_spelled_out() -> None:
+    assert inert("a\tb\nc") == "a b c"
+    assert inert("\r\x1b[31m\x7f\x9f") == "\\x0d\\x1b[31m\\x7f\\x9f"
+    assert inert("\u202eevil\u2066\ufeff") == "\\u202eevil\\u2066\\ufeff"
+    assert markdown_inline("a\tb|*c*") == "a b\\|\\*c\\*"
+
+
+@given(st.text())
+def test_inert_text_holds_no_unsafe_character_and_leaves_safe_text_alone(text: str) -> None:
+    shown = inert(text)
+    assert not any(char in shown for char in UNSAFE)
+    if not any(char in text for char in UNSAFE):
+        assert shown == text
+
+
+# The byte-order mark is left raw in JSON: a terminal does not act on it.
+JSON_UNSAFE = [char for char in UNSAFE if char != "\ufeff"]
+
+
+@given(st.text(alphabet=st.sampled_from([*UNSAFE, "a", "é", "€", '"'])))
+def test_json_bytes_decode_to_the_same_text_with_no_raw_unsafe_character(text: str) -> None:
+    encoded = escape_json_bytes(json.dumps(text, ensure_ascii=False).encode())
+    assert json.loads(encoded) == text
+    decoded = encoded.decode()
+    assert not any(char in decoded for char in JSON_UNSAFE)
+
+
+def test_an_unsafe_character_first_in_the_bytes_is_escaped_too() -> None:
+    # find() gives 0 for a lead byte at the very start: it is still there.
+    assert escape_json_bytes("\x7f".encode()) == b"\\u007f"
+    assert escape_json_bytes("\u202eab".encode()) == b"\\u202eab"
+    assert escape_json_bytes("\x85".encode()) == b"\\u0085"
+
+
+# --- files.py: names as typed, targets of every kind -----------------------------------
+
+
+def test_file_arguments_as_typed() -> None:
+    with pytest.raises(UsageProblem, match="is empty"):
+        file_argument("", "--output")
+    with pytest.raises(UsageProblem, match="cannot end with '/'"):
+        file_argument("out/", "--output", output=True)
+    assert file_argument("out/", "--data") == Path("out/")  # a file read: pathlib may tidy it
+    assert file_argument("-", "--output", output=True) == Path("-")
+    assert file_argument("out.md", "--output", output=True) == Path("out.md")
+
+
+def test_refuse_same_file(tmp_path: Path) -> None:
+    read = tmp_path / "briefing.json"
+    read.write_text("{}", encoding="utf-8")
+    with pytest.raises(UsageProblem, match="never writes to a file it reads"):
+        refuse_same_file(read, read)
+    hard = tmp_path / "hard.json"
+    os.link(read, hard)
+    with pytest.raises(UsageProblem):
+        refuse_same_file(hard, read)
+    refuse_same_file(tmp_path / "other.json", read)  # does not exist yet: fine
+    other = tmp_path / "exists.json"
+    other.write_text("{}", encoding="utf-8")
+    refuse_same_file(other, read)
+
+
+def test_a_directory_is_no_target(tmp_path: Path) -> None:
+    with pytest.raises(BriefError, match="it is a directory"), atomic_output(tmp_path):
+        pass
+
+
+def test_an_existing_file_keeps_its_mode_a_new_one_gets_the_umask(tmp_path: Path) -> None:
+    existing = tmp_path / "existing.md"
+    existing.write_text("old", encoding="utf-8")
+    existing.chmod(0o640)
+    with atomic_output(existing) as stream:
+        stream.write(b"new")
+    assert existing.read_bytes() == b"new"
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    umask = os.umask(0o027)
+    try:
+        fresh = tmp_path / "fresh.md"
+        with atomic_output(fresh) as stream:
+            stream.write(b"x")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.md", "fresh.md"]
+
+
+def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path: Path) -> None:
+    existing = tmp_path / "out.md"
+    existing.write_text("old", encoding="utf-8")
+    with pytest.raises(ValueError, match="renderer"), atomic_output(existing) as stream:
+        stream.write(b"half")
+        raise ValueError("renderer")
+    assert existing.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_a_device_is_written_through_and_stays_a_device() -> None:
+    with atomic_output(Path("/dev/null")) as stream:
+        stream.write(b"gone")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_descriptor_on_a_regular_file_is_appended_to(tmp_path: Path) -> None:
+    log = tmp_path / "log"
+    log.write_bytes(b"old ")
+    descriptor = os.open(log, os.O_WRONLY | os.O_APPEND)
+    try:
+        assert _names_a_descriptor(Path(f"/dev/fd/{descriptor}"))
+        with atomic_output(Path(f"/dev/fd/{descriptor}")) as stream:
+            stream.write(b"new")
+    finally:
+        os.close(descriptor)
+    assert log.read_bytes() == b"old new"
+    assert [p.name for p in tmp_path.iterdir()] == ["log"]
+
+
+def test_a_symbolic_link_stays_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.md"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    with atomic_output(link) as stream:
+        stream.write(b"new")
+    assert link.is_symlink()
+    assert target.read_bytes() == b"new"
+
+
+def test_what_names_a_descriptor(tmp_path: Path) -> None:
+    assert _names_a_descriptor(Path("/dev/stdout"))
+    assert _names_a_descriptor(Path("/proc/self/fd/1"))
+    plain = tmp_path / "plain"
+    plain.write_text("", encoding="utf-8")
+    assert not _names_a_descriptor(plain)
+    link = tmp_path / "to-stdout"
+    link.symlink_to("/dev/stdout")
+    assert _names_a_descriptor(link)
+    relative = tmp_path / "relative"
+    relative.symlink_to("plain")
+    assert not _names_a_descriptor(relative)
+    loop_a, loop_b = tmp_path / "a", tmp_path / "b"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    assert not _names_a_descriptor(loop_a)  # a loop of links ends: it names no descriptor
+
+
+# --- provenance.py: the article's paragraphs and headline -------------------------------
+
+
+def _article(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_provenance_counts_paragraphs_and_checks_the_headline(tmp_path: Path) -> None:
+    briefing = load_briefing(MINI)
+    text = MINI_ARTICLE.read_text(encoding="utf-8")
+    extra = _article(tmp_path, text + "\nUn paragraphe de plus.\n")
+    found = {p.path: p.message for p in check_provenance(briefing, extra)}
+    assert set(found) == {"$.source.sha256", "$.source.paragraphs"}
+    assert found["$.source.paragraphs"] == "the article has 4 paragraphs, not 3"
+    # Blank lines and spacing are not paragraphs; the headline is compared with spaces folded.
+    spaced = _article(tmp_path, text.replace("\n", "\n\n  \n").replace("présente le", "présente   le"))
+    assert {p.path for p in check_provenance(briefing, spaced)} == {"$.source.sha256"}
+    retitled = _article(tmp_path, text.replace("présente le plan", "présente un plan"))
+    assert {p.path for p in check_provenance(briefing, retitled)} == {"$.source.sha256", "$.source.headline"}
+
+
+def test_provenance_with_a_byte_order_mark_and_out_of_range_evidence(tmp_path: Path) -> None:
+    briefing = load_briefing(MINI)
+    marked = tmp_path / "marked.txt"
+    marked.write_bytes(b"\xef\xbb\xbf" + MINI_ARTICLE.read_bytes())
+    assert {p.path for p in check_provenance(briefing, marked)} == {"$.source.sha256"}
+    # A one-paragraph article: evidence beyond it is the briefing check's to report.
+    short = _article(tmp_path, MINI_ARTICLE.read_text(encoding="utf-8").split("\n")[0] + "\n")
+    found = {p.path for p in check_provenance(briefing, short)}
+    assert "$.source.paragraphs" in found
+    assert not any(path.endswith(".quote") for path in found)
+    assert "$.quotes[0].original" in found
+
+
+def test_provenance_refuses_a_directory_a_binary_and_a_huge_article(tmp_path: Path) -> None:
+    briefing = load_briefing(MINI)
+    with pytest.raises(BriefingError) as directory:
+        check_provenance(briefing, tmp_path)
+    assert "is a directory" in str(directory.value.problems[0].message)
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"ok\xff")
+    with pytest.raises(BriefingError) as undecodable:
+        check_provenance(briefing, binary)
+    assert undecodable.value.problems[0].message == "the article is not UTF-8 (byte 2)"
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(BriefingError) as unreadable:
+        check_provenance(briefing, missing)
+    assert "cannot read the article" in unreadable.value.problems[0].message
+
+
+def test_provenance_size_limit_is_exact(tmp_path: Path) -> None:
+    from briefcli.provenance import MAX_ARTICLE_BYTES
+
+    briefing = load_briefing(MINI)
+    at_limit = tmp_path / "at-limit.txt"
+    with open(at_limit, "wb") as file:
+        file.truncate(MAX_ARTICLE_BYTES)  # sparse: no disk used
+    assert {p.path for p in check_provenance(briefing, at_limit)} >= {"$.source.sha256"}
+    over = tmp_path / "over.txt"
+    with open(over, "wb") as file:
+        file.truncate(MAX_ARTICLE_BYTES + 1)
+    for article in (over, Path("/dev/zero")):
+        with pytest.raises(BriefingError) as refused:
+            check_provenance(briefing, article)
+        assert refused.value.problems[0].message == "larger than the 16 MiB limit for an article"
