@@ -237,3 +237,119 @@ def test_provenance_size_limit_is_exact(tmp_path: Path) -> None:
         with pytest.raises(BriefingError) as refused:
             check_provenance(briefing, article)
         assert refused.value.problems[0].message == "larger than the 16 MiB limit for an article"
+
+
+# --- the loader: rules a mutant could delete, and the remembered answers ----------------
+
+from collections.abc import Callable  # noqa: E402
+from copy import deepcopy  # noqa: E402
+from typing import Any  # noqa: E402
+
+from briefcli.load import parse_briefing  # noqa: E402
+from briefcli.rules import check_briefing  # noqa: E402
+
+Document = dict[str, Any]
+
+
+def _set(path: str, value: Any) -> Callable[[Document], None]:
+    def change(document: Document) -> None:
+        *parents, last = path.split(".")
+        node: Any = document
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        node[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+def _problems(document: Document) -> list[tuple[str | None, str]]:
+    briefing, problems = parse_briefing(json.dumps(document).encode())
+    assert briefing is not None, problems
+    found = check_briefing(briefing)
+    assert found == check_briefing(briefing, remember=False)
+    return [(problem.path, problem.message) for problem in found]
+
+
+RULES = [
+    ("source.published", "2024-13", "$.source.published", "is not a real calendar date"),
+    ("source.correspondent", "nobody", "$.source.correspondent", "unknown actor 'nobody'"),
+    ("source.headline", " \u200b", "$.source.headline", ""),
+    ("summary.headline", {}, "$.summary.headline", "needs"),
+    ("summary.bottom_line", {"en": None}, "$.summary.bottom_line", "needs"),
+    ("summary.key_points.0.text", {}, "$.summary.key_points[0].text", "needs"),
+    ("actors.0.name", {}, "$.actors[0].name", "needs"),
+    ("actors.0.role", {}, "$.actors[0].role", "needs"),
+    ("actors.0.story", {}, "$.actors[0].story", "needs"),
+    ("actors.0.affiliation", "zoe-angstrom", "$.actors[0].affiliation", "its own affiliation"),
+    ("actors.0.affiliation", "nobody", "$.actors[0].affiliation", "unknown actor"),
+    ("actors.0.aliases", ["ok", " "], "$.actors[0].aliases[1]", ""),
+    ("events.0.title", {}, "$.events[0].title", "needs"),
+    ("events.0.detail", {"fr": " "}, "$.events[0].detail.fr", ""),
+    ("events.0.direction", "increase", "$.events[0].direction", "only a policy change or a proposal"),
+    ("events.1.direction", None, "$.events[1].direction", "required for a policy change"),
+    ("events.0.actors", ["town-council", "nobody"], "$.events[0].actors[1]", "unknown actor"),
+    ("events.0.evidence.0.para", 4, "$.events[0].evidence[0].para", "out of range"),
+    ("events.2.end", "2024-06-29", "$.events[2].end", "before it starts"),
+    ("events.0.precision", "day", "$.events[0].precision", "does not match"),
+    ("events.0.basis", "public-record", "$.events[0].sources", "required when basis is public-record"),
+    ("quotes.0.context", {}, "$.quotes[0].context", "needs"),
+    ("quotes.0.speaker", "nobody", "$.quotes[0].speaker", "unknown actor"),
+    ("quotes.0.original", " ", "$.quotes[0].original", ""),
+]
+
+
+@pytest.mark.parametrize(("where", "value", "path", "message"), RULES)
+def test_each_rule_reports_its_fault_at_its_path(
+    mini_document: Document, where: str, value: Any, path: str, message: str
+) -> None:
+    assert _problems(mini_document) == []
+    _set(where, value)(mini_document)
+    found = _problems(mini_document)
+    assert [p for p, _ in found] == [path], found
+    assert message in found[0][1]
+
+
+def test_every_event_reports_its_own_fault_when_an_earlier_one_had_the_same_values(
+    mini_document: Document,
+) -> None:
+    """The checker remembers answers by value: the second event with a bad date, bad
+    evidence or a direction it may not have is reported too, and a good one is not."""
+    first = mini_document["events"][0]
+    first.update(date="2023-02-30", precision="day", direction="increase")
+    first["evidence"] = [{"para": 9, "quote": "x"}, {"para": 9, "quote": "x"}]
+    second = deepcopy(first)
+    second["id"] = "again"
+    third = deepcopy(mini_document["events"][2])
+    third["id"] = "works-again"
+    mini_document["events"] += [second, third]
+    found = [path for path, _ in _problems(mini_document)]
+    for index in (0, 3):
+        assert found.count(f"$.events[{index}].date") == 1
+        assert f"$.events[{index}].direction" in found
+        assert f"$.events[{index}].evidence[0].para" in found
+        assert f"$.events[{index}].evidence[1].para" in found
+    assert not any(path.startswith(("$.events[1]", "$.events[2]", "$.events[4]")) for path in found)
+
+
+def test_duplicate_ids_are_reported_at_the_second_use(mini_document: Document) -> None:
+    mini_document["events"][2]["id"] = "zoe-angstrom"
+    assert _problems(mini_document) == [
+        ("$.events[2].id", "duplicate id 'zoe-angstrom' (first at $.actors[0].id)")
+    ]
+
+
+def test_the_size_limit_is_exactly_128_mib(tmp_path: Path) -> None:
+    from briefcli.load import MAX_BYTES, read_briefing_bytes
+
+    assert MAX_BYTES == 128 * 1024 * 1024
+    at_limit = tmp_path / "at-limit.json"
+    with open(at_limit, "wb") as file:
+        file.truncate(MAX_BYTES)  # sparse
+    assert len(read_briefing_bytes(at_limit)) == MAX_BYTES
+    over = tmp_path / "over.json"
+    with open(over, "wb") as file:
+        file.truncate(MAX_BYTES + 1)
+    for path in (over, Path("/dev/zero")):
+        with pytest.raises(BriefingError) as refused:
+            read_briefing_bytes(path)
+        assert "128 MiB" in refused.value.problems[0].message
