@@ -353,3 +353,50 @@ def test_the_size_limit_is_exactly_128_mib(tmp_path: Path) -> None:
         with pytest.raises(BriefingError) as refused:
             read_briefing_bytes(path)
         assert "128 MiB" in refused.value.problems[0].message
+
+
+# --- through the CLI: the timeline's order, the export's events, a failed export ---------
+
+from tests.conftest import brief, ids, write_json  # noqa: E402
+
+
+def test_the_timeline_is_in_date_order_whatever_the_file_order(tmp_path: Path, mini_document: Document) -> None:
+    mini_document["events"].reverse()
+    same_start = deepcopy(mini_document["events"][0])  # "works": 2024-06-30 to 2024-07-02
+    same_start.update(id="works-day", end=None)
+    mini_document["events"].append(same_start)
+    data = write_json(tmp_path / "reversed.json", mini_document)
+    run = brief("timeline", "--json", "--data", str(data))
+    assert run.exit_code == 0, run.stderr
+    # By start, then end (a day before a span from that day), then file order.
+    assert ids(run.json()) == ["hard-year", "budget-vote", "works-day", "works"]
+
+
+def test_the_markdown_export_lists_every_event_in_date_order(tmp_path: Path, mini_document: Document) -> None:
+    mini_document["events"].reverse()
+    data = write_json(tmp_path / "reversed.json", mini_document)
+    run = brief("export", "--data", str(data))
+    assert run.exit_code == 0, run.stderr
+    titles = ["A difficult year", "Budget voted", "Road works"]
+    assert all(f"{title}" in run.stdout for title in titles)
+    listed = [line for line in run.stdout.splitlines() if line.startswith("- **")]
+    positions = [next(i for i, line in enumerate(listed) if title in line) for title in titles]
+    assert positions == sorted(positions)
+
+
+def test_an_export_whose_renderer_fails_reports_a_bug_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli import render
+
+    def broken(*_args: object) -> None:
+        raise ValueError("renderer broke")
+
+    monkeypatch.setattr(render, "export", broken)
+    target = tmp_path / "out.md"
+    target.write_text("old", encoding="utf-8")
+    run = brief("export", "-o", str(target))
+    assert run.exit_code == 70
+    assert "wrote" not in run.stderr
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
