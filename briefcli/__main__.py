@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from briefcli.errors import ExitStatus, Terminated, signal_status
+from briefcli.errors import ENDING_SIGNALS, ExitStatus, Terminated, signal_status
 
 
 def main() -> NoReturn:
@@ -70,7 +70,7 @@ def leave(status: int) -> NoReturn:
     """
     # The status is decided: a late Ctrl-C or SIGTERM must not turn it into a traceback.
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING_SIGNALS)
+        signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
     if sys.stdout is not None:
         with contextlib.suppress(OSError, ValueError):
             sys.stdout.flush()
@@ -81,9 +81,6 @@ def leave(status: int) -> NoReturn:
             sys.stdout.close()  # output that could not be written is dropped, not retried at exit
         sys.exit(status)
     os._exit(status)
-
-
-_ENDING_SIGNALS = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
 
 
 def _prepare_process() -> None:

@@ -17,10 +17,12 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 Lang = Literal["en", "fr"]
-OutputFormat = Literal["table", "json", "jsonl", "csv", "markdown", "html", "timelinejs"]  # every format
+OutputFormat = Literal[
+    "table", "json", "jsonl", "csv", "markdown", "html", "timelinejs", "sqlite"
+]  # every format
 Format = Literal["table", "json", "jsonl", "csv", "markdown"]  # the listing commands
 SummaryFormat = Literal["table", "json", "markdown"]
-ExportFormat = Literal["markdown", "json", "html", "timelinejs"]
+ExportFormat = Literal["markdown", "json", "html", "timelinejs", "sqlite"]
 ChartLanes = Literal["kind", "actor"]  # timeline --chart --by
 CheckFormat = Literal["table", "json"]
 ColorChoice = Literal["auto", "always", "never"]

@@ -241,9 +241,10 @@ Examples:
   brief search patriot                every mention, in both languages
   brief export -o briefing.md         everything as one Markdown document
   brief validate my-briefing.json     check a briefing file of your own
+  brief diff day1.json day2.json      what changed between two briefings
 
-Every command reads the bundled briefing, or --data FILE (or BRIEF_DATA).
-Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file, 2 usage error, 70 a bug in brief, 130 interrupted.""",
+Every command reads the bundled briefing, or --data PATH (or BRIEF_DATA); repeat --data for several.
+Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file, 2 usage error, 70 a bug in brief, 130 interrupted; brief diff: 0 same, 1 different, 2 trouble.""",
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
@@ -260,12 +261,13 @@ Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file
 # in the help and completed by the shell.
 
 DataOption = Annotated[
-    str | None,  # as typed: Path would read '' as '.'
+    list[str] | None,  # as typed: Path would read '' as '.'
     typer.Option(
         "--data",
-        metavar="FILE",
+        metavar="PATH",
         show_default=False,
-        help="Briefing file to read instead of the bundled one (or set BRIEF_DATA).",
+        help="Briefing to read instead of the bundled one: a file, a directory (its *.json), or - "
+        "(stdin); repeat for several (or set BRIEF_DATA, several joined as in PATH).",
     ),
 ]
 LangOption = Annotated[
@@ -314,6 +316,12 @@ ActorFilterOption = Annotated[
         help="Only those involving this actor (as in 'brief actors QUERY'); repeat for any of several.",
     ),
 ]
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", "-n", metavar="N", min=1, show_default=False, help="At most N results, the first ones."
+    ),
+]
 
 
 def _kind_option(vocabulary: str, values: Sequence[str], what: str) -> Any:
@@ -359,16 +367,22 @@ def output(
     return Output("json" if as_json else chosen, lang, terminal)
 
 
-def load(data: str | None) -> "Briefing":
-    from briefcli.load import load_briefing
+def load(data: list[str] | None) -> "Briefing":
+    """The briefing, or several merged into one (merge.MergedBriefing)."""
+    from briefcli.load import load_briefings
 
-    return load_briefing(data_path(data))
+    briefings = load_briefings(data_paths(data))
+    if len(briefings) == 1:
+        return briefings[0]
+    from briefcli.merge import merge
+
+    return merge(briefings)
 
 
-def data_path(data: str | None) -> Path | None:
+def data_paths(data: list[str] | None) -> list[Path] | None:
     from briefcli.files import file_argument
 
-    return None if data is None else file_argument(data, "--data")
+    return None if not data else [file_argument(given, "--data") for given in data]
 
 
 def checked_query(text: str | None, what: str) -> str | None:
@@ -410,6 +424,9 @@ def root(
 def summary(
     *,
     short: Annotated[bool, typer.Option("--short", help="One line: the date and the headline.")] = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Over several briefings: every one's summary, newest first.")
+    ] = False,
     fmt: SummaryFormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
@@ -423,11 +440,12 @@ def summary(
       brief summary --short
       brief summary --lang fr
       brief summary --json | jq -r .bottom_line
+      brief summary --data day1.json --data day2.json    the latest, and what changed
     """
     from briefcli import render
 
     out = output(fmt, as_json, lang, SUMMARY_FORMATS, color=color)
-    render.show_summary(out, load(data), short=short)
+    render.show_summary(out, load(data), short=short, every=every)
 
 
 @app.command()
@@ -441,6 +459,7 @@ def actors(
     ] = None,
     *,
     kind: Annotated[list[str] | None, _kind_option("actor_kind", ACTOR_KINDS, "actors")] = None,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
@@ -472,7 +491,7 @@ def actors(
     briefing = load(data)
     found = find.find_actors(briefing, checked_query(query, "query"), kinds)
     card = query is not None and (len(found) == 1 or find.named_exactly(found, query))
-    render.show_actors(out, briefing, found, card=card)
+    render.show_actors(out, briefing, found[:limit], card=card)
 
 
 @app.command()
@@ -532,6 +551,7 @@ def timeline(
             help=f"With --chart: one lane per {help_list('chart_lanes', CHART_LANES)}.",
         ),
     ] = "kind",
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
@@ -579,6 +599,7 @@ def timeline(
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
+    events = events[:limit]
     if chart:
         render.show_chart(out, briefing, events, window, lanes)
     else:
@@ -589,6 +610,7 @@ def timeline(
 def quotes(
     *,
     actor: ActorFilterOption = None,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
@@ -611,36 +633,54 @@ def quotes(
     out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
     actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
-    render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids))
+    render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids)[:limit])
 
 
 @app.command()
 def search(
-    text: Annotated[
-        str, typer.Argument(help="Words to find; case and accents ignored, both languages searched.")
-    ],
+    text: Annotated[str, typer.Argument(help="Words to find; see the matching rules above.")],
     *,
+    substring: Annotated[
+        bool, typer.Option("--substring", help="Match the text anywhere, inside words too, as one phrase.")
+    ] = False,
+    limit: LimitOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     color: ColorOption = "auto",
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Search every text, in English and French: actors, events, quotes, key points.
+    """Search every text, in English and French: actors, events, quotes, key points, and the article's words they cite.
 
     Examples:
       brief search patriot
-      brief search "defense" --lang fr
-      brief search stocks --json | jq -r '.\\[] | "\\(.kind) \\(.id)"'
+      brief search "trump putin"      records naming both, in any order
+      brief search pourparlers        the article's own words, at their paragraph
+      brief search '"us"'             in quotes: anywhere, "Russia" and "plus" too
+      brief search stocks --limit 3 --json | jq -r '.\\[] | "\\(.kind) \\(.id)"'
+
+    Matching rules:
+      - A word matches at the start of a word: "US" finds "US" and "USA",
+        not "Russia"; "pourparler" finds "pourparlers".
+      - Case, accents and invisible characters (zero-width joiner, soft hyphen)
+        are ignored: "defense" finds "défense", "POUTINE" finds "Poutine".
+      - Several words find the records that hold them all, in any order,
+        in any of the record's fields, in either language.
+      - A query in quotation marks ("…", “…”, «…») or with --substring is one
+        phrase, matched anywhere, inside words too.
+      - Best first: names and titles, then roles, points and quotes, then
+        stories and details, then the article's words. --limit N keeps N.
     """
-    from briefcli import query as find
     from briefcli import render
+    from briefcli.search import parse_query
+    from briefcli.search import search as find_hits
 
     out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
     query = checked_query(text, "search text")
     assert query is not None
-    render.show_hits(out, find.search(briefing, query, out.lang), query)
+    hits = find_hits(briefing, parse_query(query, substring=substring), out.lang)
+    render.show_hits(out, briefing, hits[:limit], query, total=len(hits))
 
 
 @app.command()
@@ -653,7 +693,9 @@ def export(
             "-f",
             metavar="FORMAT",
             autocompletion=completer("format", EXPORT_FORMATS),
-            help="markdown (a document), json (the validated briefing itself), html (one self-contained page) or timelinejs (a TimelineJS timeline).",
+            help="markdown (a document), json (the validated briefing itself; several: an array of them), "
+            "html (one self-contained page), timelinejs (a TimelineJS timeline) or sqlite (a database for "
+            "SQL tools; needs -o FILE).",
         ),
     ] = "markdown",
     as_json: JsonOption = False,
@@ -678,24 +720,49 @@ def export(
       brief export --format json | jq '.events | length'
       brief export --format html -o briefing.html
       brief export --format timelinejs -o timeline.json
+      brief export --format sqlite -o archive.db --data briefings/
     """
     import msgspec
 
     from briefcli import query as find
     from briefcli import render
     from briefcli.files import atomic_output, file_argument, refuse_same_file
-    from briefcli.load import briefing_path
+    from briefcli.load import STDIN, load_briefings, resolve_paths
 
     out = output(fmt, as_json, lang, EXPORT_FORMATS, default="markdown")
     export_format = next(f for f in EXPORT_FORMATS if f == out.format)  # typed as an export format
     target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
-    briefing = load(data)
+    if export_format == "sqlite" and target is None:
+        raise UsageProblem("--format sqlite writes a database file: give it with -o FILE")
+    briefings = load_briefings(data_paths(data))
+    if target is not None:
+        for path, _ in resolve_paths(data_paths(data)):
+            if str(path) != STDIN:
+                refuse_same_file(target, path)
+    if export_format == "sqlite":
+        from briefcli.archive import write_archive
+        from briefcli.messages import say as words
+
+        ids = [briefing.id for briefing in briefings]
+        if len(set(ids)) != len(ids):
+            twice = next(i for n, i in enumerate(ids) if i in ids[:n])  # quadratic, on this error only
+            raise BriefError(f"two briefings have the id {twice!r}: an archive keys records by briefing")
+        assert target is not None
+        with atomic_output(target) as stream:
+            write_archive(briefings, stream)
+        render.say(words("cli.wrote", out.lang, path=output_file))
+        return
+    if len(briefings) == 1:
+        briefing = briefings[0]
+    else:
+        from briefcli.merge import merge
+
+        briefing = merge(briefings)
     if export_format != "json":  # a document's timeline is in date order; JSON is the file as it is
         briefing = msgspec.structs.replace(briefing, events=find.select_events(briefing))
     if target is None:
         render.export(briefing, export_format, out.lang, sys.stdout.buffer)
         return
-    refuse_same_file(target, briefing_path(data_path(data)))
     with atomic_output(target) as stream:
         render.export(briefing, export_format, out.lang, stream)
     from briefcli.messages import say as words
@@ -705,12 +772,12 @@ def export(
 
 @app.command()
 def validate(
-    file: Annotated[
-        str | None,  # as typed: Path would read '' as '.'
+    files: Annotated[
+        list[str] | None,  # as typed: Path would read '' as '.'
         typer.Argument(
-            metavar="[FILE]",
+            metavar="[FILE]...",
             show_default=False,
-            help="Briefing to check; default: --data, BRIEF_DATA, else the bundled one.",
+            help="Briefings to check (a directory: its *.json; -: stdin); default: --data, BRIEF_DATA, else the bundled one.",
         ),
     ] = None,
     *,
@@ -728,22 +795,171 @@ def validate(
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Check a briefing file and list every problem in it; exit 1 if there is any.
+    """Check briefing files and list every problem in them; exit 1 if there is any.
+
+    Over several briefings, where they disagree on a record's field is listed as a note (the one published later wins), not as a problem. A briefing just started (brief new) is valid; notes say what it still lacks.
 
     Examples:
       brief validate
       brief validate my-briefing.json
       brief validate --source ../shared/source/article-fr.txt
+      brief validate day1.json day2.json
       brief validate my-briefing.json --json | jq -r '.problems\\[].path'
     """
-    from briefcli import render
     from briefcli.files import file_argument
-    from briefcli.load import briefing_path
+    from briefcli.load import resolve_paths
+    from briefcli.render.several import show_validations
     from briefcli.validation import validate as check
 
     out = output(fmt, as_json, lang, CHECK_FORMATS)
-    path = file_argument(file, "FILE") if file is not None else briefing_path(data_path(data))
-    result = check(path, None if source is None else file_argument(source, "--source"))
-    render.show_validation(out, result)
-    if not result.valid:
+    named = [file_argument(given, "FILE") for given in files] if files else data_paths(data)
+    article = None if source is None else file_argument(source, "--source")
+    results = [check(path, article, where) for path, where in resolve_paths(named)]
+    show_validations(out, results)
+    if not all(result.valid for result in results):
         raise typer.Exit(ExitStatus.ERROR)
+
+
+class DiffTrouble(BriefError):
+    """brief diff cannot compare (a bad file): 2, as diff(1) says trouble, never 1 ("different")."""
+
+    status = ExitStatus.USAGE
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD",
+            help="The earlier briefing: a file, a directory (its *.json, merged), - (stdin), or several joined as in PATH.",
+        ),
+    ],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later briefing, in the same forms.")],
+    *,
+    fmt: SummaryFormatOption = "table",
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+    color: ColorOption = "auto",
+) -> None:
+    """What changed from OLD to NEW: actors, events, quotes, key points, watch items.
+
+    Exit status, as diff(1): 0 the same, 1 different, 2 trouble (a bad file or usage).
+
+    Examples:
+      brief diff day1.json day2.json
+      brief diff day1.json day2.json --json | jq '.events.moved'
+      brief diff yesterday/ today/ --format markdown > changes.md
+      brief diff old.json new.json > /dev/null && echo unchanged
+    """
+    from briefcli import render
+    from briefcli.diff import diff as compare
+    from briefcli.load import STDIN
+
+    out = output(fmt, as_json, lang, SUMMARY_FORMATS, color=color)
+    if STDIN in old.split(os.pathsep) and STDIN in new.split(os.pathsep):
+        raise DiffTrouble("standard input can be read only once: give it as OLD or as NEW")
+    sides = [[part for part in side.split(os.pathsep) if part] for side in (old, new)]
+    for name, parts in zip(("OLD", "NEW"), sides, strict=True):
+        if not parts:
+            raise DiffTrouble(f"{name} is empty: give a briefing file, a directory or -")
+    try:
+        before, after = (load(parts) for parts in sides)
+    except BriefError as exc:
+        raise DiffTrouble(exc.message) from None
+    result = compare(before, after, out.lang)
+    render.show_diff(out, result)
+    if not result.same:
+        raise typer.Exit(ExitStatus.ERROR)  # 1: different
+
+
+@app.command()
+def new(
+    article: Annotated[
+        Path, typer.Argument(metavar="ARTICLE", help="The article, as UTF-8 text: one paragraph a line.")
+    ],
+    *,
+    published: Annotated[
+        str,
+        typer.Option(
+            "--published", metavar="DATE", help="The article's publication date: 2025-07-14, 2025-07 or 2025."
+        ),
+    ],
+    article_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            show_default=False,
+            autocompletion=completer("lang", LANGS),
+            help="The article's language, fr or en; default: guessed from its commonest words.",
+        ),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            show_default=False,
+            help="Write FILE, all or nothing, instead of stdout.",
+        ),
+    ] = None,
+) -> None:
+    """Start a briefing for an article: a valid skeleton, and the article's numbered paragraphs.
+
+    The skeleton holds the source block (language, paragraph count, sha256, headline as printed, publication date), empty lists and $schema; it passes 'brief validate --source ARTICLE', whose notes say what is still to write. The paragraphs go to stderr when the skeleton goes to stdout.
+
+    Examples:
+      brief new article.txt --published 2025-07-14 -o my-briefing.json
+      brief new article.txt --published 2025-07-14 > my-briefing.json
+    """
+    from briefcli.choices import read_choice
+    from briefcli.dates import iso_period
+    from briefcli.files import atomic_output
+    from briefcli.render import machine, say
+    from briefcli.render.safe import inert
+    from briefcli.skeleton import guess_language, skeleton
+
+    try:
+        iso_period(published)
+    except ValueError:
+        raise UsageProblem(
+            f"--published {published!r}: give an ISO date, such as 2025-07-14, 2025-07 or 2025"
+        ) from None
+    try:
+        text = article.read_bytes()
+    except OSError as exc:
+        raise BriefError(f"{article}: cannot read the article: {exc.strerror or exc}") from None
+    try:
+        from briefcli.provenance import paragraphs_of
+
+        language = (
+            read_choice("--lang", article_lang, "lang", LANGS, chosen_lang(None))
+            if article_lang is not None
+            else guess_language(paragraphs_of(text.decode("utf-8")))
+        )
+        briefing, paragraphs = skeleton(text, name=article.stem, published=published, lang=language)
+    except UnicodeDecodeError as exc:
+        raise BriefError(f"{article}: the article is not UTF-8 (byte {exc.start})") from None
+    except ValueError as exc:
+        raise BriefError(f"{article}: {exc}") from None
+    numbered = "\n".join(f"¶{number} {inert(paragraph)}" for number, paragraph in enumerate(paragraphs, 1))
+    # brief cannot know where the date comes from: the skeleton says the article, and says so here.
+    basis = "brief: source.published_basis is 'article': if the article does not state the date, make it 'public-record' and name published_source"
+    if output_file is None or str(output_file) == "-":
+        machine.write_json(briefing)
+        say(basis)
+        print(numbered, file=sys.stderr)
+        return
+    if output_file.exists() and os.path.samefile(output_file, article):
+        raise UsageProblem(
+            f"--output {output_file} is the article being read; brief never writes to a file it reads"
+        )
+    with atomic_output(output_file) as stream:
+        machine.write_json(briefing, stream)
+    say(basis)
+    say(
+        f"brief: wrote {output_file} (language {language}); the article's paragraphs, as evidence cites them:"
+    )
+    print(numbered)

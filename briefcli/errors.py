@@ -6,6 +6,7 @@ into one line on stderr and that status, in one place.
 
 from __future__ import annotations
 
+import signal
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,12 @@ class UsageProblem(BriefError):
 
 class NoMatch(BriefError):
     """A lookup found nothing."""
+
+
+#: The signals that end brief by unwinding, as Ctrl-C does: SIGINT, SIGTERM and SIGHUP.
+ENDING_SIGNALS: frozenset[signal.Signals] = frozenset(
+    {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
+)
 
 
 class Terminated(BaseException):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from briefcli.errors import BriefError, UsageProblem
+from briefcli.errors import ENDING_SIGNALS, BriefError, UsageProblem
 
 
 def refuse_same_file(output: Path, read: Path) -> None:
@@ -63,12 +64,17 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
             raise BriefError(f"cannot write {path}: {exc.strerror or exc}") from None
         return
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    # Signals wait while the temporary file is made and named, so that a SIGTERM arriving
+    # then is raised inside the `try` below, which removes the file; likewise the cleanup.
+    held = _hold_signals()
     try:
         # A short name of our own: `.{name}.tmp` would exceed NAME_MAX for a long legal name.
         handle, temporary = tempfile.mkstemp(prefix=".brief-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
+        _release_signals(held)
         raise BriefError(f"cannot write {path}: {exc.strerror}") from None
     try:
+        _release_signals(held)
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
@@ -76,11 +82,31 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else _default_mode())
         os.replace(temporary, target)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
+        _remove_held(temporary)
         raise BriefError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:  # an error, Ctrl-C or SIGTERM while rendering: leave the file as it was
-        Path(temporary).unlink(missing_ok=True)
+        _remove_held(temporary)
         raise
+
+
+def _hold_signals() -> set[int | signal.Signals] | None:
+    """Hold the signals that end brief by unwinding, while a temporary file is made or removed."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
+
+
+def _release_signals(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a signal that came meanwhile lands here
+
+
+def _remove_held(temporary: str) -> None:
+    held = _hold_signals()
+    try:
+        Path(temporary).unlink(missing_ok=True)
+    finally:
+        _release_signals(held)
 
 
 def _names_a_descriptor(path: Path) -> bool:

@@ -83,8 +83,12 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "field": ("Field", "Champ"),
     "snippet": ("Snippet", "Extrait"),
     "id": ("Id", "Id"),
+    "briefing": ("Briefing", "Briefing"),
+    "briefings": ("Briefings", "Briefings"),
     "n_matches": ("{n} match for {query!r}|{n} matches for {query!r}",
                   "{n} résultat pour « {query} »|{n} résultats pour « {query} »"),
+    "n_of_matches": ("{shown} of {n} match for {query!r}|{shown} of {n} matches for {query!r}",
+                     "{shown} sur {n} résultat pour « {query} »|{shown} sur {n} résultats pour « {query} »"),
     # empty results
     "no_actors": ("No actors match.", "Aucun acteur ne correspond."),
     "no_events": ("No events match.", "Aucun événement ne correspond."),
@@ -115,6 +119,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "format.markdown": ("markdown", "markdown"),
     "format.html": ("html", "html"),
     "format.timelinejs": ("timelinejs", "timelinejs"),
+    "format.sqlite": ("sqlite", "sqlite"),
     "actor_kind.person": ("person", "personne"),
     "actor_kind.organization": ("organization", "organisation"),
     "actor_kind.country": ("country", "pays"),
@@ -146,6 +151,22 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "color.never": ("never", "jamais"),
     "chart_lanes.kind": ("kind", "type"),
     "chart_lanes.actor": ("actor", "acteur"),
+    # several briefings, and diff
+    "diff_title": ("Changes from {old} ({old_date}) to {new} ({new_date})",
+                   "Changements de {old} ({old_date}) à {new} ({new_date})"),
+    "diff_same": ("No change.", "Aucun changement."),
+    "diff_summary": ("Summary", "Résumé"),
+    "diff_added": ("added: {text}", "ajouté : {text}"),
+    "diff_removed": ("removed: {text}", "retiré : {text}"),
+    "diff_changed": ("{text}, {field}: {old} → {new}", "{text}, {field} : {old} → {new}"),
+    "diff_moved": ("Dates moved", "Dates déplacées"),
+    "diff_moved_line": ("{text}: {old} → {new}", "{text} : {old} → {new}"),
+    "diff_gone": ("no longer on the watch list: {text}", "n'est plus à surveiller : {text}"),
+    "diff_nothing": ("nothing", "rien"),
+    "what_changed": ("What changed since {date}", "Ce qui a changé depuis le {date}"),
+    "other_briefings": ("Other briefings", "Autres briefings"),
+    "notes": ("{n} note: where briefings disagree, the one published later wins|{n} notes: where briefings disagree, the one published later wins",
+              "{n} note : quand des briefings divergent, le plus récent l'emporte|{n} notes : quand des briefings divergent, le plus récent l'emporte"),
 }  # fmt: skip
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import gc
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 import msgspec
 
 from briefcli.model import Briefing
 from briefcli.problems import BriefingError, Problem
-from briefcli.rules import check_briefing, iter_evidence
+from briefcli.rules import Answers, check_briefing, iter_evidence
 
 __all__ = ["MAX_BYTES", "BriefingError", "Problem", "check_briefing", "iter_evidence", "load_briefing"]
 
@@ -49,9 +50,67 @@ def briefing_path(path: Path | None = None) -> Path:
     return Path(named) if named else bundled_path()
 
 
-def read_briefing_bytes(path: Path) -> bytes:
-    """The file's bytes, read-only and size-checked; a byte-order mark is dropped."""
-    where = str(path)
+STDIN = "-"  # as a --data path: the briefing comes on standard input
+STDIN_NAME = "<stdin>"
+
+
+def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]:
+    """The briefings to read, each with the name an error gives it: `paths` (--data),
+    else BRIEF_DATA's (several joined as PATH joins them), else the bundled one. A
+    directory stands for its *.json briefings, sorted; '-' for standard input."""
+    from_env = not paths
+    if paths:
+        named = list(paths)
+    elif variable := os.environ.get("BRIEF_DATA"):
+        named = [Path(part) for part in variable.split(os.pathsep) if part]
+    else:
+        bundled = bundled_path()
+        return [(bundled, str(bundled))]
+    if [str(path) for path in named].count(STDIN) > 1:
+        raise BriefingError(STDIN_NAME, [Problem(None, "standard input can be read only once")])
+    resolved: list[tuple[Path, str]] = []
+    for path in named:
+        where = STDIN_NAME if str(path) == STDIN else f"{path} (from BRIEF_DATA)" if from_env else str(path)
+        if str(path) != STDIN and path.is_dir():
+            found = sorted(  # not a schema beside them, nor a hidden file (an editor's, a half-written one)
+                p
+                for p in path.glob("*.json")
+                if not p.name.endswith(".schema.json") and not p.name.startswith(".")
+            )
+            if not found:
+                raise BriefingError(where, [Problem(None, "a directory with no *.json briefing in it")])
+            resolved.extend((file, f"{file} (from BRIEF_DATA)" if from_env else str(file)) for file in found)
+        else:
+            resolved.append((path, where))
+    return resolved
+
+
+def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
+    """Every briefing `resolve_paths` names, read and validated, in that order."""
+    loaded = []
+    # Briefings of one story repeat their values: the rules' answers are shared between
+    # briefings whose article has as many paragraphs (evidence's answers depend on it).
+    answers: dict[int, Answers] = {}
+    for path, where in resolve_paths(paths):
+        data = read_briefing_bytes(path, where)
+        briefing, problems = parse_briefing(data, answers)
+        if briefing is None or problems:
+            raise BriefingError(where, problems)
+        loaded.append(briefing)
+    return loaded
+
+
+def read_briefing_bytes(path: Path, where: str | None = None) -> bytes:
+    """The file's bytes, read-only and size-checked; a byte-order mark is dropped.
+    The path '-' is standard input, named `<stdin>` in errors."""
+    if str(path) == STDIN:
+        import sys
+
+        where, data = where or STDIN_NAME, sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_large(where)
+        return data[len(_BOM) :] if data.startswith(_BOM) else data
+    where = where or str(path)
     try:
         with open(path, "rb") as file:  # only ever opened for reading
             info = os.fstat(file.fileno())
@@ -85,8 +144,11 @@ def load_briefing(path: Path | None = None) -> Briefing:
     return briefing
 
 
-def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
-    """Decode and check; the briefing (None if it does not decode) and every problem."""
+def parse_briefing(
+    data: bytes, shared: dict[int, Answers] | None = None
+) -> tuple[Briefing | None, list[Problem]]:
+    """Decode and check; the briefing (None if it does not decode) and every problem.
+    `shared` keeps the rules' answers between briefings, by their paragraph count."""
     gc_was_enabled = gc.isenabled()
     gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
     try:
@@ -98,4 +160,7 @@ def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
     finally:
         if gc_was_enabled:
             gc.enable()
-    return briefing, check_briefing(briefing)
+    if shared is None:
+        return briefing, check_briefing(briefing)
+    answers = shared.setdefault(briefing.source.paragraphs, {})
+    return briefing, check_briefing(briefing, answers=answers)

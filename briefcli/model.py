@@ -137,9 +137,12 @@ class Point(_Record, kw_only=True):
 
 
 class Summary(_Record, kw_only=True):
+    """A briefing just started (`brief new`) has no bottom line or key points yet: it is
+    valid, and `brief validate` notes what is still missing."""
+
     headline: LocalText
-    bottom_line: LocalText
-    key_points: Annotated[list[Point], Meta(min_length=1)]
+    bottom_line: Annotated[Text, Meta(description="What it means; {} in a briefing just started.")]
+    key_points: list[Point]
     watch: list[Point] = []
 
 

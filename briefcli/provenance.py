@@ -70,8 +70,17 @@ def check_provenance(briefing: Briefing, article: Path) -> list[Problem]:
     for path, evidence in iter_evidence(briefing):
         if not 1 <= evidence.para <= len(paragraphs):
             continue  # out of range: the briefing check reports it
-        if " ".join(evidence.quote.split()) not in paragraphs[evidence.para - 1]:
-            problems.append(Problem(f"{path}.quote", f"does not occur verbatim in paragraph {evidence.para}"))
+        words = " ".join(evidence.quote.split())
+        if words not in paragraphs[evidence.para - 1]:
+            elsewhere = [str(number) for number, text in enumerate(paragraphs, 1) if words in text]
+            where = (
+                f" (it is in paragraph{'s' * (len(elsewhere) > 1)} {', '.join(elsewhere)})"
+                if elsewhere
+                else ""
+            )
+            problems.append(
+                Problem(f"{path}.quote", f"does not occur verbatim in paragraph {evidence.para}{where}")
+            )
     for index, quote in enumerate(briefing.quotes):
         cited = {e.para for e in quote.evidence if 1 <= e.para <= len(paragraphs)}
         original = " ".join(quote.original.split())

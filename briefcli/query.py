@@ -1,32 +1,21 @@
-"""Pure functions over a briefing: actor matching, timeline selection and search.
+"""Pure functions over a briefing: actor matching and timeline selection (search is search.py).
 
-Matching is case- and accent-insensitive and ignores punctuation, so that
-"poutine", "Poutine" and "POUTINE" are one query, and "l'otan" finds "l'OTAN".
+Matching is case- and accent-insensitive and ignores punctuation and invisible
+formatting (fold.py), so that "poutine", "Poutine" and "POUTINE" are one query, and
+"l'otan" finds "l'OTAN".
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Collection, Iterable, Iterator, Sequence
-
-import msgspec
+from collections.abc import Collection, Iterable, Sequence
 
 from briefcli.dates import Window
 from briefcli.errors import NoMatch
-from briefcli.model import Actor, Briefing, Event, Lang, Quote, Text
-
-_NON_WORD = r"[\W_]+"  # compiled on first use: a Unicode class is slow to compile
+from briefcli.fold import fold
+from briefcli.model import Actor, Briefing, Event, Quote
 
 # Rank of a match, best first.
 EXACT, PREFIX, SUBSTRING, ROLE = range(4)
-
-
-def fold(text: str) -> str:
-    """The form texts are compared in: no accents, case-folded, punctuation as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(_NON_WORD, " ", bare.casefold()).strip()
 
 
 def _names(actor: Actor) -> list[str]:
@@ -192,99 +181,3 @@ def select_quotes(briefing: Briefing, actor_ids: set[str] | None = None) -> list
 def in_article_order(quotes: Iterable[Quote]) -> list[Quote]:
     """By the first paragraph each quote's evidence cites; within a paragraph, as the file lists them."""
     return sorted(quotes, key=lambda quote: min((item.para for item in quote.evidence), default=0))
-
-
-# --- search -----------------------------------------------------------------------
-
-
-class Hit(msgspec.Struct, frozen=True):
-    """One place a search text occurs: which record, which field, in which language."""
-
-    kind: str  # actor, event, quote, key-point, watch, summary
-    id: str
-    field: str
-    lang: Lang | None  # None for a text that has one language only (a name, a quote as printed)
-    text: str  # the whole text that matched
-    start: int  # the match, as offsets into `text`
-    end: int
-
-
-def _fold_map(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` without the final strip, and for each folded character its offset in `text`."""
-    out: list[str] = []
-    where: list[int] = []
-    for offset, char in enumerate(text):
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            for folded in part.casefold():
-                if not (folded.isalnum()):
-                    if out and out[-1] == " ":
-                        continue
-                    folded = " "
-                out.append(folded)
-                where.append(offset)
-    return "".join(out), where
-
-
-def _find(text: str, folded_query: str) -> tuple[int, int] | None:
-    folded, where = _fold_map(text)
-    position = folded.find(folded_query)
-    if position < 0:
-        return None
-    last = where[position + len(folded_query) - 1]
-    return where[position], last + 1
-
-
-def _searchable(briefing: Briefing) -> Iterator[tuple[str, str, str, Text | str]]:
-    summary = briefing.summary
-    yield "summary", "summary", "headline", summary.headline
-    yield "summary", "summary", "bottom_line", summary.bottom_line
-    for index, point in enumerate(summary.key_points, start=1):
-        yield "key-point", f"key-point-{index}", "text", point.text
-    for index, point in enumerate(summary.watch, start=1):
-        yield "watch", f"watch-{index}", "text", point.text
-    for actor in briefing.actors:
-        yield "actor", actor.id, "name", actor.name
-        for alias in actor.aliases:
-            yield "actor", actor.id, "aliases", alias
-        yield "actor", actor.id, "role", actor.role
-        yield "actor", actor.id, "story", actor.story
-        if actor.correction is not None:
-            yield "actor", actor.id, "correction", actor.correction.note
-        for fact in actor.public_record:
-            yield "actor", actor.id, "public_record", fact.fact
-    for event in briefing.events:
-        yield "event", event.id, "title", event.title
-        yield "event", event.id, "detail", event.detail
-    for quote in briefing.quotes:
-        yield "quote", quote.id, "original", quote.original
-        yield "quote", quote.id, "translation", quote.translation
-        yield "quote", quote.id, "context", quote.context
-
-
-def search(briefing: Briefing, query: str, lang: Lang) -> list[Hit]:
-    """Every record field where `query` occurs, in either language: one hit per field,
-    in the chosen language when it matches there, else in the other."""
-    folded_query = fold(query)
-    if not folded_query:
-        return []
-    order: tuple[Lang, Lang] = (lang, "fr" if lang == "en" else "en")
-    hits: list[Hit] = []
-    seen: set[tuple[str, str, str]] = set()
-    for kind, record_id, field, value in _searchable(briefing):
-        key = (kind, record_id, field)
-        if key in seen:  # one hit per field: the first alias that matches stands for the list
-            continue
-        candidates: list[tuple[Lang | None, str]]
-        if isinstance(value, str):
-            candidates = [(None, value)]
-        else:
-            candidates = [(code, text) for code in order if (text := getattr(value, code))]
-        for code, text in candidates:
-            span = _find(text, folded_query)
-            if span is not None:
-                hits.append(Hit(kind, record_id, field, code, text, *span))
-                seen.add(key)
-                break
-    return hits

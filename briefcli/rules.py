@@ -25,16 +25,20 @@ DIRECTED = ("policy-change", "proposal")  # the kinds that may carry a direction
 
 # A rule's findings, relative to the record it checks: (path suffix, message).
 Findings = tuple[tuple[str, str], ...]
+Answers = dict[Hashable, Findings]  # a rule's answers, by the fields that determine them
 _NONE: Findings = ()
 
 
-def check_briefing(briefing: Briefing, *, remember: bool = True) -> list[Problem]:
+def check_briefing(
+    briefing: Briefing, *, remember: bool = True, answers: Answers | None = None
+) -> list[Problem]:
     """Every problem with ids, references, dates, evidence and texts, in file order.
 
     Linear in the briefing's size. `remember=False` runs every rule on every record
-    (for tests: the answers must be the same).
+    (for tests: the answers must be the same). `answers` may be shared with other
+    briefings of as many paragraphs (load.load_briefings): no answer depends on more.
     """
-    checker = _Checker(briefing, remember=remember)
+    checker = _Checker(briefing, remember=remember, answers=answers)
     checker.run()
     return checker.problems
 
@@ -148,14 +152,14 @@ def dating_findings(
 
 
 class _Checker:
-    def __init__(self, briefing: Briefing, *, remember: bool) -> None:
+    def __init__(self, briefing: Briefing, *, remember: bool, answers: Answers | None = None) -> None:
         self.briefing = briefing
         self.problems: list[Problem] = []
         self.actor_ids = {actor.id for actor in briefing.actors}
         # A rule's answers by the fields that determine them (a briefing repeats its values):
         # (para, quote) for evidence, the 4 fields of a citation, the 7 dating fields of an
         # event: keys of different lengths, so one table holds them all.
-        self.answers: dict[Hashable, Findings] = {} if remember else _Forgetful()
+        self.answers: Answers = (answers if answers is not None else {}) if remember else _Forgetful()
         self.suggestions_left = MAX_SUGGESTIONS
 
     def report(self, where: str, findings: Findings) -> None:
@@ -178,7 +182,6 @@ class _Checker:
 
         summary = briefing.summary
         self.text("$.summary.headline", summary.headline)
-        self.text("$.summary.bottom_line", summary.bottom_line)
         for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
             for index, point in enumerate(points):
                 self.text(f"$.summary.{section}[{index}].text", point.text)

@@ -21,18 +21,25 @@ class Validation(msgspec.Struct, frozen=True):
     """What `brief validate` found: the file, every problem, and (when valid) the counts."""
 
     file: Path
+    name: str  # how a person reads it: the path, <stdin>, or the path "(from BRIEF_DATA)"
     bundled: bool  # the briefing brief ships: a person reads "bundled briefing", not a path
     problems: list[Problem]
     counts: Counts | None  # None when the file does not decode
     article: Path | None  # the article provenance was checked against, if any
     evidence_checked: int  # evidence quotes found verbatim in the article (0 without one)
+    briefing: Briefing | None  # for what several briefings say together (merge.disagreements)
+    notes: list[str]  # what a briefing just started still lacks (skeleton.missing)
+
+    @property
+    def briefing_id(self) -> str | None:
+        return None if self.briefing is None else self.briefing.id
 
     @property
     def valid(self) -> bool:
         return not self.problems
 
 
-def validate(path: Path, article: Path | None = None) -> Validation:
+def validate(path: Path, article: Path | None = None, name: str | None = None) -> Validation:
     """Read, decode and check the briefing at `path`; with `article`, check that every
     evidence quote stands verbatim in it. Raises BriefingError only for an article
     that cannot be read; every problem with the briefing is in the result."""
@@ -41,7 +48,7 @@ def validate(path: Path, article: Path | None = None) -> Validation:
 
     briefing: Briefing | None
     try:
-        briefing, problems = parse_briefing(read_briefing_bytes(path))
+        briefing, problems = parse_briefing(read_briefing_bytes(path, name))
     except BriefingError as exc:
         briefing, problems = None, exc.problems
     evidence_checked = 0
@@ -50,8 +57,11 @@ def validate(path: Path, article: Path | None = None) -> Validation:
 
         problems = [*problems, *check_provenance(briefing, article)]
         evidence_checked = sum(1 for _ in iter_evidence(briefing))
+    from briefcli.skeleton import missing
+
     return Validation(
         file=path,
+        name=name or str(path),
         bundled=path == bundled_path(),
         problems=problems,
         counts=None
@@ -59,4 +69,6 @@ def validate(path: Path, article: Path | None = None) -> Validation:
         else Counts(len(briefing.actors), len(briefing.events), len(briefing.quotes)),
         article=article,
         evidence_checked=evidence_checked,
+        briefing=briefing,
+        notes=[] if briefing is None else missing(briefing),
     )

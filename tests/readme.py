@@ -61,6 +61,8 @@ def needs_missing(command: str) -> str | None:
     """Why an example cannot run here, if it cannot."""
     if "| jq" in command and shutil.which("jq") is None:
         return "jq is not installed"
+    if "sqlite3 " in command and shutil.which("sqlite3") is None:
+        return "the sqlite3 shell is not installed"
     if "../shared/" in command and not (REPO.parent / "shared").exists():
         return "the article (../shared) is not beside the repository"
     return None

@@ -76,6 +76,8 @@ def test_json_fields_of_an_event() -> None:
         "title": "Second suspension: some shipments paused over US stockpiles",
         "detail": event["detail"],
         "evidence": [{"para": 9, "quote": "après deux suspensions d'aide précédentes"}],
+        "briefing": "rutte-trump-nato-weapons-ukraine-2025-07-14",
+        "briefings": ["rutte-trump-nato-weapons-ukraine-2025-07-14"],
     }
     assert event["detail"].startswith("The article mentions a second earlier suspension")
     # Each source is a record with every field present, and at least one has a URL.
@@ -144,6 +146,7 @@ def test_summary_short_is_one_line() -> None:
     assert brief("summary", "--short", "--lang", "fr").stdout.startswith("14 juillet 2025 · ")
     assert brief("summary", "--short", "--json").json() == {
         "id": "rutte-trump-nato-weapons-ukraine-2025-07-14",
+        "briefing": "rutte-trump-nato-weapons-ukraine-2025-07-14",
         "date": "2025-07-14",
         "headline": "NATO's Rutte meets Trump to discuss a plan in which NATO countries would finance and distribute US weapons for Ukraine",
     }
@@ -359,33 +362,7 @@ def test_quotes() -> None:
     assert (run.exit_code, run.stdout) == (1, "")
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "first"),
-    [
-        ("patriot", "en", ("key-point", "key-point-6", "text", "en")),
-        ("defense", "en", ("key-point", "key-point-5", "text", "en")),
-        ("défense", "fr", ("key-point", "key-point-5", "text", "fr")),
-        ("DECEVANT", "en", ("key-point", "key-point-4", "text", "fr")),
-        ("dan hegseth", "en", ("key-point", "key-point-5", "text", "en")),
-    ],
-)
-def test_search_is_case_and_accent_insensitive_in_both_languages(
-    text: str, lang: str, first: tuple[str, ...]
-) -> None:
-    hits = brief("search", text, "--json", "--lang", lang).json()
-    assert (hits[0]["kind"], hits[0]["id"], hits[0]["field"], hits[0]["lang"]) == first
-    start, end = hits[0]["match"]
-    from briefcli.query import fold
-
-    assert fold(hits[0]["snippet"][start:end]) == fold(text)
-
-
-def test_search_snippet_and_empty_result() -> None:
-    (hit,) = brief("search", "décevant", "--json").json()[-1:]
-    assert hit["kind"] == "quote" and hit["snippet"]
-    run = brief("search", "zeppelin")
-    assert (run.exit_code, run.stdout, run.stderr) == (0, "", "Nothing matches 'zeppelin'.\n")
-    assert brief("search", "zeppelin", "--json").stdout == "[]\n"
+# search: tests/test_search.py
 
 
 def test_export_markdown_has_every_section() -> None:

@@ -50,7 +50,7 @@ def test_a_missing_file(tmp_path: Path) -> None:
 def test_a_directory(tmp_path: Path) -> None:
     assert (
         refused("actors", "--data", str(tmp_path))
-        == f"brief: {tmp_path}: is a directory, not a briefing file\n"
+        == f"brief: {tmp_path}: a directory with no *.json briefing in it\n"
     )
 
 

@@ -180,6 +180,20 @@ def temporary_files(directory: Path) -> list[Path]:
     return [path for path in directory.iterdir() if path.name.startswith(".")]
 
 
+def wait_until_stopped(process: subprocess.Popen[bytes]) -> None:
+    """Until the kernel shows `process` stopped (state T), or it has ended."""
+    stat = Path(f"/proc/{process.pid}/stat")
+    deadline = time.monotonic() + 10
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            state = stat.read_text().rpartition(")")[2].split()[0]
+        except (OSError, IndexError):
+            return
+        if state in ("T", "t", "Z", "X"):
+            return
+        time.sleep(0.001)
+
+
 @pytest.mark.parametrize(("number", "status"), SIGNALS, ids=SIGNAL_IDS)
 def test_a_signal_during_export_leaves_the_file_as_it_was(
     large_briefing: Path, tmp_path: Path, number: int, status: int
@@ -193,6 +207,7 @@ def test_a_signal_during_export_leaves_the_file_as_it_was(
         while process.poll() is None and not temporary_files(tmp_path):
             time.sleep(0.002)
         process.send_signal(signal.SIGSTOP)
+        wait_until_stopped(process)  # a signal is delivered a moment later: look only once it holds
         if process.poll() is None and temporary_files(tmp_path):
             break
         process.send_signal(signal.SIGCONT)

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from briefcli.choices import ExportFormat, Lang, OutputFormat
     from briefcli.dates import Window
     from briefcli.model import Actor, Briefing, Event, Quote
-    from briefcli.query import Hit
     from briefcli.render.human import View
+    from briefcli.search import Hit
     from briefcli.validation import Validation
 
 
@@ -86,7 +86,13 @@ def _records(out: Output, records: Iterable[Any], record_type: type[Any]) -> Non
         machine.write_csv(records, fields(record_type), terminal=out.terminal.is_tty)
 
 
-def show_summary(out: Output, briefing: Briefing, *, short: bool) -> None:
+def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = False) -> None:
+    several: list[Briefing] = getattr(briefing, "briefings", [])  # merge.MergedBriefing, oldest first
+    if len(several) > 1 and not short:
+        from briefcli.render.several import show_summaries
+
+        show_summaries(out, several, every=every)
+        return
     cast = Cast(briefing, out.lang)
     if out.format == "json":
         machine.write_json(
@@ -107,6 +113,18 @@ def show_summary(out: Output, briefing: Briefing, *, short: bool) -> None:
             if short
             else md.summary_lines(briefing, out.lang, cast)
         )
+
+
+def show_diff(out: Output, result: Any) -> None:
+    """`brief diff`: a person's view, the stable JSON structure, or Markdown."""
+    from briefcli.render import diffview
+
+    if out.format == "json":
+        machine.write_json(result)
+    elif out.human:
+        diffview.human(out.view(), result)
+    else:
+        machine.write_lines(diffview.markdown_lines(result, out.lang))
 
 
 def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, card: bool) -> None:
@@ -155,7 +173,7 @@ def show_timeline(
 
         machine.write_lines(md.events_table(events, out.lang, cast))
     else:
-        _records(out, event_records(events, out.lang), EventRecord)
+        _records(out, event_records(events, out.lang, cast), EventRecord)
 
 
 def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window: Window, by: str) -> None:
@@ -194,28 +212,34 @@ def show_quotes(out: Output, briefing: Briefing, quotes: Sequence[Quote]) -> Non
         _records(out, quote_records(quotes, out.lang, cast), QuoteRecord)
 
 
-def show_hits(out: Output, hits: Sequence[Hit], query: str) -> None:
+def show_hits(
+    out: Output, briefing: Briefing, hits: Sequence[Hit], query: str, total: int | None = None
+) -> None:
+    """`total`: how many hits there were before --limit kept the first ones."""
+    cast = Cast(briefing, out.lang)
     if out.human:
         if not hits:
             notice("no_hits", out.lang, query=query)
             return
         from briefcli.render import human
 
-        human.hits(out.view(), hits, query)
+        human.hits(out.view(), hits, query, total)
     elif out.format == "markdown":
         from briefcli.render import markdown as md
 
-        machine.write_lines(md.hits_table(hits, out.lang))
+        machine.write_lines(md.hits_table(hits, out.lang, cast))
     else:
-        _records(out, hit_records(hits), HitRecord)
+        _records(out, hit_records(hits, cast), HitRecord)
 
 
 def export(briefing: Briefing, fmt: ExportFormat, lang: Lang, stream: BinaryIO) -> None:
     """The whole briefing: a Markdown document (its timeline in the order of the
-    briefing's events), the briefing itself as JSON, a self-contained HTML page, or a
-    TimelineJS file. HTML and TimelineJS import no Rich."""
+    briefing's events), the briefing itself as JSON (several merged: the array of them,
+    oldest first, each as it was read), a self-contained HTML page, or a TimelineJS
+    file. HTML and TimelineJS import no Rich."""
     if fmt == "json":
-        machine.write_json(briefing, stream)
+        several: list[Briefing] = getattr(briefing, "briefings", [])  # merge.MergedBriefing
+        machine.write_json(several if len(several) > 1 else briefing, stream)
     elif fmt == "html":
         from briefcli.render import html
 
@@ -230,31 +254,36 @@ def export(briefing: Briefing, fmt: ExportFormat, lang: Lang, stream: BinaryIO) 
         machine.write_lines(md.export_lines(briefing, lang, Cast(briefing, lang)), stream)
 
 
+def validation_record(result: Validation, lang: Lang) -> dict[str, Any]:
+    """`brief validate --json` for one file, its problems in `lang`."""
+    from briefcli.messages import translated
+
+    return {
+        "file": result.name if str(result.file) == "-" else str(result.file),  # stdin: <stdin>
+        "briefing": result.briefing_id,
+        "valid": result.valid,
+        "problems": [{"path": p.path, "message": translated(p.message, lang)} for p in result.problems],
+        "notes": result.notes,
+        "article": None if result.article is None else str(result.article),
+        "counts": result.counts,
+    }
+
+
 def show_validation(out: Output, result: Validation) -> None:
     """The result of `brief validate`: valid or not, and every problem with its JSON path.
 
     A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
     the path."""
-    from briefcli.messages import problem_text, translated
+    from briefcli.messages import problem_text
 
     if out.format == "json":
-        machine.write_json(
-            {
-                "file": str(result.file),
-                "valid": result.valid,
-                "problems": [
-                    {"path": p.path, "message": translated(p.message, out.lang)} for p in result.problems
-                ],
-                "article": None if result.article is None else str(result.article),
-                "counts": result.counts,
-            }
-        )
+        machine.write_json(validation_record(result, out.lang))
         return
     from briefcli.i18n import label
     from briefcli.render.safe import inert
 
     lang = out.lang
-    where = label("bundled", lang) if result.bundled else str(result.file)
+    where = label("bundled", lang) if result.bundled else result.name
     if result.problems:
         print(inert(label("invalid", lang, where=where, n=len(result.problems))))
         for problem in result.problems:
@@ -263,5 +292,7 @@ def show_validation(out: Output, result: Validation) -> None:
     assert result.counts is not None
     counts = {"actors": result.counts.actors, "events": result.counts.events, "quotes": result.counts.quotes}
     print(inert(label("valid", lang, where=where, **counts)))
+    for gap in result.notes:  # a briefing just started is valid, not finished
+        print(inert(f"  note: {gap}"))
     if result.article is not None:
         print(inert(label("provenance_ok", lang, article=result.article, n=result.evidence_checked)))

@@ -25,7 +25,7 @@ from rich.text import Text
 from briefcli.dates import Window, iso_period, window_words
 from briefcli.i18n import human_date, human_span, label, term
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
-from briefcli.render.records import Cast, citation_text, snippet
+from briefcli.render.records import Cast, citation_text, hit_place, snippet
 from briefcli.render.safe import inert
 from briefcli.render.wording import (
     PUBLIC_RECORD_MARK,
@@ -39,7 +39,7 @@ from briefcli.render.wording import (
 from briefcli.terminal import Terminal
 
 if TYPE_CHECKING:
-    from briefcli.query import Hit
+    from briefcli.search import Hit
 
 DIRECTION_STYLES = {
     "suspend": "bold red",
@@ -318,6 +318,8 @@ def actor_card(view: View, actor: Actor, cast: Cast) -> None:
             for e in actor.evidence
         ),
     )
+    if cast.appears_in:  # several briefings: say which hold this actor (the last is shown)
+        grid.add_row(view.label("briefings"), text(", ".join(cast.briefings_of("actors", actor.id))))
     body: RenderableType = grid if view.width >= CARD_WIDTH else stacked_rows(grid)
     view.show(Panel(body, title=actor_name(view, actor), title_align="left", box=box.ROUNDED, expand=True))
     view.show_notes()
@@ -360,8 +362,12 @@ def quotes(view: View, items: Sequence[Quote], cast: Cast) -> None:
         view.show(Padding(body, (0, 0, 0, 2)))
 
 
-def hits(view: View, items: Sequence[Hit], query: str) -> None:
-    view.show(view.text(label("n_matches", view.lang, n=len(items), query=query), "bold"))
+def hits(view: View, items: Sequence[Hit], query: str, total: int | None = None) -> None:
+    if total is not None and total > len(items):
+        heading = label("n_of_matches", view.lang, shown=len(items), n=total, query=query)
+    else:
+        heading = label("n_matches", view.lang, n=len(items), query=query)
+    view.show(view.text(heading, "bold"))
     grid = Table.grid(
         Column(style="cyan", no_wrap=True),
         Column(style="dim", no_wrap=True),
@@ -374,9 +380,7 @@ def hits(view: View, items: Sequence[Hit], query: str) -> None:
         line = Text.assemble(
             view.text(cut[:start]), view.text(cut[start:end], "bold reverse"), view.text(cut[end:])
         )
-        grid.add_row(
-            view.glyph(term("hit_kind", hit.kind, view.lang)), view.text(f"{hit.id}.{hit.field}"), line
-        )
+        grid.add_row(view.glyph(term("hit_kind", hit.kind, view.lang)), view.text(hit_place(hit)), line)
     view.show(grid)
 
 

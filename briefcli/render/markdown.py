@@ -25,7 +25,7 @@ from briefcli.render.wording import (
 
 if TYPE_CHECKING:
     from briefcli.model import Actor, Briefing, Citation, Event, Lang, Quote
-    from briefcli.query import Hit
+    from briefcli.search import Hit
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> Iterator[str]:
@@ -43,13 +43,14 @@ def actor_name(actor: Actor, lang: Lang) -> str:
 
 
 def actors_table(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[str]:
-    headers = [label(key, lang) for key in ("name", "kind", "role", "affiliation")]
+    headers = [label(key, lang) for key in ("name", "kind", "role", "affiliation", "briefing")]
     rows = (
         [
             actor_name(a, lang),
             term("actor_kind", a.kind, lang),
             md(a.role.pick(lang)),
             md(cast.name(a.affiliation) or ""),
+            held(cast, "actors", a.id),
         ]
         for a in actors
     )
@@ -57,7 +58,7 @@ def actors_table(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[st
 
 
 def events_table(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[str]:
-    headers = [label(key, lang) for key in ("date", "kind", "title", "actors", "basis")]
+    headers = [label(key, lang) for key in ("date", "kind", "title", "actors", "basis", "briefing")]
     rows = (
         [
             md(event_date(event, lang)),
@@ -65,6 +66,7 @@ def events_table(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[st
             md(event.title.pick(lang)),
             md(", ".join(cast.name(actor_id) or actor_id for actor_id in event.actors)),
             md(term("basis", event.basis, lang)),
+            held(cast, "events", event.id),
         ]
         for event in events
     )
@@ -72,20 +74,39 @@ def events_table(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[st
 
 
 def quotes_table(quotes: Sequence[Quote], lang: Lang, cast: Cast) -> Iterator[str]:
-    headers = [label(key, lang) for key in ("speaker", "original", "translation", "context")]
+    headers = [label(key, lang) for key in ("speaker", "original", "translation", "context", "briefing")]
     rows = (
-        [md(cast.name(q.speaker) or q.speaker), md(q.original), md(q.translation), md(q.context.pick(lang))]
+        [
+            md(cast.name(q.speaker) or q.speaker),
+            md(q.original),
+            md(q.translation),
+            md(q.context.pick(lang)),
+            held(cast, "quotes", q.id),
+        ]
         for q in quotes
     )
     return table(headers, rows)
 
 
-def hits_table(hits: Sequence[Hit], lang: Lang) -> Iterator[str]:
-    headers = [label(key, lang) for key in ("kind", "id", "field", "snippet")]
+def hits_table(hits: Sequence[Hit], lang: Lang, cast: Cast) -> Iterator[str]:
+    headers = [label(key, lang) for key in ("kind", "id", "field", "snippet", "briefing")]
+    sections = {"actor": "actors", "event": "events", "quote": "quotes"}
     rows = (
-        [term("hit_kind", hit.kind, lang), md(hit.id), md(hit.field), md(snippet(hit)[0])] for hit in hits
+        [
+            term("hit_kind", hit.kind, lang),
+            md(hit.id),
+            md(hit.field if hit.para is None else f"¶{hit.para}"),
+            md(snippet(hit)[0]),
+            held(cast, sections[hit.kind], hit.id) if hit.kind in sections else md(cast.briefing.id),
+        ]
+        for hit in hits
     )
     return table(headers, rows)
+
+
+def held(cast: Cast, section: str, record_id: str) -> str:
+    """The briefings a record appears in, the one whose values are shown last."""
+    return md(", ".join(cast.briefings_of(section, record_id)))
 
 
 def summary_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:

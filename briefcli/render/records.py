@@ -15,7 +15,7 @@ import msgspec
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
 
 if TYPE_CHECKING:
-    from briefcli.query import Hit
+    from briefcli.search import Hit
 
 Record = dict[str, Any]
 
@@ -57,6 +57,8 @@ class ActorRecord(_Out):
     events: list[str]
     quotes: list[str]
     evidence: list[Evidence]
+    briefing: str
+    briefings: list[str]
 
 
 class EventRecord(_Out):
@@ -72,6 +74,8 @@ class EventRecord(_Out):
     title: str
     detail: str
     evidence: list[Evidence]
+    briefing: str
+    briefings: list[str]
 
 
 class QuoteRecord(_Out):
@@ -82,6 +86,8 @@ class QuoteRecord(_Out):
     translation: str
     context: str
     evidence: list[Evidence]
+    briefing: str
+    briefings: list[str]
 
 
 class HitRecord(_Out):
@@ -91,6 +97,8 @@ class HitRecord(_Out):
     lang: str | None
     snippet: str
     match: tuple[int, int]
+    para: int | None
+    briefing: str
 
 
 def fields(record_type: type[_Out]) -> tuple[str, ...]:
@@ -104,6 +112,13 @@ class Cast:
     def __init__(self, briefing: Briefing, lang: Lang) -> None:
         self.briefing = briefing
         self.names = {actor.id: actor.name.pick(lang) for actor in briefing.actors}
+        # Several briefings merged (merge.MergedBriefing) say where each record appears.
+        self.appears_in: dict[str, list[str]] = getattr(briefing, "appears_in", {})
+        self.only = [briefing.id]
+
+    def briefings_of(self, section: str, record_id: str) -> list[str]:
+        """The ids of the briefings a record appears in, oldest first: its values are the last's."""
+        return self.appears_in.get(f"{section}:{record_id}", self.only)
 
     def name(self, actor_id: str | None) -> str | None:
         return None if actor_id is None else self.names.get(actor_id, actor_id)
@@ -152,6 +167,8 @@ def actor_records(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[A
             events=[event.id for event in events_of.get(actor.id, ())],
             quotes=[quote.id for quote in quotes_of.get(actor.id, ())],
             evidence=actor.evidence,
+            briefing=(held := cast.briefings_of("actors", actor.id))[-1],
+            briefings=held,
         )
 
 
@@ -165,8 +182,9 @@ def citation_text(citation: Citation | CitationRecord) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def event_records(events: Iterable[Event], lang: Lang) -> Iterator[EventRecord]:
+def event_records(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[EventRecord]:
     for event in events:
+        held = cast.briefings_of("events", event.id)
         yield EventRecord(
             id=event.id,
             date=event.date,
@@ -180,11 +198,14 @@ def event_records(events: Iterable[Event], lang: Lang) -> Iterator[EventRecord]:
             title=event.title.pick(lang),
             detail=event.detail.pick(lang),
             evidence=event.evidence,
+            briefing=held[-1],
+            briefings=held,
         )
 
 
 def quote_records(quotes: Iterable[Quote], lang: Lang, cast: Cast) -> Iterator[QuoteRecord]:
     for quote in quotes:
+        held = cast.briefings_of("quotes", quote.id)
         yield QuoteRecord(
             id=quote.id,
             speaker=quote.speaker,
@@ -193,6 +214,8 @@ def quote_records(quotes: Iterable[Quote], lang: Lang, cast: Cast) -> Iterator[Q
             translation=quote.translation,
             context=quote.context.pick(lang),
             evidence=quote.evidence,
+            briefing=held[-1],
+            briefings=held,
         )
 
 
@@ -215,11 +238,28 @@ def snippet(hit: Hit, context: int = SNIPPET_CONTEXT) -> tuple[str, int, int]:
     return f"{prefix}{text[left:right]}{suffix}", start, start + hit.end - hit.start
 
 
-def hit_records(hits: Iterable[Hit]) -> Iterator[HitRecord]:
+def hit_place(hit: Hit) -> str:
+    """Where a hit is: the record's field, or the paragraph its evidence quotes."""
+    return f"{hit.id} ¶{hit.para}" if hit.para is not None else f"{hit.id}.{hit.field}"
+
+
+_SECTION_OF = {"actor": "actors", "event": "events", "quote": "quotes"}
+
+
+def hit_records(hits: Iterable[Hit], cast: Cast) -> Iterator[HitRecord]:
     for hit in hits:
         text, start, end = snippet(hit)
+        section = _SECTION_OF.get(hit.kind)
+        held = cast.briefings_of(section, hit.id) if section else cast.only  # the summary's: the latest
         yield HitRecord(
-            kind=hit.kind, id=hit.id, field=hit.field, lang=hit.lang, snippet=text, match=(start, end)
+            kind=hit.kind,
+            id=hit.id,
+            field=hit.field,
+            lang=hit.lang,
+            snippet=text,
+            match=(start, end),
+            para=hit.para,
+            briefing=held[-1],
         )
 
 
@@ -227,6 +267,7 @@ def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:
     source, summary = briefing.source, briefing.summary
     return {
         "id": briefing.id,
+        "briefing": briefing.id,
         "headline": summary.headline.pick(lang),
         "date": source.published,
         "date_basis": source.published_basis,
@@ -253,6 +294,7 @@ def summary_record(briefing: Briefing, lang: Lang, cast: Cast) -> Record:
 def short_summary_record(briefing: Briefing, lang: Lang) -> Record:
     return {
         "id": briefing.id,
+        "briefing": briefing.id,
         "date": briefing.source.published,
         "headline": briefing.summary.headline.pick(lang),
     }

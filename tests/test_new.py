@@ -1,0 +1,93 @@
+"""`brief new ARTICLE`: a valid skeleton briefing, and the paragraphs evidence cites."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from tests.conftest import DATA, MINI, MINI_ARTICLE, brief, write_json
+
+FOLLOWUP_ARTICLE = DATA / "mini-followup-article.txt"
+
+
+def test_the_skeleton_goes_to_stdout_and_the_paragraphs_to_stderr() -> None:
+    run = brief("new", str(MINI_ARTICLE), "--published", "2024-07")
+    assert run.exit_code == 0, run.stderr
+    skeleton = run.json()
+    assert skeleton["$schema"] == "briefing.schema.json"
+    assert skeleton["source"] == {
+        "language": "fr",
+        "headline": "Zoë Ångström présente le plan de la ville",
+        "published": "2024-07",
+        "published_basis": "article",
+        "paragraphs": 3,
+        "sha256": hashlib.sha256(MINI_ARTICLE.read_bytes()).hexdigest(),
+    }
+    assert skeleton["actors"] == skeleton["events"] == skeleton["summary"]["key_points"] == []
+    said, *paragraphs = run.stderr.splitlines()
+    assert "published_basis is 'article'" in said  # brief cannot know where the date comes from
+    assert paragraphs[0] == "¶1 Zoë Ångström présente le plan de la ville"
+    assert paragraphs[2].startswith("¶3 La maire Zoë Ångström a dit")
+
+
+def test_the_skeleton_passes_validate_with_its_article_and_notes_what_is_missing(tmp_path: Path) -> None:
+    target = tmp_path / "started.json"
+    run = brief("new", str(FOLLOWUP_ARTICLE), "--published", "2024-07-02", "--lang", "fr", "-o", str(target))
+    assert run.exit_code == 0
+    assert run.stdout.splitlines()[0] == "¶1 Les travaux de la ville prolongés jusqu'au 5 juillet"
+    assert run.stderr.splitlines()[-1].startswith(f"brief: wrote {target}")
+    checked = brief("validate", str(target), "--source", str(FOLLOWUP_ARTICLE))
+    assert checked.exit_code == 0, checked.stdout
+    for gap in (
+        "$.summary.bottom_line: not written yet",
+        "$.summary.key_points: none yet",
+        "$.events: none yet",
+    ):
+        assert f"  note: {gap}" in checked.stdout
+    assert brief("validate", str(target), "--json").json()["notes"]
+    assert brief("validate", str(MINI), "--json").json()["notes"] == []  # a finished one has none
+    assert brief("summary", "--data", str(target), "--json").exit_code == 0
+
+
+def test_the_language_is_guessed_or_given(tmp_path: Path) -> None:
+    english = tmp_path / "english.txt"
+    english.write_text(
+        "The mayor presents the plan\nThe council voted the budget in June, and the works start.\n"
+    )
+    assert brief("new", str(english), "--published", "2024").json()["source"]["language"] == "en"
+    given = brief("new", str(english), "--published", "2024", "--lang", "fr").json()
+    assert given["source"]["language"] == "fr"
+
+
+def test_refusals(tmp_path: Path) -> None:
+    assert brief("new", str(MINI_ARTICLE), "--published", "14/07/2024").exit_code == 2
+    assert brief("new", str(MINI_ARTICLE)).exit_code == 2  # --published is required
+    missing = brief("new", str(tmp_path / "missing.txt"), "--published", "2024")
+    assert missing.exit_code == 1 and "cannot read the article" in missing.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n")
+    assert brief("new", str(empty), "--published", "2024").exit_code == 1
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Café\n".encode("latin-1"))
+    assert "not UTF-8" in brief("new", str(latin), "--published", "2024").stderr
+    article = tmp_path / "article.txt"
+    shutil.copy(MINI_ARTICLE, article)
+    same = brief("new", str(article), "--published", "2024", "-o", str(article))
+    assert same.exit_code == 2 and article.read_bytes() == MINI_ARTICLE.read_bytes()
+
+
+def test_validate_source_says_which_paragraph_holds_a_misplaced_quote(tmp_path: Path) -> None:
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["events"][0]["evidence"][0]["para"] = 3  # "une année 2023 difficile" is in paragraph 2
+    path = write_json(tmp_path / "misplaced.json", document)
+    run = brief("validate", str(path), "--source", str(MINI_ARTICLE))
+    assert run.exit_code == 1
+    assert (
+        "$.events[0].evidence[0].quote: does not occur verbatim in paragraph 3 (it is in paragraph 2)"
+        in run.stdout
+    )
+    document["events"][0]["evidence"][0]["quote"] = "une année 2023 facile"
+    write_json(path, document)
+    assert "(it is in" not in brief("validate", str(path), "--source", str(MINI_ARTICLE)).stdout
