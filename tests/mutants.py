@@ -37,7 +37,7 @@ EQUIVALENTS = REPO / "tests" / "equivalent_mutants.txt"
 # Module group -> (its files, the tests that own them, fastest killers first).
 GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dates": (("briefcli/dates.py",), ("tests/test_mutants.py", "tests/test_dates.py")),
-    "query": (("briefcli/query.py",), ("tests/test_mutants.py", "tests/test_commands.py", "tests/test_data.py")),
+    "query": (("briefcli/query.py",), ("tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py")),
     "loader": (
         ("briefcli/load.py", "briefcli/decoding.py", "briefcli/rules.py"),
         ("tests/test_mutants.py", "tests/test_load.py", "tests/test_data.py"),

@@ -275,7 +275,6 @@ RULES = [
     ("source.correspondent", "nobody", "$.source.correspondent", "unknown actor 'nobody'"),
     ("source.headline", " \u200b", "$.source.headline", ""),
     ("summary.headline", {}, "$.summary.headline", "needs"),
-    ("summary.bottom_line", {"en": None}, "$.summary.bottom_line", "needs"),
     ("summary.key_points.0.text", {}, "$.summary.key_points[0].text", "needs"),
     ("actors.0.name", {}, "$.actors[0].name", "needs"),
     ("actors.0.role", {}, "$.actors[0].role", "needs"),
