@@ -37,7 +37,10 @@ EQUIVALENTS = REPO / "tests" / "equivalent_mutants.txt"
 # Module group -> (its files, the tests that own them, fastest killers first).
 GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dates": (("briefcli/dates.py",), ("tests/test_mutants.py", "tests/test_dates.py")),
-    "query": (("briefcli/query.py",), ("tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py")),
+    "query": (
+        ("briefcli/query.py",),
+        ("tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py"),
+    ),
     "loader": (
         ("briefcli/load.py", "briefcli/decoding.py", "briefcli/rules.py"),
         ("tests/test_mutants.py", "tests/test_load.py", "tests/test_data.py"),
@@ -86,9 +89,7 @@ def _annotation_nodes(tree: ast.AST) -> set[int]:
     inside: set[int] = set()
     for node in ast.walk(tree):
         annotations: list[ast.expr | None] = []
-        if isinstance(node, ast.AnnAssign):
-            annotations.append(node.annotation)
-        elif isinstance(node, ast.arg):
+        if isinstance(node, (ast.AnnAssign, ast.arg)):
             annotations.append(node.annotation)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             annotations.append(node.returns)
@@ -186,7 +187,7 @@ def _apply(tree: ast.Module, number: int) -> ast.Module:
                 node.value = not value
             elif isinstance(value, int):
                 node.value = value + 1 if variant == 0 else value - 1
-            else:
+            elif isinstance(value, str):
                 node.value = "XX" + value + "XX"
         if replacement is not None:
             if index is None:
@@ -305,13 +306,17 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
-def _score(name: str, todo: list[Mutant], tests: tuple[str, ...], known: set[str], jobs: int, timeout: float) -> int:
+def _score(
+    name: str, todo: list[Mutant], tests: tuple[str, ...], known: set[str], jobs: int, timeout: float
+) -> int:
     todo = [mutant for mutant in todo if mutant.key not in known]
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="brief-mutants-") as temporary:
         workers = [_workspace(Path(temporary) / f"w{index}") for index in range(jobs)]
         free = list(workers)
-        trees = {path: ast.parse((REPO / path).read_text(encoding="utf-8")) for path in {m.path for m in todo}}
+        trees = {
+            path: ast.parse((REPO / path).read_text(encoding="utf-8")) for path in {m.path for m in todo}
+        }
         covering = _coverage(workers[0], tests, 1200)
         if covering is None:
             print(f"{name}: the tests fail without any mutant; fix them first", file=sys.stderr)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
+from copy import deepcopy
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -13,10 +16,11 @@ from hypothesis import strategies as st
 
 from briefcli.errors import BriefError, UsageProblem
 from briefcli.files import _names_a_descriptor, atomic_output, file_argument, refuse_same_file
-from briefcli.load import BriefingError, load_briefing
+from briefcli.load import BriefingError, load_briefing, parse_briefing
 from briefcli.provenance import check_provenance
 from briefcli.render.safe import escape_json_bytes, inert, markdown_inline
-from tests.conftest import MINI, MINI_ARTICLE
+from briefcli.rules import check_briefing
+from tests.conftest import MINI, MINI_ARTICLE, brief, ids, write_json
 
 # --- render/safe.py: inert text --------------------------------------------------------
 
@@ -54,7 +58,7 @@ def test_json_bytes_decode_to_the_same_text_with_no_raw_unsafe_character(text: s
 
 def test_an_unsafe_character_first_in_the_bytes_is_escaped_too() -> None:
     # find() gives 0 for a lead byte at the very start: it is still there.
-    assert escape_json_bytes("\x7f".encode()) == b"\\u007f"
+    assert escape_json_bytes(b"\x7f") == b"\\u007f"
     assert escape_json_bytes("\u202eab".encode()) == b"\\u202eab"
     assert escape_json_bytes("\x85".encode()) == b"\\u0085"
 
@@ -114,9 +118,14 @@ def test_an_existing_file_keeps_its_mode_a_new_one_gets_the_umask(tmp_path: Path
 def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path: Path) -> None:
     existing = tmp_path / "out.md"
     existing.write_text("old", encoding="utf-8")
-    with pytest.raises(ValueError, match="renderer"), atomic_output(existing) as stream:
-        stream.write(b"half")
-        raise ValueError("renderer")
+
+    def render_half() -> None:
+        with atomic_output(existing) as stream:
+            stream.write(b"half")
+            raise ValueError("renderer")
+
+    with pytest.raises(ValueError, match="renderer"):
+        render_half()
     assert existing.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
 
@@ -202,7 +211,7 @@ def test_provenance_with_a_byte_order_mark_and_out_of_range_evidence(tmp_path: P
     short = _article(tmp_path, MINI_ARTICLE.read_text(encoding="utf-8").split("\n")[0] + "\n")
     found = {p.path for p in check_provenance(briefing, short)}
     assert "$.source.paragraphs" in found
-    assert not any(path.endswith(".quote") for path in found)
+    assert not any((path or "").endswith(".quote") for path in found)
     assert "$.quotes[0].original" in found
 
 
@@ -241,12 +250,6 @@ def test_provenance_size_limit_is_exact(tmp_path: Path) -> None:
 
 # --- the loader: rules a mutant could delete, and the remembered answers ----------------
 
-from collections.abc import Callable  # noqa: E402
-from copy import deepcopy  # noqa: E402
-from typing import Any  # noqa: E402
-
-from briefcli.load import parse_briefing  # noqa: E402
-from briefcli.rules import check_briefing  # noqa: E402
 
 Document = dict[str, Any]
 
@@ -327,7 +330,7 @@ def test_every_event_reports_its_own_fault_when_an_earlier_one_had_the_same_valu
         assert f"$.events[{index}].direction" in found
         assert f"$.events[{index}].evidence[0].para" in found
         assert f"$.events[{index}].evidence[1].para" in found
-    assert not any(path.startswith(("$.events[1]", "$.events[2]", "$.events[4]")) for path in found)
+    assert not any((path or "").startswith(("$.events[1]", "$.events[2]", "$.events[4]")) for path in found)
 
 
 def test_duplicate_ids_are_reported_at_the_second_use(mini_document: Document) -> None:
@@ -356,10 +359,10 @@ def test_the_size_limit_is_exactly_128_mib(tmp_path: Path) -> None:
 
 # --- through the CLI: the timeline's order, the export's events, a failed export ---------
 
-from tests.conftest import brief, ids, write_json  # noqa: E402
 
-
-def test_the_timeline_is_in_date_order_whatever_the_file_order(tmp_path: Path, mini_document: Document) -> None:
+def test_the_timeline_is_in_date_order_whatever_the_file_order(
+    tmp_path: Path, mini_document: Document
+) -> None:
     mini_document["events"].reverse()
     same_start = deepcopy(mini_document["events"][0])  # "works": 2024-06-30 to 2024-07-02
     same_start.update(id="works-day", end=None)
