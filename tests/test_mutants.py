@@ -67,10 +67,12 @@ def test_an_unsafe_character_first_in_the_bytes_is_escaped_too() -> None:
 
 
 def test_file_arguments_as_typed() -> None:
-    with pytest.raises(UsageProblem, match="is empty"):
+    with pytest.raises(UsageProblem) as empty:
         file_argument("", "--output")
-    with pytest.raises(UsageProblem, match="cannot end with '/'"):
+    assert str(empty.value) == "--output is empty: give a file name"
+    with pytest.raises(UsageProblem) as slash:
         file_argument("out/", "--output", output=True)
+    assert str(slash.value) == "--output out/: a file name cannot end with '/' (that names a directory)"
     assert file_argument("out/", "--data") == Path("out/")  # a file read: pathlib may tidy it
     assert file_argument("-", "--output", output=True) == Path("-")
     assert file_argument("out.md", "--output", output=True) == Path("out.md")
@@ -79,8 +81,12 @@ def test_file_arguments_as_typed() -> None:
 def test_refuse_same_file(tmp_path: Path) -> None:
     read = tmp_path / "briefing.json"
     read.write_text("{}", encoding="utf-8")
-    with pytest.raises(UsageProblem, match="never writes to a file it reads"):
+    with pytest.raises(UsageProblem) as same:
         refuse_same_file(read, read)
+    assert (
+        str(same.value)
+        == f"--output {read} is the briefing being read; brief never writes to a file it reads"
+    )
     hard = tmp_path / "hard.json"
     os.link(read, hard)
     with pytest.raises(UsageProblem):
@@ -104,15 +110,18 @@ def test_an_existing_file_keeps_its_mode_a_new_one_gets_the_umask(tmp_path: Path
         stream.write(b"new")
     assert existing.read_bytes() == b"new"
     assert stat.S_IMODE(existing.stat().st_mode) == 0o640
-    umask = os.umask(0o027)
-    try:
-        fresh = tmp_path / "fresh.md"
-        with atomic_output(fresh) as stream:
-            stream.write(b"x")
-    finally:
-        os.umask(umask)
-    assert stat.S_IMODE(fresh.stat().st_mode) == 0o640
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.md", "fresh.md"]
+    for mask, mode in ((0o027, 0o640), (0o002, 0o664), (0, 0o666)):
+        umask = os.umask(mask)
+        try:
+            fresh = tmp_path / f"fresh-{mask:o}.md"
+            with atomic_output(fresh) as stream:
+                # Written to a temporary file of brief's own beside it, renamed at the end.
+                assert [p.name[:7] for p in tmp_path.glob(".*.tmp")] == [".brief-"]
+                stream.write(b"x")
+        finally:
+            assert os.umask(umask) == mask  # brief leaves the umask as it found it
+        assert stat.S_IMODE(fresh.stat().st_mode) == mode
+    assert not list(tmp_path.glob(".*"))
 
 
 def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path: Path) -> None:
