@@ -241,16 +241,14 @@ def test_provenance_refuses_a_directory_a_binary_and_a_huge_article(tmp_path: Pa
 
 
 def test_provenance_size_limit_is_exact(tmp_path: Path) -> None:
-    from briefcli.provenance import MAX_ARTICLE_BYTES
-
     briefing = load_briefing(MINI)
     at_limit = tmp_path / "at-limit.txt"
     with open(at_limit, "wb") as file:
-        file.truncate(MAX_ARTICLE_BYTES)  # sparse: no disk used
+        file.truncate(16 * 1024 * 1024)  # sparse: no disk used
     assert {p.path for p in check_provenance(briefing, at_limit)} >= {"$.source.sha256"}
     over = tmp_path / "over.txt"
     with open(over, "wb") as file:
-        file.truncate(MAX_ARTICLE_BYTES + 1)
+        file.truncate(16 * 1024 * 1024 + 1)
     for article in (over, Path("/dev/zero")):
         with pytest.raises(BriefingError) as refused:
             check_provenance(briefing, article)
