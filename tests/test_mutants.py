@@ -409,3 +409,28 @@ def test_an_export_whose_renderer_fails_reports_a_bug_and_writes_nothing(
     assert "wrote" not in run.stderr
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_signals_are_not_held_while_rendering_nor_after(tmp_path: Path) -> None:
+    """They wait only while the temporary file is made or removed: a SIGTERM while
+    rendering must land at once, and one after brief wrote must end it."""
+    import signal
+
+    def held() -> set[int]:
+        return {int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])}
+
+    before = held()
+    with atomic_output(tmp_path / "out.md") as stream:
+        assert int(signal.SIGTERM) not in held()
+        stream.write(b"x")
+    assert held() == before
+
+    def render_and_fail() -> None:
+        with atomic_output(tmp_path / "out.md") as stream:
+            stream.write(b"y")
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        render_and_fail()
+    assert held() == before
+    assert (tmp_path / "out.md").read_bytes() == b"x"
