@@ -308,12 +308,20 @@ def main(argv: list[str] | None = None) -> int:
             for mutant in todo:
                 print(f"{mutant.line:4} {mutant.key}{'  (equivalent)' if mutant.key in known else ''}")
             continue
-        status |= _score(name, todo, tests, known, args.jobs, args.timeout)
+        # A few mutants of one line: every test of the group, with no baseline run under coverage.
+        status |= _score(name, todo, tests, known, args.jobs, args.timeout, measure=args.line is None)
     return status
 
 
 def _score(
-    name: str, todo: list[Mutant], tests: tuple[str, ...], known: set[str], jobs: int, timeout: float
+    name: str,
+    todo: list[Mutant],
+    tests: tuple[str, ...],
+    known: set[str],
+    jobs: int,
+    timeout: float,
+    *,
+    measure: bool = True,
 ) -> int:
     todo = [mutant for mutant in todo if mutant.key not in known]
     started = time.monotonic()
@@ -323,7 +331,7 @@ def _score(
         trees = {
             path: ast.parse((REPO / path).read_text(encoding="utf-8")) for path in {m.path for m in todo}
         }
-        covering = _coverage(workers[0], tests, 1200)
+        covering = _coverage(workers[0], tests, 1200) if measure else {}
         if covering is None:
             print(f"{name}: the tests fail without any mutant; fix them first", file=sys.stderr)
             return 1
