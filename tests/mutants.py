@@ -297,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=180, help="seconds per mutant")
     parser.add_argument("--list", action="store_true", help="list the mutants without running them")
     parser.add_argument("--line", type=int, help="only the mutants on this line")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every mutant's outcome")
     args = parser.parse_args(argv)
     names = list(GROUPS) if args.group == "all" else [args.group]
     known = equivalents()
@@ -309,7 +310,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{mutant.line:4} {mutant.key}{'  (equivalent)' if mutant.key in known else ''}")
             continue
         # A few mutants of one line: every test of the group, with no baseline run under coverage.
-        status |= _score(name, todo, tests, known, args.jobs, args.timeout, measure=args.line is None)
+        status |= _score(
+            name, todo, tests, known, args.jobs, args.timeout, measure=args.line is None, verbose=args.verbose
+        )
     return status
 
 
@@ -322,6 +325,7 @@ def _score(
     timeout: float,
     *,
     measure: bool = True,
+    verbose: bool = False,
 ) -> int:
     todo = [mutant for mutant in todo if mutant.key not in known]
     started = time.monotonic()
@@ -351,7 +355,7 @@ def _score(
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
             for mutant, outcome in pool.map(run_one, todo):
                 results.append((mutant, outcome))
-                if outcome != "killed":
+                if outcome != "killed" or verbose:
                     print(f"{outcome:9} {mutant.line:4} {mutant.key}", flush=True)
     per_file: dict[str, list[int]] = {}
     for mutant, outcome in results:
