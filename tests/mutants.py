@@ -244,8 +244,11 @@ def _run(work: Path, tests: tuple[str, ...] | list[str], timeout: float, prefix:
         return "timeout"
     if prefix:  # the baseline: show why it failed
         sys.stderr.write(result.stdout.decode(errors="replace")[-3000:])
-    # pytest: 0 all passed, 1 some failed; anything else (collection error...) is not a kill.
-    return {0: "survived", 1: "killed"}.get(result.returncode, f"error {result.returncode}")
+    # pytest: 0 all passed, 1 some failed, 2 and 4 the mutant broke an import (collection or
+    # conftest); 3 and 5 (internal error, no test ran) are the tool's faults, not kills.
+    return {0: "survived", 1: "killed", 2: "killed", 4: "killed"}.get(
+        result.returncode, f"error {result.returncode}"
+    )
 
 
 def _coverage(work: Path, tests: tuple[str, ...], timeout: float) -> dict[tuple[str, int], list[str]] | None:

@@ -434,3 +434,26 @@ def test_signals_are_not_held_while_rendering_nor_after(tmp_path: Path) -> None:
         render_and_fail()
     assert held() == before
     assert (tmp_path / "out.md").read_bytes() == b"x"
+
+
+@pytest.mark.parametrize("para", [1, 3])
+def test_provenance_checks_evidence_in_the_first_and_last_paragraphs(
+    mini_document: Document, para: int
+) -> None:
+    headline, _, last = MINI_ARTICLE.read_text(encoding="utf-8").splitlines()[:3]
+    quote = (headline if para == 1 else last).split(" ", 1)[1][:20]
+    evidence = mini_document["events"][0]["evidence"]
+    evidence[0] = {"para": para, "quote": quote}
+    evidence.append({"para": para, "quote": "nowhere in the article"})
+    briefing, problems = parse_briefing(json.dumps(mini_document).encode())
+    assert briefing is not None, problems
+    found = [(p.path, p.message) for p in check_provenance(briefing, MINI_ARTICLE)]
+    assert found == [("$.events[0].evidence[1].quote", f"does not occur verbatim in paragraph {para}")]
+
+
+def test_an_iso_date_that_is_not_one_raises_value_error() -> None:
+    from briefcli.dates import iso_period
+
+    for text in ("14/07/2025", "2025-7", "", "20255"):
+        with pytest.raises(ValueError, match="is not an ISO date"):
+            iso_period(text)
