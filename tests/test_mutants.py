@@ -457,3 +457,19 @@ def test_an_iso_date_that_is_not_one_raises_value_error() -> None:
     for text in ("14/07/2025", "2025-7", "", "20255"):
         with pytest.raises(ValueError, match="is not an ISO date"):
             iso_period(text)
+
+
+def test_a_target_that_cannot_be_made_is_one_error_and_holds_no_signal(tmp_path: Path) -> None:
+    import signal
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    regular = tmp_path / "file"
+    regular.write_text("", encoding="utf-8")
+    for target, why in (
+        (regular / "out.md", "Not a directory"),
+        (tmp_path / "missing" / "out.md", "No such file"),
+    ):
+        with pytest.raises(BriefError) as refused, atomic_output(target):
+            pass
+        assert str(refused.value).startswith(f"cannot write {target}: {why}")
+        assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
