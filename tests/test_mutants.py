@@ -237,7 +237,7 @@ def test_provenance_refuses_a_directory_a_binary_and_a_huge_article(tmp_path: Pa
     missing = tmp_path / "missing.txt"
     with pytest.raises(BriefingError) as unreadable:
         check_provenance(briefing, missing)
-    assert "cannot read the article" in unreadable.value.problems[0].message
+    assert unreadable.value.problems[0].message == "cannot read the article: No such file or directory"
 
 
 def test_provenance_size_limit_is_exact(tmp_path: Path) -> None:
@@ -473,3 +473,31 @@ def test_a_target_that_cannot_be_made_is_one_error_and_holds_no_signal(tmp_path:
             pass
         assert str(refused.value).startswith(f"cannot write {target}: {why}")
         assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+
+
+def test_provenance_says_where_a_misplaced_quote_is(mini_document: Document) -> None:
+    evidence = mini_document["events"][0]["evidence"]
+    evidence[:] = [{"para": 2, "quote": "présente le plan"}, {"para": 2, "quote": "Zoë Ångström"}]
+    briefing, problems = parse_briefing(json.dumps(mini_document).encode())
+    assert briefing is not None, problems
+    assert [(p.path, p.message) for p in check_provenance(briefing, MINI_ARTICLE)] == [
+        ("$.events[0].evidence[0].quote", "does not occur verbatim in paragraph 2 (it is in paragraph 1)"),
+        (
+            "$.events[0].evidence[1].quote",
+            "does not occur verbatim in paragraph 2 (it is in paragraphs 1, 3)",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("para", [1, 3])
+def test_a_quote_found_in_the_first_or_last_cited_paragraph_is_fine(
+    mini_document: Document, para: int
+) -> None:
+    line = MINI_ARTICLE.read_text(encoding="utf-8").splitlines()[para - 1]
+    words = " ".join(line.split()[1:4])
+    quote = mini_document["quotes"][0]
+    quote["original"] = words
+    quote["evidence"] = [{"para": para, "quote": words}]
+    briefing, problems = parse_briefing(json.dumps(mini_document).encode())
+    assert briefing is not None, problems
+    assert check_provenance(briefing, MINI_ARTICLE) == []
