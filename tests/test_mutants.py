@@ -501,3 +501,20 @@ def test_a_quote_found_in_the_first_or_last_cited_paragraph_is_fine(
     briefing, problems = parse_briefing(json.dumps(mini_document).encode())
     assert briefing is not None, problems
     assert check_provenance(briefing, MINI_ARTICLE) == []
+
+
+def test_a_rename_that_fails_is_one_error_and_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old", encoding="utf-8")
+
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(BriefError) as refused, atomic_output(target) as stream:
+        stream.write(b"new")
+    assert str(refused.value) == f"cannot write {target}: No space left on device"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+    assert target.read_text(encoding="utf-8") == "old"
