@@ -95,6 +95,7 @@ def test_refuse_same_file(tmp_path: Path) -> None:
     other = tmp_path / "exists.json"
     other.write_text("{}", encoding="utf-8")
     refuse_same_file(other, read)
+    refuse_same_file(other, tmp_path / "gone.json")  # samefile fails: the names are compared
 
 
 def test_a_directory_is_no_target(tmp_path: Path) -> None:
