@@ -56,7 +56,8 @@ class BriefGroup(TyperGroup):
     ) -> Any:
         args = list(sys.argv[1:] if args is None else args)
         global message_lang_given
-        message_lang_given = _lang_in(args)
+        # brief new's --lang names the article's language; its messages follow BRIEF_LANG or the locale
+        message_lang_given = None if args[:1] == ["new"] else _lang_in(args)
         try:
             shell = _completion_shell(args)
             if shell is not None:
@@ -440,7 +441,9 @@ def summary(
       brief summary --short
       brief summary --lang fr
       brief summary --json | jq -r .bottom_line
-      brief summary --data day1.json --data day2.json    the latest, and what changed
+      brief summary --data day1.json --data day2.json   the latest, what changed
+
+    Over several briefings: the latest one's summary, what changed since the one before, then the others' headlines; --all shows every summary.
     """
     from briefcli import render
 
@@ -721,6 +724,8 @@ def export(
       brief export --format html -o briefing.html
       brief export --format timelinejs -o timeline.json
       brief export --format sqlite -o archive.db --data briefings/
+
+    Over several briefings, markdown, html and timelinejs merge them (where they disagree, the one published later wins); json and sqlite keep each one whole.
     """
     import msgspec
 
@@ -892,7 +897,8 @@ def new(
             metavar="LANG",
             show_default=False,
             autocompletion=completer("lang", LANGS),
-            help="The article's language, fr or en; default: guessed from its commonest words.",
+            help="The article's language, fr or en; default: guessed from its commonest words. Messages follow "
+            "BRIEF_LANG or the locale.",
         ),
     ] = None,
     output_file: Annotated[
@@ -929,13 +935,17 @@ def new(
         ) from None
     try:
         text = article.read_bytes()
+    except FileNotFoundError:
+        raise BriefError(f"{article}: cannot read the article: no such file") from None
+    except IsADirectoryError:
+        raise BriefError(f"{article}: is a directory, not an article") from None
     except OSError as exc:
         raise BriefError(f"{article}: cannot read the article: {exc.strerror or exc}") from None
     try:
         from briefcli.provenance import paragraphs_of
 
         language = (
-            read_choice("--lang", article_lang, "lang", LANGS, chosen_lang(None))
+            read_choice("--lang", article_lang, "lang", LANGS, message_lang())
             if article_lang is not None
             else guess_language(paragraphs_of(text.decode("utf-8")))
         )
@@ -945,8 +955,11 @@ def new(
     except ValueError as exc:
         raise BriefError(f"{article}: {exc}") from None
     numbered = "\n".join(f"¶{number} {inert(paragraph)}" for number, paragraph in enumerate(paragraphs, 1))
+    from briefcli.messages import say as words
+
+    lang_now = message_lang()
     # brief cannot know where the date comes from: the skeleton says the article, and says so here.
-    basis = "brief: source.published_basis is 'article': if the article does not state the date, make it 'public-record' and name published_source"
+    basis = words("new.basis", lang_now)
     if output_file is None or str(output_file) == "-":
         machine.write_json(briefing)
         say(basis)
@@ -959,7 +972,5 @@ def new(
     with atomic_output(output_file) as stream:
         machine.write_json(briefing, stream)
     say(basis)
-    say(
-        f"brief: wrote {output_file} (language {language}); the article's paragraphs, as evidence cites them:"
-    )
+    say(words("new.wrote", lang_now, path=output_file, lang=language))
     print(numbered)

@@ -163,8 +163,11 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "diff_moved_line": ("{text}: {old} → {new}", "{text} : {old} → {new}"),
     "diff_gone": ("no longer on the watch list: {text}", "n'est plus à surveiller : {text}"),
     "diff_nothing": ("nothing", "rien"),
-    "what_changed": ("What changed since {date}", "Ce qui a changé depuis le {date}"),
+    "what_changed": ("What changed since {date}", "Ce qui a changé depuis {date}"),
     "other_briefings": ("Other briefings", "Autres briefings"),
+    "read_briefings": ("From {n} briefing: {names}|From {n} briefings: {names}; a record in only some of them says which",
+                       "D'après {n} briefing : {names}|D'après {n} briefings : {names} ; un enregistrement qui ne figure que dans certains le signale"),
+    "only_in": ("only in {names}", "seulement dans {names}"),
     "notes": ("{n} note: where briefings disagree, the one published later wins|{n} notes: where briefings disagree, the one published later wins",
               "{n} note : quand des briefings divergent, le plus récent l'emporte|{n} notes : quand des briefings divergent, le plus récent l'emporte"),
 }  # fmt: skip
@@ -199,6 +202,13 @@ _MONTHS_SHORT = {
 def short_month(month: int, lang: Lang) -> str:
     """A month's name in at most four letters: 'Jul', 'juil'."""
     return _MONTHS_SHORT[lang][month - 1]
+
+
+def date_after_preposition(iso: str, lang: Lang) -> str:
+    """A date as it follows "since" or "depuis": French puts "le" before a day only
+    ("depuis le 2 juillet 2024", "depuis juillet 2024")."""
+    shown = human_date(iso, lang)
+    return f"le {shown}" if lang == "fr" and len(iso) == 10 else shown
 
 
 def _day_of_month(day: int, lang: Lang) -> str:

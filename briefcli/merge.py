@@ -13,7 +13,7 @@ from typing import Any
 
 import msgspec
 
-from briefcli.model import Actor, Briefing, Event, Quote, Text
+from briefcli.model import Actor, Briefing, Event, Lang, Quote, Text
 
 SECTIONS = ("actors", "events", "quotes")
 
@@ -40,18 +40,27 @@ class Disagreement(msgspec.Struct, frozen=True):
     newer_value: Any
 
     def __str__(self) -> str:
-        return (
-            f"{self.section} {self.id}, {self.field}: {self.older} has {_shown(self.older_value)}; "
-            f"{self.newer}, published later, has {_shown(self.newer_value)} and wins"
-        )
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        """The note `validate` shows, in `lang`."""
+        from briefcli.i18n import label
+        from briefcli.messages import say
+
+        section = label(self.section, lang).lower() if lang == "fr" else self.section
+        old, new = _shown(self.older_value, lang), _shown(self.newer_value, lang)
+        return say("note.disagree", lang, section=section, id=self.id, field=self.field, older=self.older,
+                   old=old, newer=self.newer, new=new)  # fmt: skip
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: Lang) -> str:
     """A value bare (not in quotation marks: nobody said it); a list joined; nothing as such."""
     if value is None or value == []:
-        return "nothing"
+        from briefcli.messages import say
+
+        return say("note.nothing", lang)
     if isinstance(value, list):
-        return ", ".join(map(_shown, value))
+        return ", ".join(_shown(item, lang) for item in value)
     if isinstance(value, dict):
         return msgspec.json.encode(value).decode("utf-8")
     return str(value)

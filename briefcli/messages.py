@@ -70,6 +70,26 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     "problem.file": ("{where}: {problem}", "{where} : {problem}"),
     "problem.file_more": ("{where}: {problem} (and {n} more: run 'brief validate {where}')",
                           "{where} : {problem} (et {n} de plus : lancer 'brief validate {where}')"),
+    # validate's notes: what a started briefing lacks, where several disagree
+    "note.line": ("note: {note}", "note : {note}"),
+    "note.not_written": ("{path}: not written yet", "{path} : pas encore écrit"),
+    "note.none_yet": ("{path}: none yet", "{path} : rien pour l'instant"),
+    "note.disagree": (
+        "{section} {id}, {field}: {older} has {old}; {newer}, published later, has {new} and wins",
+        "{section} {id}, {field} : {older} donne {old} ; {newer}, publié plus tard, donne {new} et l'emporte",
+    ),
+    "note.nothing": ("nothing", "rien"),
+    # brief new
+    "new.basis": (
+        "brief: source.published_basis is 'article': if the article does not state the date, make it "
+        "'public-record' and name published_source",
+        "brief : source.published_basis vaut 'article' : si l'article ne donne pas la date, mettre "
+        "'public-record' et nommer published_source",
+    ),
+    "new.wrote": (
+        "brief: wrote {path} (language {lang}); the article's paragraphs, as evidence cites them:",
+        "brief : {path} écrit (langue {lang}) ; les paragraphes de l'article, tels que les preuves les citent :",
+    ),
     # the command line
     "cli.wrote": ("brief: wrote {path}", "brief : {path} écrit"),
     "cli.see_help": ("{command}: {problem} (see '{command} --help')", "{command} : {problem} (voir '{command} --help')"),
@@ -99,6 +119,23 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("query", "la requête"),
     ("--actor query", "la requête de --actor"),
     ("search text", "le texte cherché"),
+    ("--format sqlite writes a database file: give it with -o FILE",
+     "--format sqlite écrit une base de données : la nommer avec -o FICHIER"),
+    ("two briefings have the id {id}: an archive keys records by briefing",
+     "deux briefings ont l'identifiant {id} : une archive range les enregistrements par briefing"),
+    ("standard input can be read only once: give it as OLD or as NEW",
+     "l'entrée standard ne se lit qu'une fois : la donner comme OLD ou comme NEW"),
+    ("{side} is empty: give a briefing file, a directory or -",
+     "{side} est vide : donner un fichier de briefing, un répertoire ou -"),
+    ("--show-completion: {shell} is not one of {shells}", "--show-completion : {shell} ne fait pas partie de {shells}"),
+    ("--published {date}: give an ISO date, such as 2025-07-14, 2025-07 or 2025",
+     "--published {date} : donner une date ISO, comme 2025-07-14, 2025-07 ou 2025"),
+    ("--output {path} is the article being read; brief never writes to a file it reads",
+     "--output {path} est l'article lu ; brief n'écrit jamais dans un fichier qu'il lit"),
+    ("{article}: cannot read the article: {problem}", "{article} : impossible de lire l'article : {problem}"),
+    ("{article}: is a directory, not an article", "{article} : est un répertoire, pas un article"),
+    ("{article}: the article is not UTF-8 (byte {n})", "{article} : l'article n'est pas en UTF-8 (octet {n})"),
+    ("{article}: the article has no text", "{article} : l'article est vide"),
     # query.py
     ("no actor matches {query}; did you mean {hint}?", "aucun acteur ne correspond à {query} ; vouliez-vous dire {hint} ?"),
     ("no actor matches {query}", "aucun acteur ne correspond à {query}"),
@@ -199,6 +236,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("Invalid value for {name}: {problem}", "valeur invalide pour {name} : {problem}"),
     ("{value} is not one of {choices}. Did you mean {other}?", "{value} ne fait pas partie de {choices}. Vouliez-vous dire {other} ?"),
     ("{value} is not one of {choices}.", "{value} ne fait pas partie de {choices}."),
+    ("{value} is not in the range x>={least}.", "{value} est trop petit : {least} au moins."),
     ("{value} is not {choice}.", "{value} n'est pas {choice}."),
 )  # fmt: skip
 

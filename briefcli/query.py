@@ -71,11 +71,14 @@ def suggest_actor_names(actors: Sequence[Actor], query: str, limit: int = 3) -> 
     import difflib  # only when nothing matched
 
     by_form: dict[str, str] = {}
-    for actor in actors:
-        for name in _names(actor):
-            for form in (name, *name.split()):
-                if len(form) >= 3:
-                    by_form.setdefault(form, actor.name.pick("en"))  # the message is in English
+    names = [(actor, _names(actor)) for actor in actors]
+    # Whole names first: 'otn' is OTAN (NATO's name), not a word of Rutte's title.
+    for whole in (True, False):
+        for actor, forms in names:
+            for name in forms:
+                for form in (name,) if whole else name.split():
+                    if len(form) >= 3:
+                        by_form.setdefault(form, actor.name.pick("en"))  # the message is in English
     folded = fold(query)
     matcher = difflib.SequenceMatcher(b=folded)
     scores: list[tuple[float, str]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from briefcli.messages import Message
 from briefcli.model import Briefing, Lang, Source, Summary, Text
 
 SCHEMA_URL = "briefing.schema.json"
@@ -54,19 +55,19 @@ def skeleton(article: bytes, *, name: str, published: str, lang: Lang) -> tuple[
     return briefing, paragraphs
 
 
-def missing(briefing: Briefing) -> list[str]:
+def missing(briefing: Briefing) -> list[Message]:
     """What a briefing does not say yet: a started one is valid, but not finished."""
     summary = briefing.summary
     gaps = []
     if not (summary.bottom_line.en or summary.bottom_line.fr):
-        gaps.append("$.summary.bottom_line: not written yet")
+        gaps.append(Message("note.not_written", path="$.summary.bottom_line"))
     for field, items in (
         ("summary.key_points", summary.key_points),
         ("actors", briefing.actors),
         ("events", briefing.events),
     ):
         if not items:
-            gaps.append(f"$.{field}: none yet")
+            gaps.append(Message("note.none_yet", path=f"$.{field}"))
     return gaps
 
 

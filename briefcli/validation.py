@@ -7,6 +7,7 @@ from pathlib import Path
 
 import msgspec
 
+from briefcli.messages import Message
 from briefcli.model import Briefing
 from briefcli.problems import BriefingError, Problem
 
@@ -28,7 +29,7 @@ class Validation(msgspec.Struct, frozen=True):
     article: Path | None  # the article provenance was checked against, if any
     evidence_checked: int  # evidence quotes found verbatim in the article (0 without one)
     briefing: Briefing | None  # for what several briefings say together (merge.disagreements)
-    notes: list[str]  # what a briefing just started still lacks (skeleton.missing)
+    notes: list[Message]  # what a briefing just started still lacks (skeleton.missing)
 
     @property
     def briefing_id(self) -> str | None:

@@ -263,7 +263,7 @@ def validation_record(result: Validation, lang: Lang) -> dict[str, Any]:
         "briefing": result.briefing_id,
         "valid": result.valid,
         "problems": [{"path": p.path, "message": translated(p.message, lang)} for p in result.problems],
-        "notes": result.notes,
+        "notes": [gap.text(lang) for gap in result.notes],
         "article": None if result.article is None else str(result.article),
         "counts": result.counts,
     }
@@ -275,6 +275,7 @@ def show_validation(out: Output, result: Validation) -> None:
     A person reads "bundled briefing" (the same wherever brief is installed); JSON gives
     the path."""
     from briefcli.messages import problem_text
+    from briefcli.messages import say as say_text
 
     if out.format == "json":
         machine.write_json(validation_record(result, out.lang))
@@ -293,6 +294,6 @@ def show_validation(out: Output, result: Validation) -> None:
     counts = {"actors": result.counts.actors, "events": result.counts.events, "quotes": result.counts.quotes}
     print(inert(label("valid", lang, where=where, **counts)))
     for gap in result.notes:  # a briefing just started is valid, not finished
-        print(inert(f"  note: {gap}"))
+        print(inert("  " + say_text("note.line", lang, note=gap)))
     if result.article is not None:
         print(inert(label("provenance_ok", lang, article=result.article, n=result.evidence_checked)))

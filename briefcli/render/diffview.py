@@ -115,10 +115,18 @@ def markdown_lines(
 
 def human(view: Any, result: Diff, *, heading: str | None = None, skip: tuple[str, ...] = ()) -> None:
     """On a View (render.human): the title (or `heading`), then each section's bullets."""
+    import re
+
     from rich.text import Text
 
+    from briefcli.render.human import SPACING_GLUE, bind_spacing
+
     lang = view.lang
-    view.show(Text(view.glyph(heading or title(result, lang)), style="bold"))
+    # A briefing's date, "(2 July 2024)", stays whole on a line; the title breaks around it.
+    shown = re.sub(
+        r"\([^()]*\)", lambda date: date[0].replace(" ", SPACING_GLUE), heading or title(result, lang)
+    )
+    view.show(Text(bind_spacing(view.glyph(shown)), style="bold"))
     if result.same:
         view.show(view.text(label("diff_same", lang)))
     for name, lines in sections(result, lang, skip):

@@ -23,7 +23,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from briefcli.dates import Window, iso_period, window_words
-from briefcli.i18n import human_date, human_span, label, term
+from briefcli.i18n import colon, human_date, human_span, label, term
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Lang, Quote
 from briefcli.render.records import Cast, citation_text, hit_place, snippet
 from briefcli.render.safe import inert
@@ -68,7 +68,7 @@ SPACING_GLUE = "\ue000"
 _BOUND_SPACE = r"(?<=«) +| +(?=[:;?!»])"
 TIMELINE_BATCH = 200
 LONGEST_SHOWN = 20_000  # characters of one text in a human view; machine formats have all
-NARROW = 24  # below this many columns for the title, the timeline stacks its columns
+NARROW = 30  # below this many columns for the title, the timeline stacks its columns
 MEASURE = 100  # columns at most: running text stays readable on a wide terminal
 TABLE_WIDTH = 100  # below this, a table of long texts (the actors) stacks its columns
 CARD_WIDTH = 60  # below this, a card puts each value under its label
@@ -212,6 +212,28 @@ def bind_spacing(text: str) -> str:
     return re.sub(_BOUND_SPACE, lambda spaces: SPACING_GLUE * len(spaces[0]), text)  # as many as typed
 
 
+def briefings_legend(view: View, cast: Cast) -> None:
+    """Over several briefings, which were read (a record's place says the rest: `held_in`);
+    over one, nothing."""
+    read = list(
+        {b.id: b for b in getattr(cast.briefing, "briefings", [])}.values()
+    )  # the same one twice is one
+    if not cast.appears_in or len(read) < 2:
+        return
+    names = ", ".join(f"{b.id} ({human_date(b.source.published, view.lang)})" for b in read)
+    view.show(view.text(label("read_briefings", view.lang, n=len(read), names=names), "dim"))
+
+
+def held_in(view: View, cast: Cast, section: str, record_id: str) -> Text | None:
+    """Over several briefings, the ones a record appears in when it is not in all of them."""
+    if not cast.appears_in:
+        return None
+    held = cast.briefings_of(section, record_id)
+    if len(held) >= len({b.id for b in getattr(cast.briefing, "briefings", ())}):
+        return None
+    return view.text(label("only_in", view.lang, names=", ".join(held)), "dim italic")
+
+
 def short_summary(view: View, briefing: Briefing) -> None:
     line = view.glyph(inert(short_line(briefing, view.lang)))
     view.console.print(Text(line), soft_wrap=True)  # one line, at any width: nothing to bind
@@ -251,12 +273,16 @@ def actors_table(view: View, actors: Sequence[Actor], cast: Cast) -> None:
     if view.width < TABLE_WIDTH:
         actors_stacked(view, actors, cast)
         return
+    briefings_legend(view, cast)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for key in ("name", "kind", "role", "affiliation"):
         table.add_column(view.label(key), overflow="fold")
     for actor in actors:
+        name = actor_name(view, actor)
+        if (held := held_in(view, cast, "actors", actor.id)) is not None:
+            name = Text.assemble(name, "\n", held)
         table.add_row(
-            actor_name(view, actor),
+            name,
             view.text(term("actor_kind", actor.kind, view.lang), "cyan"),
             view.text(actor.role.pick(view.lang)),
             view.text(cast.name(actor.affiliation) or "", "dim"),
@@ -269,6 +295,7 @@ def actors_stacked(view: View, actors: Sequence[Actor], cast: Cast) -> None:
     role indented below it, so that no column is squeezed to a word a line."""
     from rich.console import Group
 
+    briefings_legend(view, cast)
     lines: list[RenderableType] = []
     for actor in actors:
         head = Text.assemble(
@@ -277,6 +304,8 @@ def actors_stacked(view: View, actors: Sequence[Actor], cast: Cast) -> None:
         affiliation = cast.name(actor.affiliation)
         if affiliation:
             head.append_text(view.text(f" · {affiliation}", "dim"))
+        if (held := held_in(view, cast, "actors", actor.id)) is not None:
+            head.append_text(Text.assemble(view.text(" · ", "dim"), held))
         lines.append(head)
         lines.append(Padding(view.text(actor.role.pick(view.lang)), (0, 0, 0, 2)))
     view.show(Group(*lines))
@@ -344,14 +373,16 @@ def quote_line(view: View, quote: Quote) -> Text:
 
 
 def quotes(view: View, items: Sequence[Quote], cast: Cast) -> None:
+    briefings_legend(view, cast)
     for index, quote in enumerate(items):
-        if index:
+        if index or cast.appears_in:
             view.show()
-        view.show(
-            Text.assemble(
-                view.text(cast.name(quote.speaker) or quote.speaker, "bold"), "  ", view.refs(quote.evidence)
-            )
+        head = Text.assemble(
+            view.text(cast.name(quote.speaker) or quote.speaker, "bold"), "  ", view.refs(quote.evidence)
         )
+        if (held := held_in(view, cast, "quotes", quote.id)) is not None:
+            head.append_text(Text.assemble(view.text(" · ", "dim"), held))
+        view.show(head)
         body = Text("\n").join(
             [
                 view.text(quoted(quote.original, "fr"), "italic"),
@@ -396,6 +427,7 @@ def timeline(
     if window is not None and (words := window_words(window)) is not None:
         header.append(words.text(lang))
     view.show(Text(view.glyph(" · ".join(header)), style="bold"))
+    briefings_legend(view, cast)
     if any(event.basis == "public-record" for event in events):
         view.show(Text(view.label("legend_public_record", mark=mark), style="dim"))
     dates = [view.glyph(event_date(e, lang)) for e in events]
@@ -403,12 +435,21 @@ def timeline(
     date_width = max(map(len, dates), default=0)
     marker_width = max((len(m) for m in markers), default=0)
     stacked = view.terminal.width - date_width - marker_width - 4 < NARROW
-    published = iso_period(briefing.source.published).start
-    published_line = view.text(
-        f"── {human_date(briefing.source.published, lang)} · {label('published_mark', lang)} ──",
-        "bold magenta",
+    # Each briefing read is an article published: over several, each says which it is.
+    read = list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
+    several = len(read) > 1
+    marks = sorted(
+        (
+            iso_period(b.source.published).start,
+            view.text(
+                f"── {human_date(b.source.published, lang)} · {label('published_mark', lang)}"
+                + (f" ({b.id})" if several else "")
+                + " ──",
+                "bold magenta",
+            ),
+        )
+        for b in read
     )
-    published_shown = False
     batch: list[int] = []
 
     def flush() -> None:
@@ -418,16 +459,16 @@ def timeline(
             batch.clear()
 
     for index, event in enumerate(events):
-        if not published_shown and iso_period(event.date).start >= published:
+        start = iso_period(event.date).start
+        while marks and start >= marks[0][0]:
             flush()
-            view.show(published_line)
-            published_shown = True
+            view.show(marks.pop(0)[1])
         batch.append(index)
         if len(batch) >= TIMELINE_BATCH:
             flush()
     flush()
-    if not published_shown and events:
-        view.show(published_line)
+    for _, mark_line in marks if events else ():
+        view.show(mark_line)
 
 
 def marker(view: View, event: Event) -> Text:
@@ -445,19 +486,25 @@ def timeline_rows(
     date_width: int,
     marker_width: int,
     stacked: bool,
-) -> Table | Text:
+) -> RenderableType:
     lang = view.lang
 
     def body(event: Event) -> Text:
         names = ", ".join(cast.name(actor_id) or actor_id for actor_id in event.actors)
-        return Text.assemble(view.text(event.title.pick(lang), "bold"), "\n", view.text(names, "dim"))
+        shown = Text.assemble(view.text(event.title.pick(lang), "bold"), "\n", view.text(names, "dim"))
+        if (held := held_in(view, cast, "events", event.id)) is not None:
+            shown.append_text(Text.assemble(view.text(" · " if names else "", "dim"), held))
+        return shown
 
-    if stacked:
-        lines = [
-            Text.assemble(view.text(date, "green"), "\n", marker_text, "\n", body(event))
-            for event, date, marker_text in zip(events, dates, markers, strict=True)
-        ]
-        return Text("\n").join(lines)
+    if stacked:  # the date and the kind on a line, the title and actors indented below
+        from rich.console import Group
+
+        rows: list[RenderableType] = []
+        for event, date, marker_text in zip(events, dates, markers, strict=True):
+            apart = "  " if date_width + 2 + marker_width <= view.width else "\n"  # 20 columns: two lines
+            rows.append(Text.assemble(view.text(date, "green"), apart, marker_text))
+            rows.append(Padding(body(event), (0, 0, 0, 2)))
+        return Group(*rows)
     grid = Table.grid(
         Column(width=date_width, no_wrap=True),
         Column(width=marker_width, no_wrap=True),
@@ -474,4 +521,9 @@ def see_also(view: View, actors: Sequence[Actor]) -> None:
     """The other actors a lookup matched, after the card of the one it named exactly."""
     if actors:
         names = ", ".join(actor.name.pick(view.lang) for actor in actors)
-        view.show(Text.assemble(Text(f"{view.label('see_also')}: ", style="bold"), view.text(names, "dim")))
+        view.show(
+            Text.assemble(
+                Text(view.label("see_also") + bind_spacing(colon(view.lang)), style="bold"),
+                view.text(names, "dim"),
+            )
+        )

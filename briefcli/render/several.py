@@ -21,7 +21,7 @@ def show_summaries(out: Output, several: list[Briefing], *, every: bool) -> None
     """The latest briefing's summary, what changed since the one before, the others'
     headlines; or (every) each briefing's summary, newest first."""
     from briefcli.diff import diff
-    from briefcli.i18n import human_date, label
+    from briefcli.i18n import date_after_preposition, human_date, label
 
     lang = out.lang
     newest_first = several[::-1]
@@ -43,7 +43,7 @@ def show_summaries(out: Output, several: list[Briefing], *, every: bool) -> None
         return
     from briefcli.render import diffview
 
-    since = label("what_changed", lang, date=human_date(previous.source.published, lang))
+    since = label("what_changed", lang, date=date_after_preposition(previous.source.published, lang))
     headlines = [
         f"{human_date(b.source.published, lang)} · {b.summary.headline.pick(lang)} ({b.id})" for b in others
     ]
@@ -89,13 +89,15 @@ def show_validations(out: Output, results: list[Validation]) -> None:
         return
     from briefcli.merge import disagreements
 
-    briefings = [result.briefing for result in results if result.briefing is not None]
-    notes = [str(found) for found in disagreements(briefings)] if len(briefings) == len(results) else []
+    # Notes compare the valid briefings only: a refused file's values say nothing.
+    briefings = [result.briefing for result in results if result.briefing is not None and result.valid]
+    notes = [found.text(out.lang) for found in disagreements(briefings)] if len(briefings) > 1 else []
     if out.format == "json":
         files = [validation_record(result, out.lang) for result in results]
         machine.write_json({"valid": all(result.valid for result in results), "files": files, "notes": notes})
         return
     from briefcli.i18n import label
+    from briefcli.messages import say
     from briefcli.render.safe import inert
 
     for result in results:
@@ -103,4 +105,4 @@ def show_validations(out: Output, results: list[Validation]) -> None:
     if notes:
         print(inert(label("notes", out.lang, n=len(notes))))
         for note in notes:
-            print(inert(f"  note: {note}"))
+            print(inert("  " + say("note.line", out.lang, note=note)))
