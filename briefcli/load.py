@@ -1,8 +1,8 @@
 """Find and read a briefing, and turn its bytes into a checked Briefing.
 
 Three steps, each stated once: read (here: which file, size limit, byte-order mark),
-decode (msgspec validates the types while it decodes; `decoding.py` explains a
-failure), and the rules a type cannot say (`rules.py`). Every failure is a
+decode (msgspec validates the types while it decodes, and `unchecked.py` the text
+patterns right after; `decoding.py` explains a failure), and the rules a type cannot say (`rules.py`). Every failure is a
 BriefingError naming the file and the JSON path of each problem.
 """
 
@@ -85,6 +85,15 @@ def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]
     return resolved
 
 
+#: The briefings the last load returned, held until the process ends: brief leaves by
+#: os._exit (__main__.leave), and freeing a large briefing object by object when its
+#: command returns would only delay that exit (~0.15 s for 100,000 events). A later
+#: load lets them go (tests run many in one process); `validate` over several files
+#: keeps only the last it parsed, so that its memory does not grow with their number.
+_held: list[Briefing] = []
+_last_parsed: list[Briefing] = []
+
+
 def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
     """Every briefing `resolve_paths` names, read and validated, in that order."""
     loaded = []
@@ -97,6 +106,7 @@ def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
         if briefing is None or problems:
             raise BriefingError(where, problems)
         loaded.append(briefing)
+    _held[:] = loaded  # a later load (tests run many in one process) lets these go
     return loaded
 
 
@@ -152,7 +162,11 @@ def parse_briefing(
     gc_was_enabled = gc.isenabled()
     gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
     try:
-        briefing = msgspec.json.decode(data, type=Briefing)
+        from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
+
+        briefing = msgspec.json.decode(data, type=UncheckedBriefing)
+        if breaks_a_pattern(briefing):  # the model's own types say what and where
+            briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
 
@@ -160,6 +174,7 @@ def parse_briefing(
     finally:
         if gc_was_enabled:
             gc.enable()
+    _last_parsed[:] = [briefing]
     if shared is None:
         return briefing, check_briefing(briefing)
     answers = shared.setdefault(briefing.source.paragraphs, {})

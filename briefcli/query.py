@@ -170,7 +170,7 @@ def select_events(
         if window.keeps(event.date, event.end):
             # By start, then end; ISO strings sort as their periods do (see Window.keeps).
             kept.append((event.date, (event.end or event.date) + "~", index, event))
-    kept.sort(key=lambda item: item[:3])
+    kept.sort()  # the index is unique: two tuples never go on to compare their events
     return [item[3] for item in kept]
 
 

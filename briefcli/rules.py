@@ -10,9 +10,11 @@ tests/test_load.py pins the remembered answers to the rules run afresh.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from itertools import chain, compress, repeat
+from operator import attrgetter, eq, itemgetter, methodcaller
 
-from briefcli.dates import iso_period, precision_of
+from briefcli.dates import LENGTH_AT, iso_period, precision_of
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Quote, Text
 from briefcli.problems import Problem, shown
 
@@ -39,7 +41,11 @@ def check_briefing(
     briefings of as many paragraphs (load.load_briefings): no answer depends on more.
     """
     checker = _Checker(briefing, remember=remember, answers=answers)
-    checker.run()
+    # The actors and events are most of a large briefing. When a few passes over whole
+    # columns at C speed (sets of the distinct values, each checked once) find nothing
+    # wrong, the record-by-record pass skips them; when they find anything, it runs in
+    # full to say what and where. tests/test_load.py pins both passes to the same answers.
+    checker.run(bulk_checked=remember and _bulk_pass(briefing, checker.actor_ids))
     return checker.problems
 
 
@@ -166,7 +172,9 @@ class _Checker:
         for suffix, message in findings:
             self.problems.append(Problem(where + suffix, message))
 
-    def run(self) -> None:
+    def run(self, *, bulk_checked: bool = False) -> None:
+        """Every rule on every record; with `bulk_checked`, not on the actors and events
+        (`_bulk_pass` found nothing wrong with them)."""
         briefing = self.briefing
         self.unique_ids()
 
@@ -187,7 +195,7 @@ class _Checker:
                 self.text(f"$.summary.{section}[{index}].text", point.text)
                 self.evidence(f"$.summary.{section}[{index}]", point.evidence)
 
-        for index, actor in enumerate(briefing.actors):
+        for index, actor in enumerate(() if bulk_checked else briefing.actors):
             where = f"$.actors[{index}]"
             self.text(f"{where}.name", actor.name)
             self.text(f"{where}.role", actor.role)
@@ -207,7 +215,8 @@ class _Checker:
                 self.report(f"{where}.affiliation", (("", "an actor cannot be its own affiliation"),))
             self.evidence(where, actor.evidence)
 
-        self.events()
+        if not bulk_checked:
+            self.events()
 
         for index, quote in enumerate(briefing.quotes):
             self.text(f"$.quotes[{index}].context", quote.context)
@@ -327,6 +336,139 @@ class _Forgetful(dict[Hashable, Findings]):
 
     def __setitem__(self, key: Hashable, value: Findings) -> None:
         pass
+
+
+# --- the bulk pass: whole columns at once ------------------------------------------------
+
+_EN, _FR, _FIRST = attrgetter("en"), attrgetter("fr"), itemgetter(0)
+_PARA, _QUOTE, _EVIDENCE = attrgetter("para"), attrgetter("quote"), attrgetter("evidence")
+_CITATION = attrgetter("outlet", "title", "url", "date")
+
+
+def _bulk_pass(briefing: Briefing, actor_ids: set[str]) -> bool:
+    """Whether the actors and events certainly pass every rule: True only when the
+    record-by-record pass would find nothing in them. Most of the work is done by C
+    code (attrgetter, map, zip, sets); Python runs once per distinct value."""
+    actors, events = briefing.actors, briefing.events
+    facts = [fact for actor in actors for fact in actor.public_record]
+    corrections = [actor.correction for actor in actors if actor.correction is not None]
+    texts = chain(
+        map(attrgetter("name"), actors),
+        map(attrgetter("role"), actors),
+        map(attrgetter("story"), actors),
+        map(attrgetter("fact"), facts),
+        map(attrgetter("note"), corrections),
+        map(attrgetter("title"), events),
+        map(attrgetter("detail"), events),
+    )
+    plain = chain(
+        chain.from_iterable(map(attrgetter("aliases"), actors)),
+        map(attrgetter("as_written"), corrections),
+        map(attrgetter("corrected"), corrections),
+    )
+    citation_lists = chain(
+        map(attrgetter("sources"), facts),
+        map(attrgetter("sources"), corrections),
+        filter(None, map(attrgetter("sources"), events)),  # an event may have none
+    )
+    affiliations = list(map(attrgetter("affiliation"), actors))
+    return (
+        _texts_pass(texts)
+        and _plain_pass(plain)
+        and _citations_pass(citation_lists)
+        and _evidence_pass(
+            chain.from_iterable(map(_EVIDENCE, chain(actors, events))), briefing.source.paragraphs
+        )
+        and actor_ids.issuperset(filter(None, affiliations))
+        and not any(map(eq, affiliations, map(attrgetter("id"), actors)))
+        and actor_ids.issuperset(chain.from_iterable(map(attrgetter("actors"), events)))
+        and _dating_pass(events)
+    )
+
+
+def _texts_pass(texts: Iterable[Text]) -> bool:
+    """text_findings finds nothing in any of them."""
+    texts = list(texts)
+    ens, frs = list(map(_EN, texts)), list(map(_FR, texts))
+    if None in ens and (None, None) in zip(ens, frs, strict=True):  # neither language
+        return False
+    if "" in ens or "" in frs:  # blank
+        return False
+    return _first_characters_pass(filter(None, chain(ens, frs)))  # None and "" left out
+
+
+def _plain_pass(values: Iterable[str]) -> bool:
+    """None of them is blank."""
+    values = list(values)
+    return "" not in values and _first_characters_pass(values)
+
+
+def _first_characters_pass(values: Iterable[str]) -> bool:
+    """None of these texts (none empty) is blank: a blank one starts with a space or an
+    invisible character, so the distinct first characters decide for all of them."""
+    return not any(char.isspace() or char in _INVISIBLE_FIRST for char in set(map(_FIRST, values)))
+
+
+def _evidence_pass(items: Iterable[Evidence], paragraphs: int) -> bool:
+    """evidence_findings finds nothing in any of them."""
+    items = list(items)
+    if max(map(_PARA, items), default=0) > paragraphs:
+        return False
+    return not any(evidence_findings(1, quote, paragraphs) for quote in set(map(_QUOTE, items)))
+
+
+def _citations_pass(lists: Iterable[Sequence[Citation]]) -> bool:
+    """Every list has a citation with a URL, and citation_findings finds nothing: each
+    of its rules on a whole column, and on the distinct dates."""
+    lists = list(lists)
+    citations = list(chain.from_iterable(lists))
+    urls = list(map(attrgetter("url"), citations))
+    if None in urls and not all(any(item.url is not None for item in items) for items in lists):
+        return False
+    for column in (list(map(attrgetter("outlet"), citations)), list(map(attrgetter("title"), citations))):
+        if not _plain_pass(column):
+            return False
+        # One scan of the column joined: a line break cannot make or hide any of these.
+        joined = "\n".join(column)
+        if "://" in joined or ";" in joined or _URL_INSIDE in joined.lower():
+            return False
+    if max(map(methodcaller("count", "://"), filter(None, urls)), default=0) > 1:
+        return False
+    dates = set(map(attrgetter("date"), citations))
+    dates.discard(None)
+    return not any(map(date_findings, dates))
+
+
+def _dating_pass(events: Sequence[Event]) -> bool:
+    """dating_findings finds nothing for any event: each of its rules, on the distinct
+    values (or pairs of values) it depends on."""
+    dates = list(map(attrgetter("date"), events))
+    ends = list(map(attrgetter("end"), events))
+    periods = {}
+    for value in set(dates).union(ends).difference((None,)):
+        try:
+            periods[value] = iso_period(value)
+        except ValueError:
+            return False
+    # Every date is real by now, and a real date's precision is its length's.
+    lengths = zip(map(len, dates), map(attrgetter("precision"), events), strict=True)
+    if any(LENGTH_AT[precision] != length for length, precision in set(lengths)):
+        return False
+    if any(
+        periods[end].end < periods[date].start
+        for date, end in set(zip(dates, ends, strict=True))
+        if end is not None
+    ):
+        return False
+    sources = list(map(attrgetter("sources"), events))
+    if not all(compress(sources, map(eq, map(attrgetter("basis"), events), repeat("public-record")))):
+        return False  # a public-record event without sources
+    return not any(
+        dating_findings("2025", None, "year", "article", False, kind, direction)
+        for kind, direction in set(
+            zip(map(attrgetter("kind"), events), map(attrgetter("direction"), events), strict=True)
+        )
+    )
 
 
 def sections(briefing: Briefing) -> tuple[tuple[str, Sequence[Actor | Event | Quote]], ...]:

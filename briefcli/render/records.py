@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -183,24 +184,30 @@ def citation_text(citation: Citation | CitationRecord) -> str:
 
 
 def event_records(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[EventRecord]:
+    # Text.pick, spelled out: a timeline can be 100,000 records.
+    first, second = (_EN, _FR) if lang == "en" else (_FR, _EN)
     for event in events:
         held = cast.briefings_of("events", event.id)
+        title, detail = event.title, event.detail
         yield EventRecord(
             id=event.id,
             date=event.date,
             end=event.end,
             precision=event.precision,
             basis=event.basis,
-            sources=citation_records(event.sources),
+            sources=citation_records(event.sources) if event.sources else [],
             kind=event.kind,
             direction=event.direction,
             actors=event.actors,
-            title=event.title.pick(lang),
-            detail=event.detail.pick(lang),
+            title=first(title) or second(title) or "",
+            detail=first(detail) or second(detail) or "",
             evidence=event.evidence,
             briefing=held[-1],
             briefings=held,
         )
+
+
+_EN, _FR = attrgetter("en"), attrgetter("fr")
 
 
 def quote_records(quotes: Iterable[Quote], lang: Lang, cast: Cast) -> Iterator[QuoteRecord]:

@@ -1,0 +1,158 @@
+"""The model's types without their text patterns, for a fast decode; the patterns after.
+
+msgspec checks a pattern (an id, an ISO date, a URL) by calling Python's `re` once per
+string: on a large briefing that is about half of the decoding time, spent on values
+that repeat (dates, actor references). `UncheckedBriefing` is the model with every
+pattern taken out, derived from model.py (which stays the one definition): its types
+are subclasses of the model's, so a record it decodes *is* a model record. Then
+`breaks_a_pattern` checks each pattern once per distinct value, a column at a time.
+A briefing that breaks one is decoded again with the model's own types (load.py), so
+that msgspec refuses it exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from operator import attrgetter
+from types import UnionType
+from typing import Annotated, Any, get_args, get_origin
+
+import msgspec
+from msgspec import Meta
+
+from briefcli.model import Briefing
+
+_META_FIELDS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "tz", "title",
+                "description", "examples", "extra_json_schema", "extra")  # fmt: skip
+
+#: For each derived type: its fields that hold a pattern (name, pattern, a list of
+#: values?), and its fields that hold records (name, their derived type, a list?).
+_PATTERNED: dict[type[Any], list[tuple[str, str, bool]]] = {}
+_NESTED: dict[type[Any], list[tuple[str, type[Any], bool]]] = {}
+_DERIVED: dict[type[Any], type[Any]] = {}
+
+
+class _Found:
+    """What a field's type holds, found while its pattern-free form is made."""
+
+    def __init__(self) -> None:
+        self.pattern: str | None = None
+        self.record: type[Any] | None = None
+        self.many = False
+
+
+def _without_patterns(annotation: Any, found: _Found) -> Any:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        kept = []
+        for meta in metadata:
+            if isinstance(meta, Meta) and meta.pattern is not None:
+                found.pattern = meta.pattern
+                others = {
+                    name: getattr(meta, name) for name in _META_FIELDS if getattr(meta, name) is not None
+                }
+                if others:
+                    kept.append(Meta(**others))
+            else:
+                kept.append(meta)
+        inner = _without_patterns(base, found)
+        arguments = (inner, *kept)  # a tuple subscript is the same as its items written out
+        return Annotated[arguments] if kept else inner
+    if origin is list:
+        found.many = True
+        return list[_without_patterns(get_args(annotation)[0], found)]  # type: ignore[misc]
+    if origin is UnionType or origin is typing.Union:
+        return typing.Union[tuple(_without_patterns(arg, found) for arg in get_args(annotation))]  # noqa: UP007
+    if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+        derived = _derive(annotation)
+        if derived is not annotation:
+            found.record = derived
+        return derived
+    return annotation
+
+
+def _derive(record_type: type[Any]) -> type[Any]:
+    """The record type without patterns: a subclass redefining the fields that hold one
+    (or hold records that do), or the type itself when none does."""
+    if record_type in _DERIVED:
+        return _DERIVED[record_type]
+    redefined: list[tuple[str, Any, Any]] = []
+    patterned: list[tuple[str, str, bool]] = []
+    nested: list[tuple[str, type[Any], bool]] = []
+    for info in msgspec.structs.fields(record_type):
+        found = _Found()
+        annotation = _without_patterns(info.type, found)  # msgspec's resolved type, Meta included
+        if found.pattern is None and found.record is None:
+            continue
+        if found.pattern is not None:
+            patterned.append((info.name, found.pattern, found.many))
+        if found.record is not None:
+            nested.append((info.name, found.record, found.many))
+        name = None if info.encode_name == info.name else info.encode_name
+        if info.required:
+            default = msgspec.field(name=name)
+        elif info.default_factory is not msgspec.NODEFAULT:
+            default = msgspec.field(default_factory=info.default_factory, name=name)
+        else:
+            default = msgspec.field(default=info.default, name=name)
+        redefined.append((info.name, annotation, default))
+    if not redefined:
+        _DERIVED[record_type] = record_type
+        return record_type
+    derived = msgspec.defstruct(
+        record_type.__name__, redefined, bases=(record_type,), module=__name__, kw_only=True
+    )
+    derived.__doc__ = record_type.__doc__
+    _DERIVED[record_type] = derived
+    _PATTERNED[derived] = patterned
+    _NESTED[derived] = nested
+    return derived
+
+
+UncheckedBriefing: type[Briefing] = _derive(Briefing)
+
+
+def breaks_a_pattern(briefing: Briefing) -> bool:
+    """Whether any value of a briefing decoded as UncheckedBriefing breaks its pattern
+    (msgspec searches a value with the pattern, as `re.search` does)."""
+    pending: list[tuple[type[Any], list[Any]]] = [(type(briefing), [briefing])]
+    while pending:
+        record_type, records = pending.pop()
+        for name, pattern, many in _PATTERNED.get(record_type, ()):
+            distinct = set(_column(records, name, many))
+            distinct.discard(None)
+            if not _all_match(re.compile(pattern), distinct):
+                return True
+        for name, derived, many in _NESTED.get(record_type, ()):
+            children = [child for child in _column(records, name, many) if child is not None]
+            if children:
+                pending.append((derived, children))
+    return False
+
+
+#: What a pattern may hold for `_all_match` to check many values in one search: anchored
+#: at both ends, and nothing that looks past a line (lookarounds, other anchors).
+_LINE_LOCAL = r"\^(?:[^^$|\\(]|\\[^AZbBz]|\((?!\?<?[=!]))*\$"  # compiled when first used
+
+
+def _all_match(pattern: re.Pattern[str], values: set[str]) -> bool:
+    """Whether `pattern.search` finds every value, in one search over all of them, one
+    per line, when the pattern stays within a line; else one search each."""
+    if len(values) < 64 or pattern.flags & re.MULTILINE or not re.fullmatch(_LINE_LOCAL, pattern.pattern):
+        return all(map(pattern.search, values))
+    text = "\n".join(values)
+    if text.count("\n") != len(values) - 1:  # a value holds a line break: one at a time
+        return all(map(pattern.search, values))
+    # With ^ and $ at each line's ends, a line has at most one match starting at its
+    # start; one that runs over into the next line leaves that line without one.
+    by_lines = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+    return len(by_lines.findall(text)) == len(values)
+
+
+def _column(records: Iterable[Any], name: str, many: bool) -> Iterator[Any]:
+    values = map(attrgetter(name), records)
+    return chain.from_iterable(values) if many else values

@@ -1,0 +1,178 @@
+"""The loader's fast paths say what the straightforward ones say.
+
+A briefing is decoded without msgspec's per-string patterns and the patterns checked
+after, once per distinct value (unchecked.py); the actors and events are checked a
+column at a time before the record-by-record rules (rules.py). Both must accept
+exactly what the model's types and the rules accept, and refuse with the same words.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import msgspec
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefcli.load import parse_briefing
+from briefcli.model import Briefing, Event
+from briefcli.rules import check_briefing
+from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
+from tests.conftest import MINI
+
+_DOCUMENT: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
+
+#: Where the model has a pattern: (path to the value, how to put a value there).
+_PATTERNED = [
+    "id",
+    "source.language",
+    "source.published",
+    "source.sha256",
+    "source.correspondent",
+    "actors.0.id",
+    "actors.0.affiliation",
+    "events.0.id",
+    "events.0.date",
+    "events.0.end",
+    "events.0.actors.0",
+    "events.0.sources.0.url",
+    "events.0.sources.0.date",
+    "quotes.0.speaker",
+]
+_VALUES = st.sampled_from(
+    ["mark-rutte", "a--b", "-a", "A", "", "2025", "2025-07-14", "2025-7", "fr", "ok\n", "a\nb", "https://x.org/a",
+     "http://x y", "0" * 64, "é", "x;y", "https://a.org\n"]
+) | st.text(max_size=12)  # fmt: skip
+
+
+def _put(document: dict[str, Any], path: str, value: str) -> None:
+    *steps, last = path.split(".")
+    node: Any = document
+    for step in steps:
+        node = node[int(step)] if step.isdigit() else node[step]
+    if isinstance(node, list):
+        node[int(last)] = value
+    else:
+        node[last] = value
+
+
+def _with_many_events(count: int) -> dict[str, Any]:
+    """The mini briefing with `count` copies of its first event (distinct ids), so that
+    the patterns are checked on many values at once."""
+    document = copy.deepcopy(_DOCUMENT)
+    first = document["events"][0]
+    first["sources"] = [
+        {"outlet": "AP", "title": "A report", "url": "https://example.org/a", "date": "2024-06"}
+    ]
+    document["events"] = [{**first, "id": f"event-{index}"} for index in range(count)] + document["events"][
+        1:
+    ]
+    return document
+
+
+@given(path=st.sampled_from(_PATTERNED), value=_VALUES, many=st.sampled_from([1, 100]))
+@settings(max_examples=300, deadline=None)
+def test_patterns_checked_after_decoding_refuse_what_msgspec_refuses(
+    path: str, value: str, many: int
+) -> None:
+    document = _with_many_events(many)
+    _put(document, path, value)
+    data = json.dumps(document).encode()
+    try:
+        msgspec.json.decode(data, type=Briefing)
+        strict_accepts = True
+    except msgspec.ValidationError:
+        strict_accepts = False
+    unchecked = msgspec.json.decode(data, type=UncheckedBriefing)
+    assert breaks_a_pattern(unchecked) is not strict_accepts
+    assert isinstance(unchecked, Briefing) and isinstance(unchecked.events[0], Event)  # model records
+
+
+@given(path=st.sampled_from(_PATTERNED), value=_VALUES)
+@settings(max_examples=150, deadline=None)
+def test_a_briefing_that_breaks_a_pattern_gets_msgspecs_own_problems(path: str, value: str) -> None:
+    document = _with_many_events(3)
+    _put(document, path, value)
+    data = json.dumps(document).encode()
+    briefing, problems = parse_briefing(data)
+    try:
+        strict = msgspec.json.decode(data, type=Briefing)
+    except msgspec.ValidationError:
+        assert briefing is None and problems  # decoding.py's words, as before
+        return
+    assert briefing is not None
+    assert msgspec.json.encode(briefing) == msgspec.json.encode(strict)
+    assert problems == check_briefing(strict, remember=False)
+
+
+_TEXTS = st.sampled_from([{"en": "Mayor"}, {"fr": "Maire"}, {}, {"en": ""}, {"en": " "}, {"fr": "\u200bx"},
+                          {"en": "x", "fr": "\u00a0"}, {"en": "Zoë", "fr": "Zoë"}])  # fmt: skip
+_CITATIONS = st.sampled_from(
+    [
+        {"outlet": "AP", "title": "A report", "url": "https://example.org/a"},
+        {"outlet": "AP", "title": "A report"},
+        {
+            "outlet": " ",
+            "title": "www.example.org",
+            "url": "https://a.org/https://b.org",
+            "date": "2024-02-30",
+        },
+        {"outlet": "AP; Reuters", "title": "Two reports", "url": "https://example.org/b"},
+        {"outlet": "AP", "title": "See https://example.org", "url": "https://example.org/c"},
+        {"outlet": "WWW.AP.ORG", "title": "A report", "url": "https://example.org/d", "date": "2024-06"},
+        {"outlet": "AP", "title": "A; B", "url": "https://example.org/e", "date": "2024-13"},
+        {"outlet": "AP", "title": "A report", "url": "https://a.org/x?u=https://b.org"},
+        {"outlet": "\u200bAP", "title": "A report", "url": "https://example.org/f"},
+    ]
+)
+
+
+@given(
+    actors=st.lists(
+        st.fixed_dictionaries(
+            {
+                "name": _TEXTS,
+                "role": _TEXTS,
+                "story": _TEXTS,
+                "aliases": st.lists(st.sampled_from(["la maire", " ", "\u2060", "x"]), max_size=2),
+                "affiliation": st.sampled_from([None, "town-council", "self", "nobody"]),
+                "facts": st.lists(
+                    st.tuples(_TEXTS, st.lists(_CITATIONS, min_size=1, max_size=2)), max_size=2
+                ),
+                "para": st.sampled_from([1, 3, 4]),
+            }
+        ),
+        max_size=6,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_the_actors_checked_a_column_at_a_time_get_the_rules_answers(actors: list[dict[str, Any]]) -> None:
+    document = copy.deepcopy(_DOCUMENT)
+    template = document["actors"][0]
+    for index, drawn in enumerate(actors):
+        actor = {**template, "id": f"actor-{index}", "name": drawn["name"], "role": drawn["role"]}
+        actor.update(story=drawn["story"], aliases=drawn["aliases"])
+        actor["evidence"] = [{"para": drawn["para"], "quote": "La maire"}]
+        affiliation = drawn["affiliation"]
+        actor["affiliation"] = actor["id"] if affiliation == "self" else affiliation
+        if affiliation is None:
+            del actor["affiliation"]
+        actor["public_record"] = [{"fact": fact, "sources": sources} for fact, sources in drawn["facts"]]
+        document["actors"].append(actor)
+    briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
+    assert check_briefing(briefing) == check_briefing(briefing, remember=False)
+
+
+@given(citation=_CITATIONS, where=st.sampled_from(["fact", "event"]))
+@settings(max_examples=60, deadline=None)
+def test_one_citation_alone_gets_the_rules_answers(citation: dict[str, Any], where: str) -> None:
+    """Everything else valid, so that the column checks alone decide."""
+    document = copy.deepcopy(_DOCUMENT)
+    if where == "fact":
+        document["actors"][0]["public_record"] = [{"fact": {"en": "A fact"}, "sources": [citation]}]
+    else:
+        document["events"][0]["sources"] = [citation]
+    briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
+    assert check_briefing(briefing) == check_briefing(briefing, remember=False)
