@@ -42,7 +42,7 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py"),
     ),
     "loader": (
-        ("briefcli/load.py", "briefcli/decoding.py", "briefcli/rules.py"),
+        ("briefcli/load.py", "briefcli/decoding.py", "briefcli/rules.py", "briefcli/unchecked.py"),
         ("tests/test_mutants.py", "tests/test_load.py", "tests/test_data.py"),
     ),
     "safe": (("briefcli/render/safe.py",), ("tests/test_mutants.py", "tests/test_output.py")),
