@@ -257,7 +257,10 @@ def _coverage(work: Path, tests: tuple[str, ...], timeout: float) -> dict[tuple[
     Lines run only in a subprocess or at import have no test of their own: their mutants
     run against every test file of the group.
     """
-    import coverage
+    try:
+        import coverage
+    except ImportError:
+        sys.exit("python -m tests.mutants needs coverage: pip install coverage")
 
     rc = work / ".mutants-coveragerc"
     rc.write_text(f"[run]\ndynamic_context = test_function\nsource = {work / 'briefcli'}\n", encoding="utf-8")
