@@ -140,10 +140,23 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path: Path) -> None
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
 
 
-def test_a_device_is_written_through_and_stays_a_device() -> None:
-    with atomic_output(Path("/dev/null")) as stream:
+def a_null_device(tmp_path: Path) -> Path:
+    """A character device like /dev/null. As root, one of our own in tmp_path: a mutant that
+    renamed over its target would otherwise replace the system's /dev/null (root may).
+    Anyone else cannot replace /dev/null, so the real one is safe to use."""
+    if os.geteuid() != 0:
+        return Path("/dev/null")
+    device = tmp_path / "null"
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    return device
+
+
+def test_a_device_is_written_through_and_stays_a_device(tmp_path: Path) -> None:
+    device = a_null_device(tmp_path)
+    with atomic_output(device) as stream:
         stream.write(b"gone")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+    assert [p.name for p in device.parent.iterdir() if p.name.startswith(".brief-")] == []
 
 
 def test_a_descriptor_on_a_regular_file_is_appended_to(tmp_path: Path) -> None:
