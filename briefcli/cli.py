@@ -235,17 +235,19 @@ app = typer.Typer(
 
 Examples:
   brief summary                       the story at a glance
-  brief actors otan                   who is who (English or French, accents optional)
+  brief actors otan                   who is who, in English or French
   brief timeline --since 2025-07      the US policy changes since July
+  brief timeline --chart             the story drawn to scale
   brief timeline --policy --json | jq -r '.\\[].title'
   brief quotes --actor trump          who said what
   brief search patriot                every mention, in both languages
   brief export -o briefing.md         everything as one Markdown document
+  brief export -f html -o brief.html  the briefing as a web page
   brief validate my-briefing.json     check a briefing file of your own
   brief diff day1.json day2.json      what changed between two briefings
 
 Every command reads the bundled briefing, or --data PATH (or BRIEF_DATA); repeat --data for several.
-Exit status: 0 success (an empty listing too), 1 no match or a bad briefing file, 2 usage error, 70 a bug in brief, 130 interrupted; brief diff: 0 same, 1 different, 2 trouble.""",
+Exit status: 0 success (an empty listing too), 1 no match, a bad briefing file or a system fault (a full disk), 2 usage error, 70 a bug in brief, 130/143/129 interrupted (Ctrl-C, SIGTERM, SIGHUP); brief diff: 0 same, 1 different, 2 trouble.""",
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,

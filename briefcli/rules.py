@@ -190,6 +190,9 @@ class _Checker:
 
         summary = briefing.summary
         self.text("$.summary.headline", summary.headline)
+        # A bottom line may be left unwritten ({}, as `brief new` starts it), never blank.
+        self.plain("$.summary.bottom_line.en", summary.bottom_line.en)
+        self.plain("$.summary.bottom_line.fr", summary.bottom_line.fr)
         for section, points in (("key_points", summary.key_points), ("watch", summary.watch)):
             for index, point in enumerate(points):
                 self.text(f"$.summary.{section}[{index}].text", point.text)

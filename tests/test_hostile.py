@@ -690,6 +690,8 @@ BLANKABLE = [
     "$.events[1].detail.en",
     "$.quotes[0].context.fr",
     "$.summary.headline.en",
+    "$.summary.bottom_line.en",
+    "$.summary.bottom_line.fr",
     "$.summary.key_points[0].text.en",
     "$.summary.key_points[0].evidence[0].quote",
 ]
