@@ -346,6 +346,7 @@ class _Forgetful(dict[Hashable, Findings]):
 _EN, _FR, _FIRST = attrgetter("en"), attrgetter("fr"), itemgetter(0)
 _PARA, _QUOTE, _EVIDENCE = attrgetter("para"), attrgetter("quote"), attrgetter("evidence")
 _CITATION = attrgetter("outlet", "title", "url", "date")
+_URL = attrgetter("url")
 
 
 def _bulk_pass(briefing: Briefing, actor_ids: set[str]) -> bool:
@@ -426,7 +427,8 @@ def _citations_pass(lists: Iterable[Sequence[Citation]]) -> bool:
     lists = list(lists)
     citations = list(chain.from_iterable(lists))
     urls = list(map(attrgetter("url"), citations))
-    if None in urls and not all(any(item.url is not None for item in items) for items in lists):
+    # A URL is never "": any() on each list's URLs, run by C (map over the lists).
+    if None in urls and not all(map(any, map(map, repeat(_URL), lists))):
         return False
     for column in (list(map(attrgetter("outlet"), citations)), list(map(attrgetter("title"), citations))):
         if not _plain_pass(column):
@@ -447,8 +449,10 @@ def _dating_pass(events: Sequence[Event]) -> bool:
     values (or pairs of values) it depends on."""
     dates = list(map(attrgetter("date"), events))
     ends = list(map(attrgetter("end"), events))
+    # The distinct (date, end) pairs are few; every other set is made from them.
+    pairs = set(zip(dates, ends, strict=True))
     periods = {}
-    for value in set(dates).union(ends).difference((None,)):
+    for value in set(chain.from_iterable(pairs)).difference((None,)):
         try:
             periods[value] = iso_period(value)
         except ValueError:
@@ -457,11 +461,7 @@ def _dating_pass(events: Sequence[Event]) -> bool:
     lengths = zip(map(len, dates), map(attrgetter("precision"), events), strict=True)
     if any(LENGTH_AT[precision] != length for length, precision in set(lengths)):
         return False
-    if any(
-        periods[end].end < periods[date].start
-        for date, end in set(zip(dates, ends, strict=True))
-        if end is not None
-    ):
+    if any(periods[end].end < periods[date].start for date, end in pairs if end is not None):
         return False
     sources = list(map(attrgetter("sources"), events))
     if not all(compress(sources, map(eq, map(attrgetter("basis"), events), repeat("public-record")))):

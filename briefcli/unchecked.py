@@ -128,7 +128,7 @@ def breaks_a_pattern(briefing: Briefing) -> bool:
             if not _all_match(re.compile(pattern), distinct):
                 return True
         for name, derived, many in _NESTED.get(record_type, ()):
-            children = [child for child in _column(records, name, many) if child is not None]
+            children = list(filter(None, _column(records, name, many)))  # records are never falsy
             if children:
                 pending.append((derived, children))
     return False

@@ -131,6 +131,15 @@ class Cast:
                 by_actor[actor_id].append(event)
         return by_actor
 
+    def event_ids_of(self) -> dict[str, list[str]]:
+        """events_of, by id: what actor records list (no list of events made on the way)."""
+        by_actor: dict[str, list[str]] = defaultdict(list)
+        for event in self.briefing.events:
+            event_id = event.id
+            for actor_id in event.actors:
+                by_actor[actor_id].append(event_id)
+        return by_actor
+
     def quotes_of(self) -> dict[str, list[Quote]]:
         from briefcli.query import in_article_order
 
@@ -141,7 +150,7 @@ class Cast:
 
 
 def actor_records(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[ActorRecord]:
-    events_of, quotes_of = cast.events_of(), cast.quotes_of()
+    event_ids, quotes_of = cast.event_ids_of(), cast.quotes_of()
     for actor in actors:
         correction = actor.correction
         yield ActorRecord(
@@ -165,7 +174,7 @@ def actor_records(actors: Sequence[Actor], lang: Lang, cast: Cast) -> Iterator[A
                 FactRecord(fact=fact.fact.pick(lang), sources=citation_records(fact.sources))
                 for fact in actor.public_record
             ],
-            events=[event.id for event in events_of.get(actor.id, ())],
+            events=event_ids.get(actor.id) or [],
             quotes=[quote.id for quote in quotes_of.get(actor.id, ())],
             evidence=actor.evidence,
             briefing=(held := cast.briefings_of("actors", actor.id))[-1],
@@ -184,26 +193,30 @@ def citation_text(citation: Citation | CitationRecord) -> str:
 
 
 def event_records(events: Iterable[Event], lang: Lang, cast: Cast) -> Iterator[EventRecord]:
-    # Text.pick, spelled out: a timeline can be 100,000 records.
+    # A timeline can be 100,000 records: Text.pick spelled out, fields given by position
+    # (in EventRecord's order), and one briefing's ids worked out once, not per record.
     first, second = (_EN, _FR) if lang == "en" else (_FR, _EN)
+    several = bool(cast.appears_in)
+    held = cast.only
     for event in events:
-        held = cast.briefings_of("events", event.id)
-        title, detail = event.title, event.detail
+        if several:
+            held = cast.briefings_of("events", event.id)
+        title, detail, sources = event.title, event.detail, event.sources
         yield EventRecord(
-            id=event.id,
-            date=event.date,
-            end=event.end,
-            precision=event.precision,
-            basis=event.basis,
-            sources=citation_records(event.sources) if event.sources else [],
-            kind=event.kind,
-            direction=event.direction,
-            actors=event.actors,
-            title=first(title) or second(title) or "",
-            detail=first(detail) or second(detail) or "",
-            evidence=event.evidence,
-            briefing=held[-1],
-            briefings=held,
+            event.id,
+            event.date,
+            event.end,
+            event.precision,
+            event.basis,
+            [CitationRecord(c.outlet, c.title, c.url, c.date) for c in sources] if sources else [],
+            event.kind,
+            event.direction,
+            event.actors,
+            first(title) or second(title) or "",
+            first(detail) or second(detail) or "",
+            event.evidence,
+            held[-1],
+            held,
         )
 
 
