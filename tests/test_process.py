@@ -168,12 +168,32 @@ def test_a_signal_while_brief_waits_for_its_input(tmp_path: Path, number: int, s
         except OSError:
             assert time.monotonic() < deadline and process.poll() is None
             time.sleep(0.01)
+    wait_until_reading(process)
     try:
         process.send_signal(number)  # brief waits for bytes that never come: it cannot finish
         output, errors = process.communicate(timeout=60)
     finally:
         os.close(writer)
     assert (process.returncode, output, errors) == (status, b"", b"")
+
+
+def wait_until_reading(process: subprocess.Popen[bytes]) -> None:
+    """Until the kernel shows `process` blocked reading a pipe. A signal that lands just
+    before a read() begins only sets Python's flag, and the read then blocks for good: a
+    race in any Python program, which a person meets as a second Ctrl-C, not one to test."""
+    wchan = Path(f"/proc/{process.pid}/wchan")
+    deadline = time.monotonic() + 30
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            where = wchan.read_text()
+        except OSError:
+            where = ""
+        if "pipe_read" in where:
+            return
+        if where in ("", "0"):  # the kernel does not say: give brief time to reach its read
+            time.sleep(0.5)
+            return
+        time.sleep(0.005)
 
 
 def temporary_files(directory: Path) -> list[Path]:
