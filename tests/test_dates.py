@@ -414,3 +414,52 @@ def test_next_periods_follow_the_publication_dates(anchor: date, words: str) -> 
     else:
         expected = days_where(lambda d: (d - anchor).days == 1, anchor, reach=3)
     assert parse_date_arg(words, anchor=anchor) == expected
+
+
+# --- every word of the relative vocabulary (mutation testing found them unpinned) ---------
+
+PUBLISHED = date(2025, 7, 14)  # a Monday
+_WEEK_BEFORE = (date(2025, 7, 7), date(2025, 7, 13))
+_JUNE = (date(2025, 6, 1), date(2025, 6, 30))
+_Q2 = (date(2025, 4, 1), date(2025, 6, 30))
+_2024 = (date(2024, 1, 1), date(2024, 12, 31))
+_2025 = (date(2025, 1, 1), date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("words", "days_back"),
+    [
+        ("today", 0), ("aujourd'hui", 0), ("aujourd’hui", 0), ("aujourdhui", 0),
+        ("yesterday", 1), ("hier", 1), ("the day before yesterday", 2), ("day before yesterday", 2),
+        ("avant-hier", 2), ("avant hier", 2), ("tomorrow", -1), ("demain", -1),
+    ],
+)  # fmt: skip
+def test_every_day_word_counts_from_publication(words: str, days_back: int) -> None:
+    day = date.fromordinal(PUBLISHED.toordinal() - days_back)
+    period = parse_date_arg(words, anchor=PUBLISHED)
+    assert (period.start, period.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("last week", _WEEK_BEFORE), ("la semaine dernière", _WEEK_BEFORE), ("la semaine passee", _WEEK_BEFORE),
+        ("last month", _JUNE), ("le mois dernier", _JUNE), ("previous month", _JUNE),
+        ("last quarter", _Q2), ("le trimestre dernier", _Q2),
+        ("last year", _2024), ("l'an dernier", _2024), ("l'année dernière", _2024), ("l'annee derniere", _2024),
+        ("this year", _2025), ("cette année", _2025), ("cet an", _2025),
+        ("this month", (date(2025, 7, 1), date(2025, 7, 31))), ("ce mois-ci", (date(2025, 7, 1), date(2025, 7, 31))),
+        ("next week", (date(2025, 7, 21), date(2025, 7, 27))), ("la semaine prochaine", (date(2025, 7, 21), date(2025, 7, 27))),
+        ("this quarter", (date(2025, 7, 1), date(2025, 9, 30))), ("ce trimestre", (date(2025, 7, 1), date(2025, 9, 30))),
+    ],
+)  # fmt: skip
+def test_every_period_word_names_its_period(words: str, expected: tuple[date, date]) -> None:
+    period = parse_date_arg(words, anchor=PUBLISHED)
+    assert (period.start, period.end) == expected
+
+
+@pytest.mark.parametrize(("unit", "days"), [("d", 1), ("w", 7), ("m", 30.44), ("y", 365.25)])
+def test_a_fraction_of_a_unit_is_refused_with_a_whole_number_of_days_to_write(unit: str, days: float) -> None:
+    with pytest.raises(UsageProblem) as refused:
+        parse_date_arg(f"1.5{unit}", anchor=PUBLISHED)
+    assert f"such as {round(1.5 * days)}d" in str(refused.value)
