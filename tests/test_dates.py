@@ -19,6 +19,7 @@ from briefcli.dates import (
     month_end,
     parse_date_arg,
     window_from,
+    window_words,
 )
 from briefcli.errors import UsageProblem
 from briefcli.i18n import human_span
@@ -463,3 +464,33 @@ def test_a_fraction_of_a_unit_is_refused_with_a_whole_number_of_days_to_write(un
     with pytest.raises(UsageProblem) as refused:
         parse_date_arg(f"1.5{unit}", anchor=PUBLISHED)
     assert f"such as {round(1.5 * days)}d" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "header"),
+    [
+        ("2025-07-01", None, "since 1 July 2025"),
+        (None, "2025-03-31", "until 31 March 2025"),
+        ("2025-07-01", "2025-07-10", "from 1 July 2025 to 10 July 2025"),
+        ("2025-07-01", "2025-07-01", "on 1 July 2025"),
+    ],
+)
+def test_the_timeline_header_names_the_window_it_used(
+    since: str | None, until: str | None, header: str
+) -> None:
+    window = window_from(since, until, anchor=PUBLISHED)
+    words = window_words(window)
+    assert words is not None and words.text("en") == header
+
+
+def test_an_open_window_is_not_named() -> None:
+    assert window_words(window_from(None, None, anchor=PUBLISHED)) is None
+
+
+@pytest.mark.parametrize("weekday", ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
+def test_a_french_weekday_before_a_date_is_grammar(weekday: str) -> None:
+    """Copied from a French text: "mardi 1er juillet 2025" (the weekday is not checked)."""
+    period = parse_date_arg(f"{weekday} 1er juillet 2025", anchor=PUBLISHED)
+    assert (period.start, period.end) == (date(2025, 7, 1), date(2025, 7, 1))
+    period = parse_date_arg(f"le {weekday} 1er juillet 2025", anchor=PUBLISHED)
+    assert (period.start, period.end) == (date(2025, 7, 1), date(2025, 7, 1))
