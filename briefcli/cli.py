@@ -319,10 +319,22 @@ ActorFilterOption = Annotated[
         help="Only those involving this actor (as in 'brief actors QUERY'); repeat for any of several.",
     ),
 ]
+def _at_least_one(value: int | None) -> int | None:
+    """Checked here, not with Typer's `min=`: its message differs between typer 0.28 and 0.29."""
+    if value is not None and value < 1:
+        raise typer.BadParameter(f"give 1 or more, not {value}")
+    return value
+
+
 LimitOption = Annotated[
     int | None,
     typer.Option(
-        "--limit", "-n", metavar="N", min=1, show_default=False, help="At most N results, the first ones."
+        "--limit",
+        "-n",
+        metavar="N",
+        callback=_at_least_one,
+        show_default=False,
+        help="At most N results, the first ones.",
     ),
 ]
 

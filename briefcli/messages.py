@@ -237,6 +237,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("{value} is not one of {choices}. Did you mean {other}?", "{value} ne fait pas partie de {choices}. Vouliez-vous dire {other} ?"),
     ("{value} is not one of {choices}.", "{value} ne fait pas partie de {choices}."),
     ("{value} is not in the range x>={least}.", "{value} est trop petit : {least} au moins."),
+    ("give 1 or more, not {value}", "donner 1 ou plus, pas {value}"),
     ("{value} is not {choice}.", "{value} n'est pas {choice}."),
 )  # fmt: skip
 

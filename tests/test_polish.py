@@ -170,7 +170,7 @@ def test_a_typo_of_a_whole_name_suggests_that_actor_not_one_whose_title_holds_it
 def test_a_limit_below_one_is_refused_in_french_too() -> None:
     run = brief("timeline", "--limit", "0", "--lang", "fr")
     assert run.exit_code == 2
-    assert "valeur invalide pour '--limit' / '-n' : 0 est trop petit : 1 au moins." in run.stderr
+    assert "valeur invalide pour '--limit' / '-n' : donner 1 ou plus, pas 0" in run.stderr
 
 
 def test_the_same_briefing_read_twice_is_one_briefing() -> None:
