@@ -319,6 +319,8 @@ ActorFilterOption = Annotated[
         help="Only those involving this actor (as in 'brief actors QUERY'); repeat for any of several.",
     ),
 ]
+
+
 def _at_least_one(value: int | None) -> int | None:
     """Checked here, not with Typer's `min=`: its message differs between typer 0.28 and 0.29."""
     if value is not None and value < 1:
