@@ -132,9 +132,8 @@ _LAST_FR = (
     r"(derni[eè]re?|pass[ée]e?|pr[ée]c[ée]dente?|prochaine?|suivante?)"
 )
 _THIS_FR = r"(ce|cet|cette)\s+(semaine|mois|trimestre|ann[ée]e|an)(?:[- ]?ci)?"
-_UNIT_OF_WORD = {
-    "week": "week", "semaine": "week", "month": "month", "mois": "month", "quarter": "quarter",
-    "trimestre": "quarter", "year": "year", "an": "year", "année": "year", "annee": "year",
+_UNIT_OF_WORD = {  # the French words' units (English names its units itself)
+    "semaine": "week", "mois": "month", "trimestre": "quarter", "an": "year", "année": "year", "annee": "year",
 }  # fmt: skip
 _DAYS_BACK = {
     "today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "aujourdhui": 0,
