@@ -896,8 +896,8 @@ def diff(
 
 @app.command()
 def new(
-    article: Annotated[
-        Path, typer.Argument(metavar="ARTICLE", help="The article, as UTF-8 text: one paragraph a line.")
+    article_name: Annotated[
+        str, typer.Argument(metavar="ARTICLE", help="The article, as UTF-8 text: one paragraph a line.")
     ],
     *,
     published: Annotated[
@@ -918,7 +918,7 @@ def new(
         ),
     ] = None,
     output_file: Annotated[
-        Path | None,
+        str | None,  # as typed: Path would drop a trailing slash
         typer.Option(
             "--output",
             "-o",
@@ -938,7 +938,8 @@ def new(
     """
     from briefcli.choices import read_choice
     from briefcli.dates import iso_period
-    from briefcli.files import atomic_output
+    from briefcli.files import atomic_output, file_argument
+    from briefcli.provenance import paragraphs_of, read_article
     from briefcli.render import machine, say
     from briefcli.render.safe import inert
     from briefcli.skeleton import guess_language, skeleton
@@ -949,21 +950,14 @@ def new(
         raise UsageProblem(
             f"--published {published!r}: give an ISO date, such as 2025-07-14, 2025-07 or 2025"
         ) from None
+    article = file_argument(article_name, "ARTICLE")
+    target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
+    text, article_text = read_article(article)
     try:
-        text = article.read_bytes()
-    except FileNotFoundError:
-        raise BriefError(f"{article}: cannot read the article: no such file") from None
-    except IsADirectoryError:
-        raise BriefError(f"{article}: is a directory, not an article") from None
-    except OSError as exc:
-        raise BriefError(f"{article}: cannot read the article: {exc.strerror or exc}") from None
-    try:
-        from briefcli.provenance import paragraphs_of
-
         language = (
             read_choice("--lang", article_lang, "lang", LANGS, message_lang())
             if article_lang is not None
-            else guess_language(paragraphs_of(text.decode("utf-8")))
+            else guess_language(paragraphs_of(article_text))
         )
         briefing, paragraphs = skeleton(text, name=article.stem, published=published, lang=language)
     except UnicodeDecodeError as exc:
@@ -976,17 +970,17 @@ def new(
     lang_now = message_lang()
     # brief cannot know where the date comes from: the skeleton says the article, and says so here.
     basis = words("new.basis", lang_now)
-    if output_file is None or str(output_file) == "-":
+    if target is None:
         machine.write_json(briefing)
         say(basis)
         print(numbered, file=sys.stderr)
         return
-    if output_file.exists() and os.path.samefile(output_file, article):
+    if target.exists() and os.path.samefile(target, article):
         raise UsageProblem(
-            f"--output {output_file} is the article being read; brief never writes to a file it reads"
+            f"--output {target} is the article being read; brief never writes to a file it reads"
         )
-    with atomic_output(output_file) as stream:
+    with atomic_output(target) as stream:
         machine.write_json(briefing, stream)
     say(basis)
-    say(words("new.wrote", lang_now, path=output_file, lang=language))
+    say(words("new.wrote", lang_now, path=target, lang=language))
     print(numbered)

@@ -82,9 +82,9 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     # brief new
     "new.basis": (
         "brief: source.published_basis is 'article': if the article does not state the date, make it "
-        "'public-record' and name published_source",
+        "'public-record' and name published_sources",
         "brief : source.published_basis vaut 'article' : si l'article ne donne pas la date, mettre "
-        "'public-record' et nommer published_source",
+        "'public-record' et nommer published_sources",
     ),
     "new.wrote": (
         "brief: wrote {path} (language {lang}); the article's paragraphs, as evidence cites them:",
@@ -213,6 +213,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("only a policy change or a proposal has a direction, not a {kind}",
      "seuls un changement de politique ou une proposition ont une direction, pas {kind}"),
     # provenance.py
+    ("cannot read the article: no such file", "impossible de lire l'article : fichier introuvable"),
     ("cannot read the article: {reason}", "impossible de lire l'article : {reason}"),
     ("larger than the {n} MiB limit for an article", "dépasse la limite de {n} Mio pour un article"),
     ("is a directory, not an article", "est un répertoire, pas un article"),

@@ -34,13 +34,14 @@ def _read_article(article: Path) -> bytes:
     raise BriefingError(str(article), [Problem(None, f"larger than the {limit} MiB limit for an article")])
 
 
-def check_provenance(briefing: Briefing, article: Path) -> list[Problem]:
-    """Every way the briefing disagrees with the article at `article`."""
+def read_article(article: Path) -> tuple[bytes, str]:
+    """The article's bytes (what its sha256 is of) and its text (a byte-order mark does not
+    change the paragraphs), size-checked; every failure is a BriefingError naming the file."""
     try:
         data = _read_article(article)
-        # The sha256 is of the bytes as they are; the paragraphs are of the text, which a
-        # byte-order mark does not change.
-        text = data.removeprefix(_BOM).decode("utf-8")
+        return data, data.removeprefix(_BOM).decode("utf-8")
+    except FileNotFoundError:
+        raise BriefingError(str(article), [Problem(None, "cannot read the article: no such file")]) from None
     except IsADirectoryError:
         raise BriefingError(str(article), [Problem(None, "is a directory, not an article")]) from None
     except OSError as exc:
@@ -51,6 +52,11 @@ def check_provenance(briefing: Briefing, article: Path) -> list[Problem]:
         raise BriefingError(
             str(article), [Problem(None, f"the article is not UTF-8 (byte {exc.start})")]
         ) from None
+
+
+def check_provenance(briefing: Briefing, article: Path) -> list[Problem]:
+    """Every way the briefing disagrees with the article at `article`."""
+    data, text = read_article(article)
 
     problems: list[Problem] = []
     digest = hashlib.sha256(data).hexdigest()

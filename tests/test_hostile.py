@@ -443,6 +443,12 @@ def assert_documented(problems: list[Any], *, whole_file: bool) -> None:
         assert "\n" not in str(BriefingError("fuzzed.json", problems)).rstrip("\n")
 
 
+#: At most this many records in one list: repeats compound (86 x 86 x 86 is 636,056 key
+#: points, a file far past what the 5 s deadline per example is for; the cost bound at
+#: scale is benchmarks/hostile.py's).
+MANY = 2_000
+
+
 def mutate(document: Any, path: tuple[Any, ...], action: str, value: Any) -> None:
     """Apply one mutation at `path`, if `path` still leads somewhere: an earlier one may
     have replaced a parent with a scalar, or removed it."""
@@ -463,7 +469,7 @@ def mutate(document: Any, path: tuple[Any, ...], action: str, value: Any) -> Non
         elif action == "add":
             parent[f"extra-{last}"] = value
         elif action == "repeat" and isinstance(parent.get(last), list) and parent[last]:
-            parent[last] = parent[last] * value  # many records: duplicates ids, unless only one
+            parent[last] = (parent[last] * value)[:MANY]  # many records: duplicates ids, unless only one
     elif isinstance(parent, list) and isinstance(last, int) and last < len(parent):
         if action == "replace":
             parent[last] = value

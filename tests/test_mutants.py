@@ -251,7 +251,7 @@ def test_provenance_refuses_a_directory_a_binary_and_a_huge_article(tmp_path: Pa
     missing = tmp_path / "missing.txt"
     with pytest.raises(BriefingError) as unreadable:
         check_provenance(briefing, missing)
-    assert unreadable.value.problems[0].message == "cannot read the article: No such file or directory"
+    assert unreadable.value.problems[0].message == "cannot read the article: no such file"
 
 
 def test_provenance_size_limit_is_exact(tmp_path: Path) -> None:
