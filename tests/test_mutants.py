@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefcli.errors import BriefError, UsageProblem
@@ -532,3 +532,560 @@ def test_a_rename_that_fails_is_one_error_and_leaves_no_temporary(
     assert str(refused.value) == f"cannot write {target}: No space left on device"
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
     assert target.read_text(encoding="utf-8") == "old"
+
+
+# --- the rules' fast path (the bulk pass) pinned to the record-by-record checker --------
+
+# Values each rule accepts, edge cases included (25 words, the last paragraph, a leap day,
+# an end on the start's last day, a blank character inside a text), and values it refuses:
+# (value, path suffix, words of the message).
+_TEXTS_OK = [
+    {"en": "Mayor"},
+    {"fr": "Maire"},
+    {"en": "Town council", "fr": "Conseil"},
+    {"en": "a\u200b ", "fr": None},
+]
+_TEXTS_BAD = [
+    ({}, "", "needs"),
+    ({"en": None, "fr": None}, "", "needs"),
+    ({"en": "", "fr": ""}, "", "needs"),
+    ({"en": " "}, ".en", "blank"),
+    ({"fr": "\u200b\t"}, ".fr", "blank"),
+    ({"en": "ok", "fr": "\u00ad"}, ".fr", "blank"),
+    ({"en": "\ufeff", "fr": "ok"}, ".en", "blank"),
+    ({"en": "ok", "fr": ""}, ".fr", "blank"),
+]
+_PLAIN_OK = ["la maire", "x", "É b"]
+_PLAIN_BAD = [" ", "\u2060", "\n\u200f"]
+_QUOTE_25 = " ".join(["mot"] * 25)
+_EVIDENCE_OK = [{"para": 1, "quote": "le"}, {"para": 3, "quote": _QUOTE_25}, {"para": 2, "quote": "a\u200b"}]
+_EVIDENCE_BAD = [
+    ({"para": 4, "quote": "le"}, ".para", "paragraph 4 is out of range: the article has 3"),
+    ({"para": 1, "quote": " \u200b"}, ".quote", "the quote is blank"),
+    ({"para": 2, "quote": _QUOTE_25 + " mot"}, ".quote", "26 words: evidence is at most 25"),
+]
+_CITATIONS_OK = [
+    {"outlet": "AP", "title": "Live", "url": "https://a.example/x"},
+    {"outlet": "Le Monde", "title": "Un titre", "url": "http://b.example", "date": "2024-02-29"},
+    {"outlet": "Reuters", "title": "www", "date": "2024"},  # no URL: another in its list has one
+]
+_CITATIONS_BAD = [
+    ({"outlet": " \u200b", "title": "T", "url": "https://a.example"}, ".outlet", "blank"),
+    ({"outlet": "AP", "title": "\u2064", "url": "https://a.example"}, ".title", "blank"),
+    (
+        {"outlet": "AP", "title": "see WWW.example.org", "url": "https://a.example"},
+        ".title",
+        "holds an address",
+    ),
+    (
+        {"outlet": "https://ap.example", "title": "T", "url": "https://a.example"},
+        ".outlet",
+        "holds an address",
+    ),
+    ({"outlet": "AP", "title": "a; b", "url": "https://a.example"}, ".title", "holds ';'"),
+    ({"outlet": "AP; Reuters", "title": "T", "url": "https://a.example"}, ".outlet", "holds ';'"),
+    ({"outlet": "AP", "title": "T", "url": "https://a.example/https://b.example"}, ".url", "two addresses"),
+    (
+        {"outlet": "AP", "title": "T", "url": "https://a.example", "date": "2024-02-30"},
+        ".date",
+        "real calendar",
+    ),
+]
+# (date, end, precision)
+_DATINGS_OK = [
+    ("2023", None, "year"),
+    ("2024-06", None, "month"),
+    ("2024-06-30", "2024-07-02", "day"),
+    ("2024-06-30", "2024-06-30", "day"),
+    ("2024", "2024-01-01", "year"),
+    ("2024-06-30", "2024-06", "day"),
+    ("2024-02-29", None, "day"),
+]
+_DATINGS_BAD = [
+    (("2024-02-30", None, "day"), ".date", "is not a real calendar date"),
+    (("2023-13", None, "month"), ".date", "is not a real calendar date"),
+    (("2024-06-30", "2024-02-30", "day"), ".end", "is not a real calendar date"),
+    (("2024-06-30", "2024-06-29", "day"), ".end", "ends (2024-06-29) before it starts (2024-06-30)"),
+    (("2024-07", "2024-06-30", "month"), ".end", "before it starts"),
+    (("2024", "2023", "year"), ".end", "before it starts"),
+    (("2024-06", None, "day"), ".precision", "'day' does not match the date '2024-06' (month)"),
+    (("2024", None, "month"), ".precision", "does not match"),
+    (("2024-06-30", None, "year"), ".precision", "does not match"),
+]
+_KINDS_OK = [
+    ("other", None),
+    ("policy-change", "increase"),
+    ("proposal", None),
+    ("proposal", "suspend"),
+    ("meeting", None),
+]
+_KINDS_BAD = [
+    (("policy-change", None), ".direction", "required for a policy change"),
+    (
+        ("meeting", "increase"),
+        ".direction",
+        "only a policy change or a proposal has a direction, not a meeting",
+    ),
+    (("statement", "resume"), ".direction", "not a statement"),
+]
+
+
+@st.composite
+def _briefings(draw: st.DrawFn) -> tuple[Document, list[tuple[str, str]]]:
+    """The mini briefing with 1 to 3 actors and 0 to 4 events of drawn values, all valid,
+    then at most one fault put in: the document, and the (path, words) the fault gives."""
+    document: Document = json.loads(MINI.read_text(encoding="utf-8"))
+    ok = st.sampled_from
+    n_actors = draw(st.integers(1, 3))
+    ids = [f"a{index}" for index in range(n_actors)]
+    document["quotes"][0]["speaker"] = "a0"
+    document["source"].pop("correspondent", None)
+
+    def citations() -> list[dict[str, str]]:
+        listed = draw(st.lists(ok(_CITATIONS_OK), min_size=1, max_size=3))
+        return listed if any("url" in c for c in listed) else [*listed, _CITATIONS_OK[0]]
+
+    actors = []
+    for index, actor_id in enumerate(ids):
+        actor: dict[str, Any] = {"id": actor_id, "kind": "person", "name": draw(ok(_TEXTS_OK))}
+        actor.update(role=draw(ok(_TEXTS_OK)), story=draw(ok(_TEXTS_OK)))
+        actor["evidence"] = draw(st.lists(ok(_EVIDENCE_OK), min_size=1, max_size=2))
+        actor["aliases"] = draw(st.lists(ok(_PLAIN_OK), max_size=2))
+        if index and draw(st.booleans()):
+            actor["affiliation"] = draw(ok(ids[:index]))
+        if draw(st.booleans()):
+            actor["correction"] = {"as_written": draw(ok(_PLAIN_OK)), "corrected": draw(ok(_PLAIN_OK))}
+            actor["correction"].update(note=draw(ok(_TEXTS_OK)), sources=citations())
+        if draw(st.booleans()):
+            actor["public_record"] = [{"fact": draw(ok(_TEXTS_OK)), "sources": citations()}]
+        actors.append(actor)
+    events = []
+    for index in range(draw(st.integers(0, 4))):
+        date, end, precision = draw(ok(_DATINGS_OK))
+        kind, direction = draw(ok(_KINDS_OK))
+        event: dict[str, Any] = {"id": f"e{index}", "date": date, "precision": precision, "kind": kind}
+        event.update(basis=draw(ok(["article", "public-record"])), title=draw(ok(_TEXTS_OK)))
+        event.update(
+            detail=draw(ok(_TEXTS_OK)), evidence=draw(st.lists(ok(_EVIDENCE_OK), min_size=1, max_size=2))
+        )
+        event["actors"] = draw(st.lists(ok(ids), max_size=2))
+        if end is not None:
+            event["end"] = end
+        if direction is not None:
+            event["direction"] = direction
+        if event["basis"] == "public-record" or draw(st.booleans()):
+            event["sources"] = citations()
+        events.append(event)
+    document["actors"], document["events"] = actors, events
+
+    # The places a fault can go, each with how to put it there.
+    actor_at = draw(st.integers(0, n_actors - 1))
+    actor, where = actors[actor_at], f"$.actors[{actor_at}]"
+    faults: list[Callable[[], tuple[str, str]]] = []
+
+    def text_fault(record: dict[str, Any], field: str, path: str) -> tuple[str, str]:
+        value, suffix, words = draw(ok(_TEXTS_BAD))
+        record[field] = value
+        return f"{path}{suffix}", words
+
+    def evidence_fault(record: dict[str, Any], path: str) -> tuple[str, str]:
+        value, suffix, words = draw(ok(_EVIDENCE_BAD))
+        record["evidence"].append(value)
+        return f"{path}.evidence[{len(record['evidence']) - 1}]{suffix}", words
+
+    def citation_fault(listed: list[dict[str, str]], path: str) -> tuple[str, str]:
+        if draw(st.booleans()):  # no URL in the whole list
+            listed[:] = [_CITATIONS_OK[2]]
+            return path, "no source with a URL"
+        value, suffix, words = draw(ok(_CITATIONS_BAD))
+        listed.append(value)
+        return f"{path}[{len(listed) - 1}]{suffix}", words
+
+    def plain_fault(record: dict[str, Any], field: str, path: str) -> tuple[str, str]:
+        record[field] = draw(ok(_PLAIN_BAD))
+        return path, "blank"
+
+    for field in ("name", "role", "story"):
+        faults.append(lambda field=field: text_fault(actor, field, f"{where}.{field}"))  # type: ignore[misc]
+    faults.append(lambda: evidence_fault(actor, where))
+
+    def alias_fault() -> tuple[str, str]:
+        actor["aliases"].append(draw(ok(_PLAIN_BAD)))
+        return f"{where}.aliases[{len(actor['aliases']) - 1}]", "blank"
+
+    def affiliation_fault() -> tuple[str, str]:
+        actor["affiliation"] = draw(ok([actor["id"], "nobody"]))
+        words = "its own affiliation" if actor["affiliation"] == actor["id"] else "unknown actor 'nobody'"
+        return f"{where}.affiliation", words
+
+    faults += [alias_fault, affiliation_fault]
+    if "correction" in actor:
+        correction, fixed = actor["correction"], f"{where}.correction"
+        faults.append(lambda: text_fault(correction, "note", f"{fixed}.note"))
+        faults.append(lambda: plain_fault(correction, "as_written", f"{fixed}.as_written"))
+        faults.append(lambda: plain_fault(correction, "corrected", f"{fixed}.corrected"))
+        faults.append(lambda: citation_fault(correction["sources"], f"{fixed}.sources"))
+    if "public_record" in actor:
+        fact, recorded = actor["public_record"][0], f"{where}.public_record[0]"
+        faults.append(lambda: text_fault(fact, "fact", f"{recorded}.fact"))
+        faults.append(lambda: citation_fault(fact["sources"], f"{recorded}.sources"))
+    if events:
+        event_at = draw(st.integers(0, len(events) - 1))
+        event, at = events[event_at], f"$.events[{event_at}]"
+        faults.append(lambda: text_fault(event, "title", f"{at}.title"))
+        faults.append(lambda: text_fault(event, "detail", f"{at}.detail"))
+        faults.append(lambda: evidence_fault(event, at))
+
+        def dating_fault() -> tuple[str, str]:
+            (date, end, precision), suffix, words = draw(ok(_DATINGS_BAD))
+            event.update(date=date, precision=precision)
+            event.pop("end", None)
+            if end is not None:
+                event["end"] = end
+            return f"{at}{suffix}", words
+
+        def kind_fault() -> tuple[str, str]:
+            (kind, direction), suffix, words = draw(ok(_KINDS_BAD))
+            event["kind"] = kind
+            event.pop("direction", None)
+            if direction is not None:
+                event["direction"] = direction
+            return f"{at}{suffix}", words
+
+        def sources_fault() -> tuple[str, str]:
+            event["basis"] = "public-record"
+            event.pop("sources", None)
+            return f"{at}.sources", "required when basis is public-record"
+
+        def actors_fault() -> tuple[str, str]:
+            event["actors"].append("nobody")
+            return f"{at}.actors[{len(event['actors']) - 1}]", "unknown actor 'nobody'"
+
+        faults += [dating_fault, kind_fault, sources_fault, actors_fault]
+        if "sources" in event:
+            faults.append(lambda: citation_fault(event["sources"], f"{at}.sources"))
+    if draw(st.booleans()):
+        return document, []
+    return document, [draw(ok(faults))()]
+
+
+@given(_briefings())
+@settings(max_examples=300, deadline=None)
+def test_the_bulk_pass_passes_exactly_the_actors_and_events_the_full_checker_passes(
+    drawn: tuple[Document, list[tuple[str, str]]],
+) -> None:
+    """The bulk pass lets the checker skip the actors and events only when the full pass
+    finds nothing in them (else a fault goes unreported), and always then (else it is
+    no fast path); each fault is reported at its path, once, alone."""
+    from briefcli.rules import _bulk_pass
+
+    document, expected = drawn
+    briefing, problems = parse_briefing(json.dumps(document).encode())
+    assert briefing is not None, problems
+    afresh = check_briefing(briefing, remember=False)
+    assert problems == afresh
+    found = [(problem.path, problem.message) for problem in afresh]
+    assert [path for path, _ in found] == [path for path, _ in expected], found
+    for (_, message), (_, words) in zip(found, expected, strict=True):
+        assert words in message
+    assert _bulk_pass(briefing, {actor.id for actor in briefing.actors}) is (not found)
+
+
+# --- load.py: which files, and how a file that cannot be read is refused ---------------
+
+
+def test_the_bundled_briefing_is_the_installed_one_first_and_a_missing_one_is_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli import load
+
+    package = tmp_path / "briefcli"
+    monkeypatch.setattr(load, "__file__", str(package / "load.py"))
+    expected = (
+        f"brief: {package / 'data' / 'briefing.json'}: the bundled briefing is missing: reinstall brief\n"
+    )
+    run = brief("summary")
+    assert (run.exit_code, run.stdout, run.stderr) == (1, "", expected)
+    with pytest.raises(BriefingError):
+        load_briefing()
+    (tmp_path / "data").mkdir()
+    beside = write_json(tmp_path / "data" / "briefing.json", {})
+    assert load.bundled_path() == beside  # a source checkout: data/ beside the package
+    (package / "data").mkdir(parents=True)
+    inside = write_json(package / "data" / "briefing.json", {})
+    assert load.bundled_path() == inside  # installed from a wheel: inside the package
+
+
+def test_a_directory_stands_for_its_briefings_sorted_without_schemas_or_hidden_files(tmp_path: Path) -> None:
+    from briefcli.load import resolve_paths
+
+    for name in ("b.json", "a.json", ".a.json", "briefing.schema.json", "notes.txt"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    assert resolve_paths([tmp_path]) == [
+        (tmp_path / "a.json", str(tmp_path / "a.json")),
+        (tmp_path / "b.json", str(tmp_path / "b.json")),
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / ".hidden.json").write_text("{}", encoding="utf-8")
+    run = brief("summary", "--data", str(empty))
+    assert (run.exit_code, run.stderr) == (1, f"brief: {empty}: a directory with no *.json briefing in it\n")
+    run = brief("summary", env={"BRIEF_DATA": f"{os.pathsep}{empty}{os.pathsep}"})
+    assert run.stderr == f"brief: {empty} (from BRIEF_DATA): a directory with no *.json briefing in it\n"
+
+
+def test_a_file_that_cannot_be_read_is_one_error_naming_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli import load
+
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    cases: list[tuple[Path, str]] = [
+        (loop, "cannot be read: Too many levels of symbolic links"),
+        (tmp_path, "is a directory, not a briefing file"),
+        (tmp_path / "missing.json", "no such file"),
+    ]
+    for path, why in cases:
+        with pytest.raises(BriefingError) as refused:
+            load.read_briefing_bytes(path, "the name")
+        assert (refused.value.where, [p.message for p in refused.value.problems]) == ("the name", [why])
+    for error, why in (
+        (PermissionError(13, "Permission denied"), "permission denied: cannot read it"),
+        (OSError("a fault with no error number"), "cannot be read: a fault with no error number"),
+    ):
+
+        def failing(*_args: object, error: OSError = error) -> None:
+            raise error
+
+        monkeypatch.setattr(load, "open", failing, raising=False)
+        with pytest.raises(BriefingError) as refused:
+            load.read_briefing_bytes(MINI)
+        assert (refused.value.where, [p.message for p in refused.value.problems]) == (str(MINI), [why])
+
+
+def test_load_briefing_reads_the_path_given_else_brief_data_else_the_bundled_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert load_briefing().id != "mini-town-budget"
+    monkeypatch.setenv("BRIEF_DATA", str(MINI))
+    assert load_briefing().id == "mini-town-budget"
+    monkeypatch.setenv("BRIEF_DATA", str(tmp_path / "missing.json"))
+    assert load_briefing(MINI).id == "mini-town-budget"
+
+
+def test_standard_input_is_read_up_to_the_limit_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from briefcli import load
+
+    data = MINI.read_bytes()
+    monkeypatch.setattr(load, "MAX_BYTES", len(data) + 3)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbf" + data)))
+    assert load.read_briefing_bytes(Path("-")) == data  # at the limit, with its mark dropped
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbf" + data + b" ")))
+    with pytest.raises(BriefingError, match=r"^<stdin>: larger than"):
+        load.read_briefing_bytes(Path("-"))
+
+
+def test_a_regular_file_over_the_limit_is_refused_by_its_size_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefcli import load
+
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 11)
+    monkeypatch.setattr(load, "MAX_BYTES", 10)
+    reads: list[int] = []
+
+    class Counted:  # the file, with every read counted
+        def __init__(self, path: Path, _mode: str) -> None:
+            self.file = open(path, "rb")  # noqa: SIM115 (closed by __exit__)
+
+        def __enter__(self) -> Counted:
+            return self
+
+        def __exit__(self, *_exc: object) -> None:
+            self.file.close()
+
+        def fileno(self) -> int:
+            return self.file.fileno()
+
+        def read(self, size: int) -> bytes:
+            reads.append(size)
+            return self.file.read(size)
+
+    monkeypatch.setattr(load, "open", Counted, raising=False)
+    with pytest.raises(BriefingError, match="larger than"):
+        load.read_briefing_bytes(big)
+    assert reads == []
+    big.write_bytes(b" " * 10)
+    assert load.read_briefing_bytes(big) == b" " * 10
+    assert reads == [11]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_decoding_runs_without_the_garbage_collector_and_leaves_it_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    import gc
+
+    import msgspec
+
+    decode, seen = msgspec.json.decode, []
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return decode(*args, **kwargs)
+
+    monkeypatch.setattr(msgspec.json, "decode", watched)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        for data in (MINI.read_bytes(), b"{"):
+            parse_briefing(data)
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert seen[:2] == [False, False]  # the typed decodes; the slow pass may collect
+
+
+# --- unchecked.py: the patterns checked a column at a time, as msgspec checks each value --
+
+_PATTERNS = [
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",  # the model's own, line-local ones
+    r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
+    r"^https?://[^\s;]+$",
+    r"^a(?=\nb)",  # ones that look past a line, or are not anchored at both ends
+    r"^a(?!b)$",
+    r"^a\Z",
+    r"b$",
+    r"^(?:a|b)$",
+    r"(?m)^a$",
+]
+_PIECES = ["a", "b", "ab", "-", "1", "2024", "\n", " ", "https://x", ";", ""]
+
+
+@given(
+    pattern=st.sampled_from(_PATTERNS),
+    values=st.sets(st.lists(st.sampled_from(_PIECES), max_size=4).map("".join), max_size=90),
+    filler=st.integers(0, 80),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_column_matches_all_at_once_exactly_when_each_value_matches(
+    pattern: str, values: set[str], filler: int
+) -> None:
+    import re
+
+    from briefcli.unchecked import _all_match
+
+    # Many values that match the model's patterns, for the one-search path.
+    values |= {f"{2000 + n}" for n in range(filler)} | {f"a-{n}" for n in range(filler)}
+    compiled = re.compile(pattern)
+    assert _all_match(compiled, values) is all(compiled.search(value) for value in values)
+
+
+# --- decoding.py: what a briefing that does not decode is told --------------------------
+
+_NOT_AN_OBJECT = [
+    (b"null", "null"),
+    (b"true", "a boolean"),
+    (b"-1.5", "a number"),
+    (b"3", "a number"),
+    (b"[{}]", "an array"),
+    (b'"{}"', "a string"),
+]
+
+
+@pytest.mark.parametrize(("data", "kind"), _NOT_AN_OBJECT)
+def test_a_document_that_is_not_an_object_is_named_by_its_json_type(data: bytes, kind: str) -> None:
+    assert _decoding(data) == [("$", f"expected a JSON object, got {kind}")]
+
+
+def _decoding(data: bytes) -> list[tuple[str | None, str]]:
+    briefing, problems = parse_briefing(data)
+    assert briefing is None
+    return [(problem.path, problem.message) for problem in problems]
+
+
+def _unknown(key: str) -> tuple[str, str]:
+    return "$.events[0]", f"unknown field {key} (not in the briefing schema)"
+
+
+# An unknown key that reads as a JSON path step is put in the path; any other is quoted.
+_UNKNOWN_KEYS = [
+    ("ok", ("$.events[0].ok", "unknown field (not in the briefing schema)")),
+    ("é-" + "x" * 58, ("$.events[0].é-" + "x" * 58, "unknown field (not in the briefing schema)")),
+    ("", _unknown("''")),
+    ("a.b", _unknown("'a.b'")),
+    ("a[0]", _unknown("'a[0]'")),
+    ("it's", _unknown('"it\'s"')),
+    ("a b", _unknown("'a b'")),
+    ("a\x7f", _unknown("'a\\x7f'")),
+    ("a\u200b", _unknown("'a\\u200b'")),
+    ("x" * 61, _unknown("'" + "x" * 58 + "… (61 characters)")),
+]
+
+
+@pytest.mark.parametrize(("key", "problem"), _UNKNOWN_KEYS)
+def test_an_unknown_field_is_named_in_the_path_or_quoted(
+    mini_document: Document, key: str, problem: tuple[str, str]
+) -> None:
+    mini_document["events"][0][key] = 1
+    assert _decoding(json.dumps(mini_document).encode()) == [problem]
+
+
+def test_every_bad_record_of_every_section_is_reported_after_the_briefings_own_fault(
+    mini_document: Document,
+) -> None:
+    """One bad record hides no other, in any section; the briefing's own fault comes first."""
+    mini_document["id"] = "Town Budget"
+    mini_document["source"]["language"] = "FR"
+    expected: list[tuple[str | None, str]] = [
+        ("$.id", "expected an id of lower-case words joined by hyphens, like mark-rutte, got 'Town Budget'")
+    ]
+    for section in ("actors", "events", "quotes"):
+        records = mini_document[section]
+        records[0]["id"] = 7
+        records.append({**records[0], "id": "ok-again", "evidence": "none"})
+        expected += [
+            (f"$.{section}[0].id", "expected str, got int"),
+            (f"$.{section}[{len(records) - 1}].evidence", "expected array, got str"),
+        ]
+    assert _decoding(json.dumps(mini_document).encode()) == expected
+    only = {"actors": [], "events": [], "quotes": [], "source": {**mini_document["source"], "language": "FR"}}
+    assert _decoding(json.dumps({**mini_document, **only, "id": "x"}).encode()) == [
+        ("$.source.language", "expected a two-letter language code, like fr, got 'FR'")
+    ]
+
+
+def test_a_value_outside_a_vocabulary_is_told_the_vocabulary(mini_document: Document) -> None:
+    mini_document["events"][1]["direction"] = "sideways"
+    mini_document["actors"][0]["kind"] = "robot"
+    assert _decoding(json.dumps(mini_document).encode()) == [
+        ("$.actors[0].kind", "expected one of country, group, organization, person, got 'robot'"),
+        ("$.events[1].direction", "expected one of increase, restructure, resume, suspend, got 'sideways'"),
+    ]
+
+
+def test_the_first_twenty_unknown_references_up_to_100_characters_get_a_suggestion(
+    mini_document: Document,
+) -> None:
+    council = "town-council-" + "x" * 87  # the longest id a suggestion is looked for
+    mini_document = json.loads(json.dumps(mini_document).replace('"town-council"', f'"{council}"'))
+    near, longer = council[:-1] + "y", council + "x"
+    template = mini_document["events"][0]
+    mini_document["events"] = [
+        {**template, "id": f"e{index}", "actors": [near if index % 2 else longer, near]}
+        for index in range(12)
+    ]
+    found = _problems(mini_document)
+    assert [path for path, _ in found] == [
+        f"$.events[{index}].actors[{position}]" for index in range(12) for position in (0, 1)
+    ]
+    suggested = [f"(did you mean {council!r}?)" in message for _, message in found]
+    # Each unknown reference spends one of the 20, suggested or not.
+    assert (
+        suggested
+        == [index % 2 == 1 or position == 1 for index in range(10) for position in (0, 1)] + [False] * 4
+    )
