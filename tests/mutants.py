@@ -82,6 +82,7 @@ class Mutant:
     number: int  # its place among the file's mutation sites
     line: int
     key: str  # "file:line-text | change", stable while the line's text stays
+    at_import: bool = False  # outside any function: run when the module is imported
 
 
 def _annotation_nodes(tree: ast.AST) -> set[int]:
@@ -198,10 +199,21 @@ def _apply(tree: ast.Module, number: int) -> ast.Module:
     raise IndexError(number)
 
 
+def _function_lines(tree: ast.Module) -> set[int]:
+    """The lines inside a function's body; every other line runs when the module is imported."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            body = node.body if isinstance(node.body, list) else [node.body]
+            inside.update(range(body[0].lineno, (node.end_lineno or body[0].lineno) + 1))
+    return inside
+
+
 def mutants(path: str) -> list[Mutant]:
     source = (REPO / path).read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source)
+    in_functions = _function_lines(tree)
     found: list[Mutant] = []
     seen: dict[str, int] = {}
     for number, (node, _parent, _field, _index, change, _variant) in enumerate(_sites(tree)):
@@ -211,7 +223,7 @@ def mutants(path: str) -> list[Mutant]:
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:
             key = f"{key} #{seen[key]}"
-        found.append(Mutant(path, number, line, key))
+        found.append(Mutant(path, number, line, key, line not in in_functions))
     return found
 
 
@@ -354,7 +366,10 @@ def _score(
             try:
                 target = work / mutant.path
                 target.write_text(ast.unparse(_apply(trees[mutant.path], mutant.number)), encoding="utf-8")
-                chosen = covering.get((mutant.path, mutant.line)) or list(tests)
+                # A line run at import has the context of whichever test first imported
+                # its module (a lazy import): every test of the group runs against it.
+                chosen = None if mutant.at_import else covering.get((mutant.path, mutant.line))
+                chosen = chosen or list(tests)
                 return mutant, _run(work, chosen, timeout)
             finally:
                 shutil.copy2(REPO / mutant.path, work / mutant.path)
