@@ -345,7 +345,6 @@ class _Forgetful(dict[Hashable, Findings]):
 
 _EN, _FR, _FIRST = attrgetter("en"), attrgetter("fr"), itemgetter(0)
 _PARA, _QUOTE, _EVIDENCE = attrgetter("para"), attrgetter("quote"), attrgetter("evidence")
-_CITATION = attrgetter("outlet", "title", "url", "date")
 _URL = attrgetter("url")
 
 
