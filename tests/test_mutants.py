@@ -297,6 +297,26 @@ def _problems(document: Document) -> list[tuple[str | None, str]]:
 RULES = [
     ("source.published", "2024-13", "$.source.published", "is not a real calendar date"),
     ("source.correspondent", "nobody", "$.source.correspondent", "unknown actor 'nobody'"),
+    (
+        "source.published_basis",
+        "public-record",
+        "$.source.published_sources",
+        "required when published_basis",
+    ),
+    ("source.published_sources", [{"outlet": "AP", "title": "T"}], "$.source.published_sources", "no source"),
+    (
+        "source.published_sources",
+        [{"outlet": " ", "title": "T", "url": "https://a.example"}],
+        "$.source.published_sources[0].outlet",
+        "blank",
+    ),
+    ("summary.bottom_line", {"en": "\u200b"}, "$.summary.bottom_line.en", "blank"),
+    ("summary.bottom_line", {"en": "ok", "fr": " "}, "$.summary.bottom_line.fr", "blank"),
+    ("summary.watch.0.text", {"fr": " "}, "$.summary.watch[0].text.fr", "blank"),
+    ("summary.watch.0.evidence.0.para", 4, "$.summary.watch[0].evidence[0].para", "out of range"),
+    ("summary.key_points.0.evidence.0.quote", "\u2060", "$.summary.key_points[0].evidence[0].quote", "blank"),
+    ("quotes.0.translation", " ", "$.quotes[0].translation", "blank"),
+    ("quotes.0.evidence.0.para", 4, "$.quotes[0].evidence[0].para", "out of range"),
     ("source.headline", " \u200b", "$.source.headline", ""),
     ("summary.headline", {}, "$.summary.headline", "needs"),
     ("summary.key_points.0.text", {}, "$.summary.key_points[0].text", "needs"),
@@ -1089,3 +1109,53 @@ def test_the_first_twenty_unknown_references_up_to_100_characters_get_a_suggesti
         suggested
         == [index % 2 == 1 or position == 1 for index in range(10) for position in (0, 1)] + [False] * 4
     )
+
+
+_SOURCES = [{"outlet": "AP", "title": "T", "url": "https://a.example", "date": "2024-06-30"}]
+# Every field with a pattern, at every depth: (where, a value that breaks it, the words).
+_PATTERNED = [
+    ("id", "Mini", "an id of lower-case words"),
+    ("source.language", "fra", "a two-letter language code"),
+    ("source.published", "2024/07", "an ISO date"),
+    ("source.sha256", "CC" * 32, "64 lower-case hexadecimal digits"),
+    ("source.correspondent", "Zoe", "an id of lower-case words"),
+    ("source.published_sources.0.url", "www.ap.example", "one http or https address"),
+    ("source.published_sources.0.date", "30/06/2024", "an ISO date"),
+    ("actors.1.id", "town council", "an id of lower-case words"),
+    ("actors.0.affiliation", "-council", "an id of lower-case words"),
+    ("actors.0.correction.sources.0.url", "https://a b", "one http or https address"),
+    ("actors.0.public_record.0.sources.0.date", "2024-6", "an ISO date"),
+    ("events.0.id", "hard_year", "an id of lower-case words"),
+    ("events.0.date", "2023-1", "an ISO date"),
+    ("events.2.end", "2024-07-2", "an ISO date"),
+    ("events.1.actors.0", "council\nx", "an id of lower-case words"),
+    ("events.0.sources.0.url", "https://a.example;b", "one http or https address"),
+    ("quotes.0.id", "", "an id of lower-case words"),
+    ("quotes.0.speaker", "Zoé", "an id of lower-case words"),
+]
+
+
+@pytest.mark.parametrize(("where", "value", "words"), _PATTERNED)
+def test_a_value_that_breaks_its_pattern_is_refused_wherever_it_is(
+    mini_document: Document, where: str, value: str, words: str
+) -> None:
+    """The fast decode leaves the patterns out and checks them after, a column at a time:
+    at every depth, in lists and in optional fields, as the model's own types would."""
+    mini_document["source"]["published_sources"] = deepcopy(_SOURCES)
+    mini_document["actors"][0]["correction"] = {
+        "as_written": "x",
+        "corrected": "y",
+        "note": {"en": "z"},
+        "sources": deepcopy(_SOURCES),
+    }
+    mini_document["actors"][0]["public_record"] = [{"fact": {"en": "f"}, "sources": deepcopy(_SOURCES)}]
+    mini_document["events"][0]["sources"] = deepcopy(_SOURCES)
+    mini_document["source"]["correspondent"] = "zoe-angstrom"
+    assert _problems(mini_document) == []
+    _set(where, value)(mini_document)
+    path = "$." + ".".join(f"[{part}]" if part.isdigit() else part for part in where.split(".")).replace(
+        ".[", "["
+    )
+    found = _decoding(json.dumps(mini_document).encode())
+    assert [p for p, _ in found] == [path], found
+    assert words in found[0][1]
