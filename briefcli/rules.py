@@ -430,14 +430,17 @@ def _citations_pass(lists: Iterable[Sequence[Citation]]) -> bool:
     # A URL is never "": any() on each list's URLs, run by C (map over the lists).
     if None in urls and not all(map(any, map(map, repeat(_URL), lists))):
         return False
-    for column in (list(map(attrgetter("outlet"), citations)), list(map(attrgetter("title"), citations))):
+    # Sources repeat from record to record: each rule runs on the distinct values.
+    for column in (set(map(attrgetter("outlet"), citations)), set(map(attrgetter("title"), citations))):
         if not _plain_pass(column):
             return False
         # One scan of the column joined: a line break cannot make or hide any of these.
         joined = "\n".join(column)
         if "://" in joined or ";" in joined or _URL_INSIDE in joined.lower():
             return False
-    if max(map(methodcaller("count", "://"), filter(None, urls)), default=0) > 1:
+    distinct_urls = set(urls)
+    distinct_urls.discard(None)
+    if max(map(methodcaller("count", "://"), distinct_urls), default=0) > 1:
         return False
     dates = set(map(attrgetter("date"), citations))
     dates.discard(None)
