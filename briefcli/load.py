@@ -97,11 +97,9 @@ _last_parsed: list[Briefing] = []
 def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
     """Every briefing `resolve_paths` names, read and validated, in that order."""
     loaded = []
-    # Briefings of one story repeat their values: the rules' answers are shared between
-    # briefings whose article has as many paragraphs (evidence's answers depend on it).
-    answers: dict[int, Answers] = {}
+    shared = Shared()
     for path, where in resolve_paths(paths):
-        briefing, problems = read_briefing(path, where, answers)
+        briefing, problems = read_briefing(path, where, shared)
         if briefing is None or problems:
             raise BriefingError(where, problems)
         loaded.append(briefing)
@@ -153,26 +151,33 @@ def load_briefing(path: Path | None = None) -> Briefing:
     return briefing
 
 
+class Shared:
+    """What briefings read together remember: they repeat each other's values. The
+    rules' answers, by the article's paragraph count (evidence's answers depend on it),
+    and the values known to match each pattern."""
+
+    def __init__(self) -> None:
+        self.answers: dict[int, Answers] = {}
+        self.matched: dict[str, set[str]] = {}
+
+
 def read_briefing(
-    path: Path, where: str | None = None, shared: dict[int, Answers] | None = None
+    path: Path, where: str | None = None, shared: Shared | None = None
 ) -> tuple[Briefing | None, list[Problem]]:
     """Read, decode and check the file: as parse_briefing, but the file's bytes are let
     go as soon as they are decoded, before the rules run (on a 119 MiB briefing, the
     peak memory of a whole command falls by ~40 MiB). Raises BriefingError if it cannot be read."""
-    briefing, problems = _decoded(read_briefing_bytes(path, where))
+    briefing, problems = _decoded(read_briefing_bytes(path, where), shared)
     return (None, problems) if briefing is None else (briefing, _checked(briefing, shared))
 
 
-def parse_briefing(
-    data: bytes, shared: dict[int, Answers] | None = None
-) -> tuple[Briefing | None, list[Problem]]:
-    """Decode and check; the briefing (None if it does not decode) and every problem.
-    `shared` keeps the rules' answers between briefings, by their paragraph count."""
-    briefing, problems = _decoded(data)
+def parse_briefing(data: bytes, shared: Shared | None = None) -> tuple[Briefing | None, list[Problem]]:
+    """Decode and check; the briefing (None if it does not decode) and every problem."""
+    briefing, problems = _decoded(data, shared)
     return (None, problems) if briefing is None else (briefing, _checked(briefing, shared))
 
 
-def _decoded(data: bytes) -> tuple[Briefing | None, list[Problem]]:
+def _decoded(data: bytes, shared: Shared | None) -> tuple[Briefing | None, list[Problem]]:
     """The briefing (None if it does not decode, with why)."""
     gc_was_enabled = gc.isenabled()
     gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
@@ -180,7 +185,9 @@ def _decoded(data: bytes) -> tuple[Briefing | None, list[Problem]]:
         from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
 
         briefing = msgspec.json.decode(data, type=UncheckedBriefing)
-        if breaks_a_pattern(briefing):  # the model's own types say what and where
+        if breaks_a_pattern(
+            briefing, None if shared is None else shared.matched
+        ):  # the model's own types say what and where
             briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
@@ -193,7 +200,7 @@ def _decoded(data: bytes) -> tuple[Briefing | None, list[Problem]]:
     return briefing, []
 
 
-def _checked(briefing: Briefing, shared: dict[int, Answers] | None) -> list[Problem]:
+def _checked(briefing: Briefing, shared: Shared | None) -> list[Problem]:
     if shared is None:
         return check_briefing(briefing)
-    return check_briefing(briefing, answers=shared.setdefault(briefing.source.paragraphs, {}))
+    return check_briefing(briefing, answers=shared.answers.setdefault(briefing.source.paragraphs, {}))

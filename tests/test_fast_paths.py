@@ -16,7 +16,7 @@ import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcli.load import parse_briefing
+from briefcli.load import Shared, parse_briefing, read_briefing
 from briefcli.model import Briefing, Event
 from briefcli.rules import check_briefing
 from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
@@ -176,3 +176,31 @@ def test_one_citation_alone_gets_the_rules_answers(citation: dict[str, Any], whe
         document["events"][0]["sources"] = [citation]
     briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
     assert check_briefing(briefing) == check_briefing(briefing, remember=False)
+
+
+@given(
+    changes=st.lists(
+        st.tuples(st.sampled_from(_PATTERNED), _VALUES, st.sampled_from([None, *_PATTERNED])),
+        min_size=2,
+        max_size=4,
+    )
+)
+@settings(max_examples=100, deadline=None)
+def test_briefings_read_together_get_the_problems_each_gets_alone(
+    changes: list[tuple[str, str, str | None]], tmp_path_factory: Any
+) -> None:
+    """Briefings read together share the values known to match a pattern and the rules'
+    answers (load.Shared): a value one of them got right never lets another get it wrong."""
+    directory = tmp_path_factory.mktemp("together")
+    for number, (path, value, also) in enumerate(changes):
+        document = _with_many_events(2)
+        _put(document, path, value)
+        if also is not None:
+            _put(document, also, "mark-rutte")  # a value the others may hold as good
+        (directory / f"{number}.json").write_text(json.dumps(document), encoding="utf-8")
+    shared = Shared()
+    for file in sorted(directory.iterdir()):
+        together = read_briefing(file, shared=shared)
+        alone = parse_briefing(file.read_bytes())
+        assert together[1] == alone[1], file.name
+        assert (together[0] is None) is (alone[0] is None)
