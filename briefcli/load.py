@@ -167,8 +167,34 @@ def read_briefing(
     """Read, decode and check the file: as parse_briefing, but the file's bytes are let
     go as soon as they are decoded, before the rules run (on a 119 MiB briefing, the
     peak memory of a whole command falls by ~40 MiB). Raises BriefingError if it cannot be read."""
-    briefing, problems = _decoded(read_briefing_bytes(path, where), shared)
-    return (None, problems) if briefing is None else (briefing, _checked(briefing, shared))
+    briefing = _decoded_mapped(path, shared)  # a large file; None: read it whole
+    if briefing is None:
+        briefing, problems = _decoded(read_briefing_bytes(path, where), shared)
+        if briefing is None:
+            return None, problems
+    return briefing, _checked(briefing, shared)
+
+
+def _decoded_mapped(path: Path, shared: Shared | None) -> Briefing | None:
+    """A large regular file, decoded from a memory map (mapped.py) when it holds no
+    surprise: one that breaks a pattern or does not decode is read whole, and the
+    problems are found and worded there."""
+    if str(path) == STDIN:
+        return None
+    from briefcli.mapped import decode_mapped
+    from briefcli.unchecked import breaks_a_pattern
+
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # as in _decoded
+    try:
+        briefing = decode_mapped(path, MAX_BYTES)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if briefing is None or breaks_a_pattern(briefing, None if shared is None else shared.matched):
+        return None
+    _last_parsed[:] = [briefing]
+    return briefing
 
 
 def parse_briefing(data: bytes, shared: Shared | None = None) -> tuple[Briefing | None, list[Problem]]:

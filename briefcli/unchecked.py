@@ -114,6 +114,18 @@ def _derive(record_type: type[Any]) -> type[Any]:
 
 
 UncheckedBriefing: type[Briefing] = _derive(Briefing)
+#: The events of an UncheckedBriefing, decoded apart (mapped.py).
+UncheckedEvents: Any = msgspec.structs.fields(UncheckedBriefing)[
+    UncheckedBriefing.__struct_fields__.index("events")
+].type
+#: An UncheckedBriefing whose events are left as their bytes, to be decoded apart.
+RawEventsBriefing: type[Any] = msgspec.defstruct(
+    "RawEventsBriefing",
+    [("events", list[msgspec.Raw])],
+    bases=(UncheckedBriefing,),
+    module=__name__,
+    kw_only=True,
+)
 
 
 def breaks_a_pattern(briefing: Briefing, matched: dict[str, set[str]] | None = None) -> bool:
