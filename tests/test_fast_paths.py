@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import msgspec
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcli.load import parse_briefing
+from briefcli import mapped
+from briefcli.load import MAX_BYTES, Shared, parse_briefing, read_briefing
 from briefcli.model import Briefing, Event
 from briefcli.rules import check_briefing
 from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
-from tests.conftest import MINI
+from tests.conftest import BUNDLED, MINI, brief
 
 _DOCUMENT: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
 
@@ -176,3 +179,114 @@ def test_one_citation_alone_gets_the_rules_answers(citation: dict[str, Any], whe
         document["events"][0]["sources"] = [citation]
     briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
     assert check_briefing(briefing) == check_briefing(briefing, remember=False)
+
+
+@given(
+    changes=st.lists(
+        st.tuples(st.sampled_from(_PATTERNED), _VALUES, st.sampled_from([None, *_PATTERNED])),
+        min_size=2,
+        max_size=4,
+    )
+)
+@settings(max_examples=100, deadline=None)
+def test_briefings_read_together_get_the_problems_each_gets_alone(
+    changes: list[tuple[str, str, str | None]], tmp_path_factory: Any
+) -> None:
+    """Briefings read together share the values known to match a pattern and the rules'
+    answers (load.Shared): a value one of them got right never lets another get it wrong."""
+    directory = tmp_path_factory.mktemp("together")
+    for number, (path, value, also) in enumerate(changes):
+        document = _with_many_events(2)
+        _put(document, path, value)
+        if also is not None:
+            _put(document, also, "mark-rutte")  # a value the others may hold as good
+        (directory / f"{number}.json").write_text(json.dumps(document), encoding="utf-8")
+    shared = Shared()
+    for file in sorted(directory.iterdir()):
+        together = read_briefing(file, shared=shared)
+        alone = parse_briefing(file.read_bytes())
+        assert together[1] == alone[1], file.name
+        assert (together[0] is None) is (alone[0] is None)
+
+
+# --- a large file is decoded from a memory map, its events a part at a time ----------
+
+
+@given(
+    path=st.sampled_from([None, *_PATTERNED]),
+    value=_VALUES,
+    events=st.sampled_from([0, 1, 3, 7]),
+    shape=st.sampled_from(
+        ["compact", "indented", "events first", "bom", "events twice", "trailing", "event not object"]
+    ),
+    part=st.sampled_from([1, 2, 1000]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_briefing_decoded_from_a_map_is_the_briefing_read_whole(
+    path: str | None, value: str, events: int, shape: str, part: int, tmp_path_factory: Any
+) -> None:
+    """mapped.py decodes a large file from a memory map, events a part at a time; the
+    result (and every problem) must be what reading the file whole gives."""
+    document = _with_many_events(events) if events else {**copy.deepcopy(_DOCUMENT), "events": []}
+    if path is not None and (events or not path.startswith("events")):
+        _put(document, path, value)
+    if shape == "events first":
+        document = {"events": document.pop("events"), **document}
+    text = json.dumps(document, indent=2 if shape == "indented" else None)
+    if shape == "events twice":  # the last one counts, for msgspec as for JSON's readers
+        text = text[:-1] + ', "events": ' + json.dumps(document["events"][:1]) + "}"
+    if shape == "event not object":
+        text = text.replace('"events": [', '"events": [7, ', 1)
+    data = text.encode() + (b" x" if shape == "trailing" else b"")
+    if shape == "bom":
+        data = b"\xef\xbb\xbf" + data
+    file = tmp_path_factory.mktemp("mapped") / "large.json"
+    file.write_bytes(data)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(mapped, "LARGE_BYTES", 0)
+        patch.setattr(mapped, "_PART", part)
+        assert mapped.decode_mapped(file, MAX_BYTES) is None or shape not in (
+            "bom",
+            "trailing",
+            "event not object",
+        )
+        from_map = read_briefing(file)
+    whole = parse_briefing(data[3:] if shape == "bom" else data)
+    assert from_map[1] == whole[1]
+    assert msgspec.json.encode(from_map[0]) == msgspec.json.encode(whole[0])
+
+
+def test_a_large_file_gives_the_timeline_a_small_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the command line: the bundled briefing read as a large file (from a map)."""
+    read_whole = brief("timeline", "--json", "--data", str(BUNDLED))
+    monkeypatch.setattr(mapped, "LARGE_BYTES", 0)
+    monkeypatch.setattr(mapped, "_PART", 3)
+    assert mapped.decode_mapped(BUNDLED, MAX_BYTES) is not None  # this path, not the other
+    from_map = brief("timeline", "--json", "--data", str(BUNDLED))
+    assert from_map.exit_code == read_whole.exit_code == 0
+    assert from_map.stdout == read_whole.stdout
+
+
+def test_a_fifo_is_read_once_whatever_the_size_for_a_map(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO has no size: it is never opened to be mapped (opening it would take the
+    writer, and closing it lose the bytes), only read."""
+    import os
+    import threading
+
+    monkeypatch.setattr(mapped, "LARGE_BYTES", 0)
+    fifo = tmp_path / "briefing.fifo"
+    os.mkfifo(fifo)
+    answers: list[object] = []
+    looking = threading.Thread(
+        target=lambda: answers.append(mapped.decode_mapped(fifo, MAX_BYTES)), daemon=True
+    )
+    looking.start()
+    looking.join(timeout=10)  # with no writer, an open() would wait here for good
+    assert answers == [None]
+    writer = threading.Thread(target=lambda: fifo.write_bytes(MINI.read_bytes()), daemon=True)
+    writer.start()
+    shown = brief("summary", "--short", "--data", str(fifo))
+    writer.join(timeout=10)
+    assert (shown.exit_code, shown.stdout) == (0, brief("summary", "--short", "--data", str(MINI)).stdout)
