@@ -43,7 +43,13 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "loader": (
         ("briefcli/load.py", "briefcli/decoding.py", "briefcli/rules.py", "briefcli/unchecked.py"),
-        ("tests/test_mutants.py", "tests/test_load.py", "tests/test_data.py", "tests/test_several.py"),
+        (
+            "tests/test_mutants.py",
+            "tests/test_load.py",
+            "tests/test_fast_paths.py",
+            "tests/test_data.py",
+            "tests/test_several.py",
+        ),
     ),
     "safe": (("briefcli/render/safe.py",), ("tests/test_mutants.py", "tests/test_output.py")),
     "provenance": (("briefcli/provenance.py",), ("tests/test_mutants.py", "tests/test_data.py")),
