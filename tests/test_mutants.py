@@ -945,29 +945,70 @@ def test_a_regular_file_over_the_limit_is_refused_by_its_size_unread(
     assert reads == [11]
 
 
+@pytest.fixture(scope="module")
+def large_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini briefing, padded with spaces to the size that is decoded from a map."""
+    from briefcli.mapped import LARGE_BYTES
+
+    path = tmp_path_factory.mktemp("large") / "mini.json"
+    data = MINI.read_bytes()
+    path.write_bytes(data + b" " * (LARGE_BYTES - len(data)))
+    return path
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_decoding_runs_without_the_garbage_collector_and_leaves_it_as_it_was(
-    monkeypatch: pytest.MonkeyPatch, enabled: bool
+    monkeypatch: pytest.MonkeyPatch, enabled: bool, large_mini: Path
 ) -> None:
     import gc
 
     import msgspec
 
-    decode, seen = msgspec.json.decode, []
+    from briefcli.load import read_briefing
+    from briefcli.unchecked import RawEventsBriefing, UncheckedBriefing
+
+    decode, seen, types = msgspec.json.decode, [], []
 
     def watched(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
+        types.append(kwargs.get("type"))
         return decode(*args, **kwargs)
 
     monkeypatch.setattr(msgspec.json, "decode", watched)
     (gc.enable if enabled else gc.disable)()
     try:
         for data in (MINI.read_bytes(), b"{"):
+            seen.clear()
             parse_briefing(data)
-            assert gc.isenabled() is enabled
+            assert (gc.isenabled(), seen[0]) == (enabled, False)  # the typed decode
+        seen.clear()
+        types.clear()
+        briefing, _ = read_briefing(large_mini)  # decoded from a map, and only so
+        assert briefing is not None and briefing.id == "mini-town-budget"
+        assert (gc.isenabled(), seen, types) == (enabled, [False], [RawEventsBriefing])
+        types.clear()
+        assert read_briefing(MINI)[0] is not None  # a small file is read whole
+        assert types == [UncheckedBriefing]
     finally:
         gc.enable()
-    assert seen[:2] == [False, False]  # the typed decodes; the slow pass may collect
+
+
+def test_standard_input_is_read_even_beside_a_large_file_named_dash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large_mini: Path
+) -> None:
+    import io
+    import shutil
+    import sys
+
+    from briefcli.load import read_briefing
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(large_mini, tmp_path / "-")
+    followup = (MINI.parent / "mini-followup-briefing.json").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(followup)))
+    briefing, problems = read_briefing(Path("-"))
+    assert briefing is not None and problems == []
+    assert briefing.id == json.loads(followup)["id"] != "mini-town-budget"
 
 
 # --- unchecked.py: the patterns checked a column at a time, as msgspec checks each value --
@@ -1159,3 +1200,15 @@ def test_a_value_that_breaks_its_pattern_is_refused_wherever_it_is(
     found = _decoding(json.dumps(mini_document).encode())
     assert [p for p, _ in found] == [path], found
     assert words in found[0][1]
+
+
+@pytest.mark.parametrize("at", [None, 0, 999, 1000, 1999, 2000, 2499])
+def test_the_bulk_pass_takes_every_slice_of_a_long_timeline(mini_document: Document, at: int | None) -> None:
+    """The events go through the column checks a slice at a time: a fault in any slice,
+    first or last, at either edge, is found."""
+    template = mini_document["events"][0]
+    mini_document["events"] = [{**template, "id": f"e{index}"} for index in range(2500)]
+    if at is not None:
+        mini_document["events"][at]["direction"] = "increase"
+    expected = [] if at is None else [f"$.events[{at}].direction"]
+    assert [path for path, _ in _problems(mini_document)] == expected
