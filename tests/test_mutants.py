@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from briefcli.errors import BriefError, UsageProblem
 from briefcli.files import _names_a_descriptor, atomic_output, file_argument, refuse_same_file
 from briefcli.load import BriefingError, load_briefing, parse_briefing
+from briefcli.problems import shown
 from briefcli.provenance import check_provenance
 from briefcli.render.safe import escape_json_bytes, inert, markdown_inline
 from briefcli.rules import check_briefing
@@ -1145,6 +1146,11 @@ def test_the_first_twenty_unknown_references_up_to_100_characters_get_a_suggesti
         f"$.events[{index}].actors[{position}]" for index in range(12) for position in (0, 1)
     ]
     suggested = [f"(did you mean {council!r}?)" in message for _, message in found]
+    refs = [ref for index in range(12) for ref in (near, near if index % 2 else longer)]
+    plain = [f"unknown actor {shown(ref)}" for ref in refs]
+    assert [message for (_, message), hint in zip(found, suggested, strict=True) if not hint] == [
+        text for text, hint in zip(plain, suggested, strict=True) if not hint
+    ]
     # Each unknown reference spends one of the 20, suggested or not.
     assert (
         suggested
@@ -1212,3 +1218,105 @@ def test_the_bulk_pass_takes_every_slice_of_a_long_timeline(mini_document: Docum
         mini_document["events"][at]["direction"] = "increase"
     expected = [] if at is None else [f"$.events[{at}].direction"]
     assert [path for path, _ in _problems(mini_document)] == expected
+
+
+_EVENT_FAULTS = (
+    [({"title": value}, f".title{suffix}", words) for value, suffix, words in _TEXTS_BAD]
+    + [({"evidence": [value]}, f".evidence[0]{suffix}", words) for value, suffix, words in _EVIDENCE_BAD]
+    + [({"sources": [value]}, f".sources[0]{suffix}", words) for value, suffix, words in _CITATIONS_BAD]
+    + [({"sources": [_CITATIONS_OK[2]]}, ".sources", "no source with a URL")]
+    + [
+        ({"date": date, "precision": precision} | ({} if end is None else {"end": end}), suffix, words)
+        for (date, end, precision), suffix, words in _DATINGS_BAD
+    ]
+    + [
+        ({"kind": kind} | ({} if direction is None else {"direction": direction}), suffix, words)
+        for (kind, direction), suffix, words in _KINDS_BAD
+    ]
+)
+
+
+@pytest.mark.parametrize(("updates", "suffix", "words"), _EVENT_FAULTS)
+def test_each_fault_in_an_event_is_found_by_both_passes(
+    mini_document: Document, updates: dict[str, Any], suffix: str, words: str
+) -> None:
+    """Each value the rules refuse, in the last of a few events: the bulk pass declines,
+    and the record-by-record pass names it (the property test above draws them at random)."""
+    template = mini_document["events"][0]
+    mini_document["events"] = [
+        {**template, "id": f"e{index}", "sources": _CITATIONS_OK[:2]} for index in range(3)
+    ]
+    mini_document["events"][2].update(updates)
+    found = _problems(mini_document)
+    assert [path for path, _ in found] == [f"$.events[2]{suffix}"]
+    assert words in found[0][1]
+
+
+_ACTOR_FAULTS = [
+    ("correction.note", {}, ".correction.note", "needs"),
+    ("correction.as_written", " ", ".correction.as_written", "blank"),
+    ("correction.corrected", "\u2060", ".correction.corrected", "blank"),
+    ("correction.sources", [_CITATIONS_OK[2]], ".correction.sources", "no source with a URL"),
+    ("public_record.0.fact", {"en": " "}, ".public_record[0].fact.en", "blank"),
+    (
+        "public_record.0.sources",
+        [_CITATIONS_BAD[-1][0]],
+        ".public_record[0].sources[0].date",
+        "real calendar",
+    ),
+    ("evidence", [{"para": 3, "quote": "x"}, {"para": 4, "quote": "x"}], ".evidence[1].para", "out of range"),
+]
+
+
+@pytest.mark.parametrize(("where", "value", "suffix", "words"), _ACTOR_FAULTS)
+def test_each_fault_in_an_actors_correction_record_or_evidence_is_found(
+    mini_document: Document, where: str, value: Any, suffix: str, words: str
+) -> None:
+    actor = mini_document["actors"][1]
+    actor["correction"] = {
+        "as_written": "x",
+        "corrected": "y",
+        "note": {"en": "z"},
+        "sources": _CITATIONS_OK[:1],
+    }
+    actor["public_record"] = [{"fact": {"en": "f"}, "sources": _CITATIONS_OK[1:]}]
+    assert _problems(mini_document) == []
+    _set(f"actors.1.{where}", value)(mini_document)
+    found = _problems(mini_document)
+    assert [path for path, _ in found] == [f"$.actors[1]{suffix}"]
+    assert words in found[0][1]
+
+
+def test_every_piece_of_evidence_is_listed_with_its_path() -> None:
+    from briefcli.rules import iter_evidence
+
+    assert [path for path, _ in iter_evidence(load_briefing(MINI))] == [
+        "$.summary.key_points[0].evidence[0]",
+        "$.summary.watch[0].evidence[0]",
+        "$.actors[0].evidence[0]",
+        "$.actors[1].evidence[0]",
+        "$.events[0].evidence[0]",
+        "$.events[1].evidence[0]",
+        "$.events[2].evidence[0]",
+        "$.quotes[0].evidence[0]",
+    ]
+
+
+def test_an_unknown_reference_like_no_id_gets_no_suggestion(mini_document: Document) -> None:
+    mini_document["quotes"][0]["speaker"] = "nobody"
+    assert _problems(mini_document) == [("$.quotes[0].speaker", "unknown actor 'nobody'")]
+
+
+def test_the_characters_a_blank_text_may_start_with_are_exactly_the_blank_ones() -> None:
+    """blank() and the bulk pass decide on the first character: the set they use must hold
+    every character a blank text is made of (else a blank text passes), and no other."""
+    import re
+
+    from briefcli.rules import _BLANK_TEXT, _INVISIBLE_FIRST, blank
+
+    pattern = re.compile(_BLANK_TEXT)
+    for code in range(0x10000):  # every character _BLANK_TEXT names is in this plane
+        char = chr(code)
+        made_of_blank = pattern.fullmatch(char) is not None
+        assert (char.isspace() or char in _INVISIBLE_FIRST) is made_of_blank, hex(code)
+        assert blank(char) is made_of_blank, hex(code)
