@@ -1320,3 +1320,14 @@ def test_the_characters_a_blank_text_may_start_with_are_exactly_the_blank_ones()
         made_of_blank = pattern.fullmatch(char) is not None
         assert (char.isspace() or char in _INVISIBLE_FIRST) is made_of_blank, hex(code)
         assert blank(char) is made_of_blank, hex(code)
+
+
+def test_a_date_that_is_not_in_the_calendar_says_why(mini_document: Document) -> None:
+    mini_document["events"][2].update(date="2024-02-30", end="2024-13")
+    import re
+
+    found = _problems(mini_document)
+    assert [path for path, _ in found] == ["$.events[2].date", "$.events[2].end"]
+    for (_, message), value in zip(found, ("'2024-02-30'", "'2024-13'"), strict=True):
+        # Why, in Python's words (they vary between versions), in brackets at the end.
+        assert re.fullmatch(rf"{value} is not a real calendar date \([^()]+\)", message), message
