@@ -503,7 +503,7 @@ def actors(
     out = output(fmt, as_json, lang, color=color)
     kinds = read_choices("--kind", kind, "actor_kind", ACTOR_KINDS, out.lang)
     briefing = load(data)
-    found = find.find_actors(briefing, checked_query(query, "query"), kinds)
+    found = find.find_actors(briefing, checked_query(query, "query"), kinds, message_lang())
     card = query is not None and (len(found) == 1 or find.named_exactly(found, query))
     render.show_actors(out, briefing, found[:limit], card=card)
 
@@ -610,7 +610,7 @@ def timeline(
     briefing = load(data)
     anchor = iso_period(briefing.source.published).start
     window = window_from(since, until, anchor=anchor, order=numeric_date_order(out.lang))
-    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"), message_lang())
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
@@ -648,7 +648,7 @@ def quotes(
 
     out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
-    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"), message_lang())
     render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids)[:limit])
 
 
