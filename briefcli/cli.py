@@ -6,7 +6,6 @@ status in one place: `BriefGroup.main`.
 """
 
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,8 +65,6 @@ class BriefGroup(TyperGroup):
                 print(get_completion_script(prog_name="brief", complete_var="_BRIEF_COMPLETE", shell=shell))
                 status: int = ExitStatus.OK
             else:
-                # Help wraps as Click's does, to the terminal up to 80 columns, but also below 50
-                extra.setdefault("terminal_width", max(min(shutil.get_terminal_size().columns, 80) - 2, 30))
                 result = super().main(
                     args=args,
                     prog_name=prog_name or "brief",
@@ -466,6 +463,7 @@ def actors(
     query: Annotated[
         str | None,
         typer.Argument(
+            metavar="[QUERY]",
             show_default=False,
             help="Id, name, alias or role, in English or French; case and accents ignored.",
         ),
@@ -654,7 +652,7 @@ def quotes(
 
 @app.command(short_help="Search every text, in English and French.")
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find; see the matching rules above.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; see the matching rules above.")],
     *,
     substring: Annotated[
         bool, typer.Option("--substring", help="Match the text anywhere, inside words too, as one phrase.")
