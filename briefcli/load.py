@@ -126,7 +126,15 @@ def read_briefing_bytes(path: Path, where: str | None = None) -> bytes:
             info = os.fstat(file.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
                 raise _too_large(where)
-            data = file.read(MAX_BYTES + 1)  # pipes and devices have no size to check first
+            # Pipes and devices have no size to check first: read to one byte past the limit.
+            # A regular file is read for its size and one byte, which a buffer of 128 MiB
+            # would cost more than reading it (a directory of many briefings), then on, if
+            # it grew meanwhile.
+            limit = MAX_BYTES + 1
+            wanted = info.st_size + 1 if stat.S_ISREG(info.st_mode) else limit
+            data = file.read(wanted)
+            if len(data) == wanted < limit:
+                data += file.read(limit - wanted)
     except FileNotFoundError:
         raise BriefingError(where, [Problem(None, "no such file")]) from None
     except IsADirectoryError:
