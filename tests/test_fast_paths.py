@@ -337,3 +337,28 @@ def test_an_interrupt_while_a_large_file_is_decoded_is_not_swallowed(
     monkeypatch.setattr(msgspec.json, "Decoder", Interrupted)
     with pytest.raises(KeyboardInterrupt):
         mapped.decode_mapped(file, MAX_BYTES)
+
+
+@pytest.mark.parametrize("change", [-100, 100])
+def test_a_large_file_that_changes_size_while_read_is_read_again_whole(
+    change: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The map is filled by one read of the size fstat gave: a file that shrank or grew
+    meanwhile (its size told wrong here) is not decoded from it but read again whole."""
+    import os
+
+    real_fstat = os.fstat
+
+    def told_wrong(descriptor: int) -> os.stat_result:
+        info = real_fstat(descriptor)
+        return os.stat_result((*info[:6], info.st_size + change, *info[7:]))
+
+    file = tmp_path / "large.json"
+    file.write_text(json.dumps(_with_many_events(5)), encoding="utf-8")
+    expected = read_briefing(file)
+    monkeypatch.setattr(load, "MAPPED_BYTES", 0)
+    monkeypatch.setattr(os, "fstat", told_wrong)
+    assert mapped.decode_mapped(file, MAX_BYTES) is None
+    again = read_briefing(file)
+    assert again[1] == expected[1] == []
+    assert msgspec.json.encode(again[0]) == msgspec.json.encode(expected[0])
