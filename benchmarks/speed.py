@@ -206,6 +206,7 @@ def scale_cases(
     rows = [
         Row("bare script", "wall", cases[0].name, None, None),
         Row("jq", "wall", cases[1].name, cases[0].name, None),
+        Row("bare script: peak memory, MiB", "peak", cases[0].name, None, None),
     ]
     for label, source in sources.items():
         argv, cwd = brief_argv(source)

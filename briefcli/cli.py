@@ -6,7 +6,6 @@ status in one place: `BriefGroup.main`.
 """
 
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,8 +65,6 @@ class BriefGroup(TyperGroup):
                 print(get_completion_script(prog_name="brief", complete_var="_BRIEF_COMPLETE", shell=shell))
                 status: int = ExitStatus.OK
             else:
-                # Help wraps as Click's does, to the terminal up to 80 columns, but also below 50
-                extra.setdefault("terminal_width", max(min(shutil.get_terminal_size().columns, 80) - 2, 30))
                 result = super().main(
                     args=args,
                     prog_name=prog_name or "brief",
@@ -466,6 +463,7 @@ def actors(
     query: Annotated[
         str | None,
         typer.Argument(
+            metavar="[QUERY]",
             show_default=False,
             help="Id, name, alias or role, in English or French; case and accents ignored.",
         ),
@@ -503,7 +501,7 @@ def actors(
     out = output(fmt, as_json, lang, color=color)
     kinds = read_choices("--kind", kind, "actor_kind", ACTOR_KINDS, out.lang)
     briefing = load(data)
-    found = find.find_actors(briefing, checked_query(query, "query"), kinds)
+    found = find.find_actors(briefing, checked_query(query, "query"), kinds, message_lang())
     card = query is not None and (len(found) == 1 or find.named_exactly(found, query))
     render.show_actors(out, briefing, found[:limit], card=card)
 
@@ -610,7 +608,7 @@ def timeline(
     briefing = load(data)
     anchor = iso_period(briefing.source.published).start
     window = window_from(since, until, anchor=anchor, order=numeric_date_order(out.lang))
-    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"), message_lang())
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
@@ -648,13 +646,13 @@ def quotes(
 
     out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
-    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"), message_lang())
     render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids)[:limit])
 
 
 @app.command(short_help="Search every text, in English and French.")
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find; see the matching rules above.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; see the matching rules above.")],
     *,
     substring: Annotated[
         bool, typer.Option("--substring", help="Match the text anywhere, inside words too, as one phrase.")

@@ -26,6 +26,9 @@ __all__ = ["MAX_BYTES", "BriefingError", "Problem", "check_briefing", "iter_evid
 #: (a pipe is read up to the limit). The bundled briefing is ~40 kB; a generated one
 #: with 100,000 events and 10,000 actors ~100 MiB.
 MAX_BYTES = 128 * 1024 * 1024
+#: A regular file at least this large is decoded a part at a time (mapped.py): below
+#: it, reading it whole costs less time (the extra pass) for little memory.
+MAPPED_BYTES = 32 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -97,7 +100,7 @@ _last_parsed: list[Briefing] = []
 def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
     """Every briefing `resolve_paths` names, read and validated, in that order."""
     loaded = []
-    shared = Shared()
+    shared = ReadTogether()
     for path, where in resolve_paths(paths):
         briefing, problems = read_briefing(path, where, shared)
         if briefing is None or problems:
@@ -123,7 +126,15 @@ def read_briefing_bytes(path: Path, where: str | None = None) -> bytes:
             info = os.fstat(file.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
                 raise _too_large(where)
-            data = file.read(MAX_BYTES + 1)  # pipes and devices have no size to check first
+            # Pipes and devices have no size to check first: read to one byte past the limit.
+            # A regular file is read for its size and one byte, which a buffer of 128 MiB
+            # would cost more than reading it (a directory of many briefings), then on, if
+            # it grew meanwhile.
+            limit = MAX_BYTES + 1
+            wanted = info.st_size + 1 if stat.S_ISREG(info.st_mode) else limit
+            data = file.read(wanted)
+            if len(data) == wanted < limit:
+                data += file.read(limit - wanted)
     except FileNotFoundError:
         raise BriefingError(where, [Problem(None, "no such file")]) from None
     except IsADirectoryError:
@@ -151,7 +162,7 @@ def load_briefing(path: Path | None = None) -> Briefing:
     return briefing
 
 
-class Shared:
+class ReadTogether:
     """What briefings read together remember: they repeat each other's values. The
     rules' answers, by the article's paragraph count (evidence's answers depend on it),
     and the values known to match each pattern."""
@@ -162,11 +173,11 @@ class Shared:
 
 
 def read_briefing(
-    path: Path, where: str | None = None, shared: Shared | None = None
+    path: Path, where: str | None = None, shared: ReadTogether | None = None
 ) -> tuple[Briefing | None, list[Problem]]:
-    """Read, decode and check the file: as parse_briefing, but the file's bytes are let
-    go as soon as they are decoded, before the rules run (on a 119 MiB briefing, the
-    peak memory of a whole command falls by ~40 MiB). Raises BriefingError if it cannot be read."""
+    """Read, decode and check the file, as parse_briefing does its bytes: a large file a
+    part at a time (mapped.py), any other whole, its bytes let go as soon as they are
+    decoded, before the rules run. Raises BriefingError if it cannot be read."""
     briefing = _decoded_mapped(path, shared)  # a large file; None: read it whole
     if briefing is None:
         briefing, problems = _decoded(read_briefing_bytes(path, where), shared)
@@ -175,11 +186,15 @@ def read_briefing(
     return briefing, _checked(briefing, shared)
 
 
-def _decoded_mapped(path: Path, shared: Shared | None) -> Briefing | None:
+def _decoded_mapped(path: Path, shared: ReadTogether | None) -> Briefing | None:
     """A large regular file, decoded from a memory map (mapped.py) when it holds no
     surprise: one that breaks a pattern or does not decode is read whole, and the
     problems are found and worded there."""
-    if str(path) == STDIN:
+    try:  # stat, not open: opening a FIFO would wait for a writer, and then lose its data
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None  # the whole-file read says why
+    if str(path) == STDIN or not stat.S_ISREG(info.st_mode) or not MAPPED_BYTES <= info.st_size <= MAX_BYTES:
         return None
     from briefcli.mapped import decode_mapped
     from briefcli.unchecked import breaks_a_pattern
@@ -197,13 +212,13 @@ def _decoded_mapped(path: Path, shared: Shared | None) -> Briefing | None:
     return briefing
 
 
-def parse_briefing(data: bytes, shared: Shared | None = None) -> tuple[Briefing | None, list[Problem]]:
+def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
     """Decode and check; the briefing (None if it does not decode) and every problem."""
-    briefing, problems = _decoded(data, shared)
-    return (None, problems) if briefing is None else (briefing, _checked(briefing, shared))
+    briefing, problems = _decoded(data, None)
+    return (None, problems) if briefing is None else (briefing, _checked(briefing, None))
 
 
-def _decoded(data: bytes, shared: Shared | None) -> tuple[Briefing | None, list[Problem]]:
+def _decoded(data: bytes, shared: ReadTogether | None) -> tuple[Briefing | None, list[Problem]]:
     """The briefing (None if it does not decode, with why)."""
     gc_was_enabled = gc.isenabled()
     gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
@@ -211,9 +226,8 @@ def _decoded(data: bytes, shared: Shared | None) -> tuple[Briefing | None, list[
         from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
 
         briefing = msgspec.json.decode(data, type=UncheckedBriefing)
-        if breaks_a_pattern(
-            briefing, None if shared is None else shared.matched
-        ):  # the model's own types say what and where
+        # A value that breaks a pattern: the model's own types say what and where
+        if breaks_a_pattern(briefing, None if shared is None else shared.matched):
             briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
@@ -226,7 +240,7 @@ def _decoded(data: bytes, shared: Shared | None) -> tuple[Briefing | None, list[
     return briefing, []
 
 
-def _checked(briefing: Briefing, shared: Shared | None) -> list[Problem]:
+def _checked(briefing: Briefing, shared: ReadTogether | None) -> list[Problem]:
     if shared is None:
         return check_briefing(briefing)
     return check_briefing(briefing, answers=shared.answers.setdefault(briefing.source.paragraphs, {}))

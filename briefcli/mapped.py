@@ -1,22 +1,25 @@
-"""A large briefing decoded from a memory map, its events a part at a time.
+"""A large briefing decoded a part at a time, the memory of what is decoded handed back.
 
-Decoding a whole file at once keeps its bytes and every record it becomes in memory
+Decoding a whole file at once keeps its bytes and every record they become in memory
 together: on a 119 MiB briefing, 119 MiB of bytes beside ~250 MiB of records. Here the
-file is mapped, not read; one pass finds each event's bytes (msgspec.Raw, no copy),
-then the events are decoded a part at a time, and the pages of the file already
-decoded are handed back to the system (madvise MADV_DONTNEED: a page read again is
-read again from the page cache, so this costs memory nothing and correctness nothing).
-The peak is then the records plus a part of the file.
+file is read into an anonymous memory map (one read, as load.py's: a file truncated or
+rewritten meanwhile cannot crash brief or mix two versions); one pass finds each
+event's bytes (msgspec.Raw, no copy); the events are decoded a part at a time, and the
+pages of the map already decoded are handed back to the system (madvise
+MADV_DONTNEED). The peak is then the records plus a part of the file.
 
-Anything unusual (no madvise, a byte-order mark, bytes that do not decode) gives None,
-and load.py reads the file whole, as it reads every small file: the messages for a
-broken file come from one place.
+Anything unusual (no madvise, a byte-order mark, bytes that do not decode, a second
+"events" key, whose array msgspec would drop unseen) gives None, and load.py reads
+the file whole, as it reads every small file: a broken file's problems are found and
+worded in one place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import mmap
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -25,59 +28,75 @@ import msgspec
 
 from briefcli.model import Briefing
 
-#: Files at least this large are decoded here; below it, reading them whole costs less
-#: time (the pass that finds the events is ~8% of decoding) and little memory.
-LARGE_BYTES = 32 * 1024 * 1024
-_PART = 1000  # events decoded at a time: their bytes stay in the processor's cache
+_PART = 1000  # events decoded at a time
+# The key "events" as JSON may write it: msgspec reads "\u0065vents" as "events".
+_EVENTS_KEY = b'"events"'
+_ESCAPED_LETTER = rb"\\u00(?:65|76|6[eE]|74|73)"  # \u-escapes of e, v, n, t, s
 
 
 def decode_mapped(path: Path, max_bytes: int) -> Briefing | None:
-    """The briefing at `path` as UncheckedBriefing (its patterns not yet checked), or
-    None when it is not a large regular file or does not decode cleanly this way."""
+    """The briefing in the regular file at `path` as UncheckedBriefing (its patterns not
+    yet checked), or None when it does not decode cleanly this way. load.py chooses the
+    files: large and regular (a FIFO must not be opened here: closing it loses its data)."""
     if not hasattr(mmap, "MADV_DONTNEED"):
         return None
     try:
-        # stat before open: opening a FIFO would wait for a writer, and then lose its data
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or not LARGE_BYTES <= info.st_size <= max_bytes:
-            return None
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode) or not LARGE_BYTES <= info.st_size <= max_bytes:
-                return None
-            with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as view:
-                # Every msgspec.Raw holds the mapping: they are all gone when _decoded returns.
-                return _decoded(view)
-    except (OSError, ValueError, BufferError):
+        # O_NONBLOCK: should the path have become a FIFO since load.py looked, this open
+        # does not wait for a writer, and the check below turns it away.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
         return None
+    with open(descriptor, "rb") as file:
+        size = os.fstat(descriptor).st_size
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode) or not 0 < size <= max_bytes:
+            return None
+        buffer = mmap.mmap(-1, size)
+        try:
+            if file.readinto(buffer) != size or file.read(1):  # it changed size while read
+                return None
+            return _decode_in_parts(buffer)
+        finally:
+            # A Raw still alive (an exception on its way out holds the frame that made
+            # them) keeps the map open; the exception matters more than the close.
+            with contextlib.suppress(BufferError):
+                buffer.close()
 
 
-def _decoded(view: mmap.mmap) -> Briefing | None:
+def _decode_in_parts(buffer: mmap.mmap) -> Briefing | None:
     from briefcli.unchecked import RawEventsBriefing, UncheckedBriefing, UncheckedEvents
 
     try:
-        skeleton: Any = msgspec.json.decode(view, type=RawEventsBriefing)
-        raws: list[msgspec.Raw] = skeleton.events
-        decoder = msgspec.json.Decoder(UncheckedEvents)
-        encoder = msgspec.json.Encoder()  # writes a list of Raw as a JSON array, copying bytes only
-        events: list[Any] = []
-        part: list[msgspec.Raw] = []
-        # Where the events start, then how far they have been read: each part's bytes, and
-        # at least a comma between two events. Never past the truth, so no page still to
-        # be decoded is given back too early (and one that were would be read again).
-        start = view.find(bytes(raws[0])) if raws else -1
-        done = start
-        for first in range(0, len(raws), _PART):
-            part = raws[first : first + _PART]
-            events += decoder.decode(encoder.encode(part))
-            done += sum(map(len, part)) + len(part)
-            if start >= 0 and done >= mmap.PAGESIZE:
-                view.madvise(mmap.MADV_DONTNEED, 0, done - done % mmap.PAGESIZE)
-        del part, raws
-        fields = {name: getattr(skeleton, name) for name in UncheckedBriefing.__struct_fields__}
-        del skeleton
-        fields["events"] = events
-        briefing: Briefing = UncheckedBriefing(**fields)
-        return briefing
+        skeleton: Any = msgspec.json.decode(buffer, type=RawEventsBriefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         return None
+    raws: list[msgspec.Raw] = skeleton.events
+    if not raws:
+        return None  # nothing to decode apart
+    first = bytes(raws[0])
+    # msgspec keeps the last of two "events" keys, so every other one comes before the
+    # last copy of the kept array's first event: there must be no other one there.
+    before = buffer.rfind(first)
+    if buffer.find(_EVENTS_KEY, buffer.find(_EVENTS_KEY, 0, before) + 1, before) >= 0:
+        return None
+    if re.search(_ESCAPED_LETTER, memoryview(buffer)[:before]) is not None:
+        return None
+    decoder = msgspec.json.Decoder(UncheckedEvents)
+    encoder = msgspec.json.Encoder()  # writes a list of Raw as a JSON array, copying bytes only
+    events: list[Any] = []
+    # How far the events have been decoded: from the first copy of the first event, each
+    # part's bytes and a comma per event, never past the truth (a page handed back is
+    # zeros when read again, which msgspec refuses: only the decoded are handed back).
+    done = buffer.find(first)
+    try:
+        for start in range(0, len(raws), _PART):
+            part = raws[start : start + _PART]
+            events += decoder.decode(encoder.encode(part))
+            done += sum(map(len, part)) + len(part)
+            if done >= mmap.PAGESIZE:
+                buffer.madvise(mmap.MADV_DONTNEED, 0, done - done % mmap.PAGESIZE)
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        return None
+    fields = {name: getattr(skeleton, name) for name in UncheckedBriefing.__struct_fields__}
+    fields["events"] = events
+    briefing: Briefing = UncheckedBriefing(**fields)
+    return briefing

@@ -433,14 +433,14 @@ def _evidence_pass(items: Iterable[Evidence], paragraphs: int, answers: Answers)
         return False
     # Every paragraph is in range: the quote alone decides, as it does for paragraph 1.
     return not any(
-        _remembered(answers, evidence_findings, 1, quote, paragraphs) for quote in set(map(_QUOTE, items))
+        _remembered(answers, (1, quote), evidence_findings, 1, quote, paragraphs)
+        for quote in set(map(_QUOTE, items))
     )
 
 
-def _remembered(answers: Answers, rule: Callable[..., Findings], *fields: Any) -> Findings:
-    """A rule's answer on these fields, worked out once, keyed as _Checker keys it:
-    (para, quote) for evidence, the 7 fields of an event's dating, and (date,) for a date."""
-    key = fields[:2] if rule is evidence_findings else fields
+def _remembered(answers: Answers, key: Hashable, rule: Callable[..., Findings], *fields: Any) -> Findings:
+    """A rule's answer on these fields, worked out once and kept under `key`: the key
+    _Checker keeps the same answer under where it has one (evidence, an event's dating)."""
     found = answers.get(key)
     if found is None:
         found = answers[key] = rule(*fields)
@@ -470,7 +470,7 @@ def _citations_pass(lists: Iterable[Sequence[Citation]], answers: Answers) -> bo
         return False
     dates = set(map(attrgetter("date"), citations))
     dates.discard(None)
-    return not any(_remembered(answers, date_findings, value) for value in dates)
+    return not any(_remembered(answers, ("date", value), date_findings, value) for value in dates)
 
 
 def _dating_pass(events: Sequence[Event], answers: Answers) -> bool:
@@ -496,9 +496,12 @@ def _dating_pass(events: Sequence[Event], answers: Answers) -> bool:
     if not all(compress(sources, map(eq, map(attrgetter("basis"), events), repeat("public-record")))):
         return False  # a public-record event without sources
     return not any(
-        _remembered(answers, dating_findings, "2025", None, "year", "article", False, kind, direction)
-        for kind, direction in set(
-            zip(map(attrgetter("kind"), events), map(attrgetter("direction"), events), strict=True)
+        _remembered(answers, shape, dating_findings, *shape)
+        for shape in (
+            ("2025", None, "year", "article", False, kind, direction)
+            for kind, direction in set(
+                zip(map(attrgetter("kind"), events), map(attrgetter("direction"), events), strict=True)
+            )
         )
     )
 
