@@ -949,11 +949,11 @@ def test_a_regular_file_over_the_limit_is_refused_by_its_size_unread(
 @pytest.fixture(scope="module")
 def large_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini briefing, padded with spaces to the size that is decoded from a map."""
-    from briefcli.mapped import LARGE_BYTES
+    from briefcli.load import MAPPED_BYTES
 
     path = tmp_path_factory.mktemp("large") / "mini.json"
     data = MINI.read_bytes()
-    path.write_bytes(data + b" " * (LARGE_BYTES - len(data)))
+    path.write_bytes(data + b" " * (MAPPED_BYTES - len(data)))
     return path
 
 
