@@ -1021,6 +1021,8 @@ _PATTERNS = [
     r"^a(?=\nb)",  # ones that look past a line, or are not anchored at both ends
     r"^a(?!b)$",
     r"^a\Z",
+    r"^[ab]\Z",
+    r"\A[ab]$",
     r"b$",
     r"^(?:a|b)$",
     r"(?m)^a$",
@@ -1331,3 +1333,22 @@ def test_a_date_that_is_not_in_the_calendar_says_why(mini_document: Document) ->
     for (_, message), value in zip(found, ("'2024-02-30'", "'2024-13'"), strict=True):
         # Why, in Python's words (they vary between versions), in brackets at the end.
         assert re.fullmatch(rf"{value} is not a real calendar date \([^()]+\)", message), message
+
+
+def test_many_values_are_searched_one_by_one_when_the_pattern_looks_past_a_line() -> None:
+    import re
+
+    from briefcli.unchecked import _all_match
+
+    numbered = {f"a{n}" for n in range(100)}
+    for pattern in (r"\A[ab]\d*$", r"^[ab]\d*\Z", r"^[ab]\d*$"):
+        assert _all_match(re.compile(pattern), numbered) is True
+        assert _all_match(re.compile(pattern), {"a", "b"}) is True
+    # A value with a line break is searched alone: '$' matches before a last line break.
+    assert _all_match(re.compile(r"^[a-z0-9]+$"), {f"v{n}" for n in range(70)} | {"ab\n"}) is True
+    assert _all_match(re.compile(r"^[a-z0-9]+$"), {f"v{n}" for n in range(70)} | {"a\nb"}) is False
+    # Lines that would each match, beside values that do not, as many as the extra lines.
+    assert _all_match(re.compile(r"^[a-z0-9]+$"), {f"v{n}" for n in range(70)} | {"a\nb", "-"}) is False
+    assert (
+        _all_match(re.compile(r"^[a-z0-9]+$"), {f"v{n}" for n in range(70)} | {"a\nb\nc", "-", "--"}) is False
+    )
