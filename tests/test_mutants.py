@@ -1352,3 +1352,11 @@ def test_many_values_are_searched_one_by_one_when_the_pattern_looks_past_a_line(
     assert (
         _all_match(re.compile(r"^[a-z0-9]+$"), {f"v{n}" for n in range(70)} | {"a\nb\nc", "-", "--"}) is False
     )
+
+
+def test_a_list_of_sources_that_must_not_be_empty_is_refused_empty(mini_document: Document) -> None:
+    """The fast decode drops only the patterns: a field it redefines keeps its other limits."""
+    mini_document["actors"][0]["public_record"] = [{"fact": {"en": "f"}, "sources": []}]
+    assert _decoding(json.dumps(mini_document).encode()) == [
+        ("$.actors[0].public_record[0].sources", "expected array of length >= 1")
+    ]
