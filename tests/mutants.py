@@ -255,7 +255,8 @@ def _coverage(work: Path, tests: tuple[str, ...], timeout: float) -> dict[tuple[
     """Which tests run each line, in-process (a baseline run under coverage, one context a test).
 
     Lines run only in a subprocess or at import have no test of their own: their mutants
-    run against every test file of the group.
+    run against every test file of the group. So do the survivors of the chosen tests: a
+    cached function's lines are measured in the first test that calls it only.
     """
     try:
         import coverage
@@ -355,7 +356,12 @@ def _score(
                 target = work / mutant.path
                 target.write_text(ast.unparse(_apply(trees[mutant.path], mutant.number)), encoding="utf-8")
                 chosen = covering.get((mutant.path, mutant.line)) or list(tests)
-                return mutant, _run(work, chosen, timeout)
+                outcome = _run(work, chosen, timeout)
+                # A cached function's lines or a lazily imported module's top level run in the
+                # first test that reaches them only: a survivor of those meets every test.
+                if outcome == "survived" and chosen != list(tests):
+                    outcome = _run(work, tests, timeout)
+                return mutant, outcome
             finally:
                 shutil.copy2(REPO / mutant.path, work / mutant.path)
                 free.append(work)
