@@ -187,9 +187,7 @@ def _back_from(anchor: date, count: int, unit_word: str) -> date:
         return anchor - timedelta(weeks=count)
     months = count if unit == "m" else 12 * count
     total = anchor.year * 12 + anchor.month - 1 - months
-    year, month0 = divmod(total, 12)
-    if year < 1:
-        raise ValueError("before year 1")
+    year, month0 = divmod(total, 12)  # before year 1, date() raises ValueError
     return date(year, month0 + 1, min(anchor.day, month_end(year, month0 + 1).day))
 
 
