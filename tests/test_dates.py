@@ -149,6 +149,8 @@ REFUSED = {  # text: (what the message says, whether it lists the accepted forms
     "av 2025": ("is not a date brief can read", True),  # two letters name no month
     "de 2025": ("is not a date brief can read", True),
     "29 février": ("has no year", True),  # a leap day without a year still has none
+    "30th": ("has no year", True),  # a day of any month, without a year
+    "31st": ("has no year", True),
     "2025y": ("reaches back before year 1", False),
 }
 
