@@ -39,7 +39,7 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dates": (("briefcli/dates.py",), ("tests/test_mutants.py", "tests/test_dates.py")),
     "query": (
         ("briefcli/query.py",),
-        ("tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py"),
+        ("tests/test_query.py", "tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py"),
     ),
     "loader": (
         ("briefcli/load.py", "briefcli/decoding.py", "briefcli/rules.py", "briefcli/unchecked.py"),

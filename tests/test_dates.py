@@ -95,6 +95,7 @@ EXAMPLES = {
     "2024y": (date(1, 7, 14), date(1, 7, 14)),  # back to year 1, not before
     "3 ans": (date(2022, 7, 14), date(2022, 7, 14)),
     "2 j": (date(2025, 7, 12), date(2025, 7, 12)),
+    "July 30,2025": (date(2025, 7, 30), date(2025, 7, 30)),  # no space after the comma
 }
 
 
