@@ -481,6 +481,7 @@ def test_every_day_word_counts_from_publication(words: str, days_back: int) -> N
         ("this month", (date(2025, 7, 1), date(2025, 7, 31))), ("ce mois-ci", (date(2025, 7, 1), date(2025, 7, 31))),
         ("next week", (date(2025, 7, 21), date(2025, 7, 27))), ("la semaine prochaine", (date(2025, 7, 21), date(2025, 7, 27))),
         ("this quarter", (date(2025, 7, 1), date(2025, 9, 30))), ("ce trimestre", (date(2025, 7, 1), date(2025, 9, 30))),
+        ("la semaine suivante", (date(2025, 7, 21), date(2025, 7, 27))), ("le mois suivant", (date(2025, 8, 1), date(2025, 8, 31))),
     ],
 )  # fmt: skip
 def test_every_period_word_names_its_period(words: str, expected: tuple[date, date]) -> None:
@@ -617,3 +618,23 @@ def test_an_event_covers_from_the_start_of_its_date_to_the_end_of_its_end() -> N
     assert event_period("2025-07", None) == Period(date(2025, 7, 1), date(2025, 7, 31))
     assert event_period("2025-06-30", "2025-07") == Period(date(2025, 6, 30), date(2025, 7, 31))
     assert event_period("2024", "2025-02") == Period(date(2024, 1, 1), date(2025, 2, 28))
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(
+    anchors,
+    st.sampled_from([("this quarter", 0), ("ce trimestre", 0), ("last quarter", -1), ("next quarter", 1)]),
+)
+def test_a_quarter_word_names_the_quarter_of_the_publication_date_or_a_neighbour(
+    anchor: date, words: tuple[str, int]
+) -> None:
+    text, step = words
+    index = anchor.year * 4 + (anchor.month - 1) // 3 + step  # quarters counted from year 0
+    expected = days_where(lambda d: d.year * 4 + (d.month - 1) // 3 == index, anchor, reach=190)
+    assert parse_date_arg(text, anchor=anchor) == expected
+
+
+def test_a_text_too_long_is_shown_cut_to_forty_characters() -> None:
+    with pytest.raises(UsageProblem) as refused:
+        parse_date_arg("1234567890" * 5, anchor=ANCHOR)
+    assert str(refused.value).startswith(f"'{'1234567890' * 4}…' is too long to be a date.")
