@@ -7,8 +7,7 @@ status in one place: `BriefGroup.main`.
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -66,15 +65,14 @@ class BriefGroup(TyperGroup):
                 print(get_completion_script(prog_name="brief", complete_var="_BRIEF_COMPLETE", shell=shell))
                 status: int = ExitStatus.OK
             else:
-                with _help_follows_the_terminal():
-                    result = super().main(
-                        args=args,
-                        prog_name=prog_name or "brief",
-                        complete_var=complete_var,
-                        standalone_mode=False,
-                        windows_expand_args=windows_expand_args,
-                        **extra,
-                    )
+                result = super().main(
+                    args=args,
+                    prog_name=prog_name or "brief",
+                    complete_var=complete_var,
+                    standalone_mode=False,
+                    windows_expand_args=windows_expand_args,
+                    **extra,
+                )
                 status = result if isinstance(result, int) else ExitStatus.OK
         except SystemExit:
             raise
@@ -101,23 +99,6 @@ def _completion_shell(args: list[str]) -> str | None:
     if args[1] not in SHELLS:
         raise UsageProblem(f"--show-completion: {args[1]!r} is not one of {', '.join(SHELLS)}")
     return args[1]
-
-
-@contextmanager
-def _help_follows_the_terminal() -> Iterator[None]:
-    """Typer draws --help with a Rich console of its own, which under NO_COLOR still
-    writes bold and dim. When brief's output is plain (a pipe, NO_COLOR, TERM=dumb), so
-    is the help: Rich's documented TTY_COMPATIBLE=0 says the terminal takes no escape code."""
-    from briefcli.terminal import detect
-
-    if detect().color or "TTY_COMPATIBLE" in os.environ:
-        yield
-        return
-    os.environ["TTY_COMPATIBLE"] = "0"
-    try:
-        yield
-    finally:
-        os.environ.pop("TTY_COMPATIBLE", None)
 
 
 def refuse_repeated_options(command: Any, args: list[str]) -> None:
@@ -233,12 +214,13 @@ app = typer.Typer(
     name="brief",
     help="""brief: NATO, Trump and US weapons for Ukraine, from one article of 14 July 2025. Every fact is traced to the sentence it comes from.
 
+\b
 Examples:
   brief summary                       the story at a glance
   brief actors otan                   who is who, in English or French
   brief timeline --since 2025-07      the US policy changes since July
-  brief timeline --chart             the story drawn to scale
-  brief timeline --policy --json | jq -r '.\\[].title'
+  brief timeline --chart              the story drawn to scale
+  brief timeline --policy --json | jq -r '.[].title'
   brief quotes --actor trump          who said what
   brief search patriot                every mention, in both languages
   brief export -o briefing.md         everything as one Markdown document
@@ -247,8 +229,16 @@ Examples:
   brief diff day1.json day2.json      what changed between two briefings
 
 Every command reads the bundled briefing, or --data PATH (or BRIEF_DATA); repeat --data for several.
-Exit status: 0 success (an empty listing too), 1 no match, a bad briefing file or a system fault (a full disk), 2 usage error, 70 a bug in brief, 130/143/129 interrupted (Ctrl-C, SIGTERM, SIGHUP); brief diff: 0 same, 1 different, 2 trouble.""",
-    rich_markup_mode="rich",
+
+\b
+Exit status:
+  0    success, an empty listing too
+  1    no match, a bad briefing file, or a system fault (a full disk)
+  2    usage error
+  70   a bug in brief
+  130  interrupted: Ctrl-C (143 SIGTERM, 129 SIGHUP)
+  brief diff: 0 the same, 1 different, 2 trouble""",
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
@@ -437,7 +427,7 @@ def root(
 # --- commands ---------------------------------------------------------------------
 
 
-@app.command()
+@app.command(short_help="The story at a glance: headline, key points, what to watch.")
 def summary(
     *,
     short: Annotated[bool, typer.Option("--short", help="One line: the date and the headline.")] = False,
@@ -452,6 +442,7 @@ def summary(
 ) -> None:
     """The story at a glance: headline, bottom line, key points, what to watch.
 
+    \b
     Examples:
       brief summary
       brief summary --short
@@ -467,11 +458,12 @@ def summary(
     render.show_summary(out, load(data), short=short, every=every)
 
 
-@app.command()
+@app.command(short_help="Who is who: everyone, or one actor's full card.")
 def actors(
     query: Annotated[
         str | None,
         typer.Argument(
+            metavar="[QUERY]",
             show_default=False,
             help="Id, name, alias or role, in English or French; case and accents ignored.",
         ),
@@ -489,6 +481,7 @@ def actors(
 
     A query naming one actor exactly (id, name or alias) shows that actor's card, then the other matches; else a table of the matches.
 
+    \b
     Examples:
       brief actors
       brief actors --kind person
@@ -497,7 +490,7 @@ def actors(
       brief actors otan                 NATO, in French
       brief actors "dan hegseth"        the name the article got wrong
       brief actors "secretary of state"
-      brief actors poutine --json | jq '.\\[0].role'
+      brief actors poutine --json | jq '.[0].role'
 
     Filters combine: a repeated filter (or a comma list) keeps what matches any of its values; different filters must all hold.
     """
@@ -508,12 +501,12 @@ def actors(
     out = output(fmt, as_json, lang, color=color)
     kinds = read_choices("--kind", kind, "actor_kind", ACTOR_KINDS, out.lang)
     briefing = load(data)
-    found = find.find_actors(briefing, checked_query(query, "query"), kinds)
+    found = find.find_actors(briefing, checked_query(query, "query"), kinds, message_lang())
     card = query is not None and (len(found) == 1 or find.named_exactly(found, query))
     render.show_actors(out, briefing, found[:limit], card=card)
 
 
-@app.command()
+@app.command(short_help="The timeline, in date order, or drawn to scale.")
 def timeline(
     *,
     since: Annotated[
@@ -579,6 +572,7 @@ def timeline(
 ) -> None:
     """The timeline, in date order: the US policy changes and the diplomacy around them.
 
+    \b
     Examples:
       brief timeline
       brief timeline --since 2025-07-01 --until 2025-07-10
@@ -614,7 +608,7 @@ def timeline(
     briefing = load(data)
     anchor = iso_period(briefing.source.published).start
     window = window_from(since, until, anchor=anchor, order=numeric_date_order(out.lang))
-    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"), message_lang())
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
@@ -625,7 +619,7 @@ def timeline(
         render.show_timeline(out, briefing, events, window)
 
 
-@app.command()
+@app.command(short_help="Who said what, in French as printed and in English.")
 def quotes(
     *,
     actor: ActorFilterOption = None,
@@ -638,6 +632,7 @@ def quotes(
 ) -> None:
     """Who said what: the French as printed, an English translation, the context.
 
+    \b
     Examples:
       brief quotes
       brief quotes --actor trump
@@ -651,13 +646,13 @@ def quotes(
 
     out = output(fmt, as_json, lang, color=color)
     briefing = load(data)
-    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"))
+    actor_ids = find.resolve_actor_filter(briefing, checked_queries(actor, "--actor query"), message_lang())
     render.show_quotes(out, briefing, find.select_quotes(briefing, actor_ids)[:limit])
 
 
-@app.command()
+@app.command(short_help="Search every text, in English and French.")
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find; see the matching rules above.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; see the matching rules above.")],
     *,
     substring: Annotated[
         bool, typer.Option("--substring", help="Match the text anywhere, inside words too, as one phrase.")
@@ -671,13 +666,15 @@ def search(
 ) -> None:
     """Search every text, in English and French: actors, events, quotes, key points, and the article's words they cite.
 
+    \b
     Examples:
       brief search patriot
       brief search "trump putin"      records naming both, in any order
       brief search pourparlers        the article's own words, at their paragraph
       brief search '"us"'             in quotes: anywhere, "Russia" and "plus" too
-      brief search stocks --limit 3 --json | jq -r '.\\[] | "\\(.kind) \\(.id)"'
+      brief search stocks --limit 3 --json | jq -r '.[] | "\\(.kind) \\(.id)"'
 
+    \b
     Matching rules:
       - A word matches at the start of a word: "US" finds "US" and "USA",
         not "Russia"; "pourparler" finds "pourparlers".
@@ -702,7 +699,7 @@ def search(
     render.show_hits(out, briefing, hits[:limit], query, total=len(hits))
 
 
-@app.command()
+@app.command(short_help="Everything as Markdown, JSON, HTML, TimelineJS or SQLite.")
 def export(
     *,
     fmt: Annotated[
@@ -733,6 +730,7 @@ def export(
 ) -> None:
     """The whole briefing as one Markdown document, as JSON, as a web page, or as a TimelineJS timeline.
 
+    \b
     Examples:
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
@@ -791,7 +789,7 @@ def export(
     render.say(words("cli.wrote", out.lang, path=output_file))
 
 
-@app.command()
+@app.command(short_help="Check briefing files and list every problem in them.")
 def validate(
     files: Annotated[
         list[str] | None,  # as typed: Path would read '' as '.'
@@ -820,12 +818,13 @@ def validate(
 
     Over several briefings, where they disagree on a record's field is listed as a note (the one published later wins), not as a problem. A briefing just started (brief new) is valid; notes say what it still lacks.
 
+    \b
     Examples:
       brief validate
       brief validate my-briefing.json
       brief validate --source ../shared/source/article-fr.txt
       brief validate day1.json day2.json
-      brief validate my-briefing.json --json | jq -r '.problems\\[].path'
+      brief validate my-briefing.json --json | jq -r '.problems[].path'
     """
     from briefcli.files import file_argument
     from briefcli.load import resolve_paths
@@ -847,7 +846,7 @@ class DiffTrouble(BriefError):
     status = ExitStatus.USAGE
 
 
-@app.command()
+@app.command(short_help="What changed between two briefings, or two sets.")
 def diff(
     old: Annotated[
         str,
@@ -867,6 +866,7 @@ def diff(
 
     Exit status, as diff(1): 0 the same, 1 different, 2 trouble (a bad file or usage).
 
+    \b
     Examples:
       brief diff day1.json day2.json
       brief diff day1.json day2.json --json | jq '.events.moved'
@@ -894,7 +894,7 @@ def diff(
         raise typer.Exit(ExitStatus.ERROR)  # 1: different
 
 
-@app.command()
+@app.command(short_help="Start a briefing for an article, as a valid skeleton.")
 def new(
     article_name: Annotated[
         str, typer.Argument(metavar="ARTICLE", help="The article, as UTF-8 text: one paragraph a line.")
@@ -932,6 +932,7 @@ def new(
 
     The skeleton holds the source block (language, paragraph count, sha256, headline as printed, publication date), empty lists and $schema; it passes 'brief validate --source ARTICLE', whose notes say what is still to write. The paragraphs go to stderr when the skeleton goes to stdout.
 
+    \b
     Examples:
       brief new article.txt --published 2025-07-14 -o my-briefing.json
       brief new article.txt --published 2025-07-14 > my-briefing.json

@@ -61,10 +61,10 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "status_rule": ("Aid status, derived from the policy changes: paused after a suspension, flowing after a resumption, increased after an increase; not known before the first.",
                     "État de l'aide, déduit des changements de politique : suspendue après une suspension, fournie après une reprise, accrue après une hausse ; inconnu avant le premier."),
     "restructure_mark": ("proposed restructuring", "refonte proposée"),
-    "chart_scale": ("{start} to {end}: {days} days, one column ≈ {per} days",
-                    "du {start} au {end} : {days} jours, une colonne ≈ {per} jours"),
-    "chart_scale_wide": ("{start} to {end}: {days} days, one day ≈ {per} columns",
-                         "du {start} au {end} : {days} jours, un jour ≈ {per} colonnes"),
+    "chart_scale": ("{start} to {end}: {span}, one column ≈ {per}", "du {start} au {end} : {span}, une colonne ≈ {per}"),
+    "chart_scale_wide": ("{start} to {end}: {span}, one day ≈ {per}", "du {start} au {end} : {span}, un jour ≈ {per}"),
+    "n_days": ("{n} day|{n} days", "{n} jour|{n} jours"),
+    "n_columns": ("{n} column|{n} columns", "{n} colonne|{n} colonnes"),
     "no_actor": ("no actor", "aucun acteur"),
     "key_event": ("an event", "un événement"),
     "key_span": ("a span of days", "une période de plusieurs jours"),
@@ -195,12 +195,13 @@ def term(vocabulary: str, value: str, lang: Lang) -> str:
 
 _MONTHS_SHORT = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "fr": ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"),
+    # French abbreviates with a full stop where letters are cut (Imprimerie nationale)
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
 }  # fmt: skip
 
 
 def short_month(month: int, lang: Lang) -> str:
-    """A month's name in at most four letters: 'Jul', 'juil'."""
+    """A month's name in at most four letters, and its stop: 'Jul', 'juil.'."""
     return _MONTHS_SHORT[lang][month - 1]
 
 

@@ -26,6 +26,9 @@ __all__ = ["MAX_BYTES", "BriefingError", "Problem", "check_briefing", "iter_evid
 #: (a pipe is read up to the limit). The bundled briefing is ~40 kB; a generated one
 #: with 100,000 events and 10,000 actors ~100 MiB.
 MAX_BYTES = 128 * 1024 * 1024
+#: A regular file at least this large is decoded a part at a time (mapped.py): below
+#: it, reading it whole costs less time (the extra pass) for little memory.
+MAPPED_BYTES = 32 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -97,12 +100,9 @@ _last_parsed: list[Briefing] = []
 def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
     """Every briefing `resolve_paths` names, read and validated, in that order."""
     loaded = []
-    # Briefings of one story repeat their values: the rules' answers are shared between
-    # briefings whose article has as many paragraphs (evidence's answers depend on it).
-    answers: dict[int, Answers] = {}
+    shared = ReadTogether()
     for path, where in resolve_paths(paths):
-        data = read_briefing_bytes(path, where)
-        briefing, problems = parse_briefing(data, answers)
+        briefing, problems = read_briefing(path, where, shared)
         if briefing is None or problems:
             raise BriefingError(where, problems)
         loaded.append(briefing)
@@ -126,7 +126,15 @@ def read_briefing_bytes(path: Path, where: str | None = None) -> bytes:
             info = os.fstat(file.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
                 raise _too_large(where)
-            data = file.read(MAX_BYTES + 1)  # pipes and devices have no size to check first
+            # Pipes and devices have no size to check first: read to one byte past the limit.
+            # A regular file is read for its size and one byte, which a buffer of 128 MiB
+            # would cost more than reading it (a directory of many briefings), then on, if
+            # it grew meanwhile.
+            limit = MAX_BYTES + 1
+            wanted = info.st_size + 1 if stat.S_ISREG(info.st_mode) else limit
+            data = file.read(wanted)
+            if len(data) == wanted < limit:
+                data += file.read(limit - wanted)
     except FileNotFoundError:
         raise BriefingError(where, [Problem(None, "no such file")]) from None
     except IsADirectoryError:
@@ -148,24 +156,78 @@ def _too_large(where: str) -> BriefingError:
 def load_briefing(path: Path | None = None) -> Briefing:
     """Read and validate the briefing at `path`, or BRIEF_DATA's, or the bundled one."""
     path = briefing_path(path)
-    briefing, problems = parse_briefing(read_briefing_bytes(path))
+    briefing, problems = read_briefing(path)
     if briefing is None or problems:
         raise BriefingError(str(path), problems)
     return briefing
 
 
-def parse_briefing(
-    data: bytes, shared: dict[int, Answers] | None = None
+class ReadTogether:
+    """What briefings read together remember: they repeat each other's values. The
+    rules' answers, by the article's paragraph count (evidence's answers depend on it),
+    and the values known to match each pattern."""
+
+    def __init__(self) -> None:
+        self.answers: dict[int, Answers] = {}
+        self.matched: dict[str, set[str]] = {}
+
+
+def read_briefing(
+    path: Path, where: str | None = None, shared: ReadTogether | None = None
 ) -> tuple[Briefing | None, list[Problem]]:
-    """Decode and check; the briefing (None if it does not decode) and every problem.
-    `shared` keeps the rules' answers between briefings, by their paragraph count."""
+    """Read, decode and check the file, as parse_briefing does its bytes: a large file a
+    part at a time (mapped.py), any other whole, its bytes let go as soon as they are
+    decoded, before the rules run. Raises BriefingError if it cannot be read."""
+    briefing = _decoded_mapped(path, shared)  # a large file; None: read it whole
+    if briefing is None:
+        briefing, problems = _decoded(read_briefing_bytes(path, where), shared)
+        if briefing is None:
+            return None, problems
+    return briefing, _checked(briefing, shared)
+
+
+def _decoded_mapped(path: Path, shared: ReadTogether | None) -> Briefing | None:
+    """A large regular file, decoded from a memory map (mapped.py) when it holds no
+    surprise: one that breaks a pattern or does not decode is read whole, and the
+    problems are found and worded there."""
+    try:  # stat, not open: opening a FIFO would wait for a writer, and then lose its data
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None  # the whole-file read says why
+    if str(path) == STDIN or not stat.S_ISREG(info.st_mode) or not MAPPED_BYTES <= info.st_size <= MAX_BYTES:
+        return None
+    from briefcli.mapped import decode_mapped
+    from briefcli.unchecked import breaks_a_pattern
+
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # as in _decoded
+    try:
+        briefing = decode_mapped(path, MAX_BYTES)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if briefing is None or breaks_a_pattern(briefing, None if shared is None else shared.matched):
+        return None
+    _last_parsed[:] = [briefing]
+    return briefing
+
+
+def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
+    """Decode and check; the briefing (None if it does not decode) and every problem."""
+    briefing, problems = _decoded(data, None)
+    return (None, problems) if briefing is None else (briefing, _checked(briefing, None))
+
+
+def _decoded(data: bytes, shared: ReadTogether | None) -> tuple[Briefing | None, list[Problem]]:
+    """The briefing (None if it does not decode, with why)."""
     gc_was_enabled = gc.isenabled()
     gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
     try:
         from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
 
         briefing = msgspec.json.decode(data, type=UncheckedBriefing)
-        if breaks_a_pattern(briefing):  # the model's own types say what and where
+        # A value that breaks a pattern: the model's own types say what and where
+        if breaks_a_pattern(briefing, None if shared is None else shared.matched):
             briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
@@ -175,7 +237,10 @@ def parse_briefing(
         if gc_was_enabled:
             gc.enable()
     _last_parsed[:] = [briefing]
+    return briefing, []
+
+
+def _checked(briefing: Briefing, shared: ReadTogether | None) -> list[Problem]:
     if shared is None:
-        return briefing, check_briefing(briefing)
-    answers = shared.setdefault(briefing.source.paragraphs, {})
-    return briefing, check_briefing(briefing, answers=answers)
+        return check_briefing(briefing)
+    return check_briefing(briefing, answers=shared.answers.setdefault(briefing.source.paragraphs, {}))

@@ -243,12 +243,13 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 
 
-def plural_index(n: int, lang: Lang) -> int:
+def plural_index(n: int | float, lang: Lang) -> int:
     """0 for the singular form, 1 for the plural, by the language's rule (CLDR):
-    English says "1 event", "0 events"; French "0 événement", "1 événement", "2 événements"."""
+    English says "1 event", "0 events", "1.0 days" (a decimal shown is plural); French
+    "0 événement", "1 événement", "1,7 jour" (its whole part decides), "2 événements"."""
     if lang == "fr":
-        return 0 if n in (0, 1) else 1
-    return 0 if n == 1 else 1
+        return 0 if 0 <= n < 2 else 1
+    return 0 if n == 1 and isinstance(n, int) else 1
 
 
 def choose(text: str, lang: Lang, values: Mapping[str, object]) -> str:
@@ -257,7 +258,7 @@ def choose(text: str, lang: Lang, values: Mapping[str, object]) -> str:
         return text
     count = values.get("n")
     forms = text.split("|")
-    return forms[plural_index(count, lang) if isinstance(count, int) else 1]
+    return forms[plural_index(count, lang) if isinstance(count, (int, float)) else 1]
 
 
 def _shown(value: object, lang: Lang) -> object:

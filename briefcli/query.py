@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Sequence
 from briefcli.dates import Window
 from briefcli.errors import NoMatch
 from briefcli.fold import fold
-from briefcli.model import Actor, Briefing, Event, Quote
+from briefcli.model import Actor, Briefing, Event, Lang, Quote
 
 # Rank of a match, best first.
 EXACT, PREFIX, SUBSTRING, ROLE = range(4)
@@ -66,8 +66,9 @@ def best_actors(actors: Iterable[Actor], query: str) -> list[Actor]:
     return [actor for rank, actor in ranked if rank == ranked[0][0]]
 
 
-def suggest_actor_names(actors: Sequence[Actor], query: str, limit: int = 3) -> list[str]:
-    """The closest names to a query that matched nothing, for "did you mean …?"."""
+def suggest_actor_names(actors: Sequence[Actor], query: str, limit: int = 3, lang: Lang = "en") -> list[str]:
+    """The closest names to a query that matched nothing, for "did you mean …?", as
+    they are written in `lang`, the language of the message."""
     import difflib  # only when nothing matched
 
     by_form: dict[str, str] = {}
@@ -78,7 +79,7 @@ def suggest_actor_names(actors: Sequence[Actor], query: str, limit: int = 3) -> 
             for name in forms:
                 for form in (name,) if whole else name.split():
                     if len(form) >= 3:
-                        by_form.setdefault(form, actor.name.pick("en"))  # the message is in English
+                        by_form.setdefault(form, actor.name.pick(lang))
     folded = fold(query)
     matcher = difflib.SequenceMatcher(b=folded)
     scores: list[tuple[float, str]] = []
@@ -104,7 +105,9 @@ def no_match(what: str, query: str, suggestions: list[str]) -> NoMatch:
     return NoMatch(f"no {what} matches {query!r}{tail}")
 
 
-def find_actors(briefing: Briefing, query: str | None, kinds: Collection[str] = ()) -> list[Actor]:
+def find_actors(
+    briefing: Briefing, query: str | None, kinds: Collection[str] = (), lang: Lang = "en"
+) -> list[Actor]:
     """`brief actors [QUERY] [--kind KIND]...`: everyone (of any of `kinds`), or the ranked matches.
 
     Raises NoMatch, with suggestions, when a query finds nobody.
@@ -114,7 +117,7 @@ def find_actors(briefing: Briefing, query: str | None, kinds: Collection[str] = 
         return pool
     found = match_actors(pool, query)
     if not found:
-        raise no_match("actor", query, suggest_actor_names(pool or briefing.actors, query))
+        raise no_match("actor", query, suggest_actor_names(pool or briefing.actors, query, lang=lang))
     return found
 
 
@@ -125,7 +128,7 @@ def named_exactly(found: Sequence[Actor], query: str) -> bool:
     return len(exact) == 1 and exact[0] is found[0]
 
 
-def resolve_actor_filter(briefing: Briefing, queries: Sequence[str]) -> set[str] | None:
+def resolve_actor_filter(briefing: Briefing, queries: Sequence[str], lang: Lang = "en") -> set[str] | None:
     """The actor ids --actor QUERY... stands for: any actor any query means (None: no
     filter). Raises NoMatch for a query that means nobody."""
     if not queries:
@@ -134,7 +137,7 @@ def resolve_actor_filter(briefing: Briefing, queries: Sequence[str]) -> set[str]
     for query in queries:
         found = best_actors(briefing.actors, query)
         if not found:
-            raise no_match("actor", query, suggest_actor_names(briefing.actors, query))
+            raise no_match("actor", query, suggest_actor_names(briefing.actors, query, lang=lang))
         ids.update(actor.id for actor in found)
     return ids
 

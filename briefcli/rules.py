@@ -10,9 +10,10 @@ tests/test_load.py pins the remembered answers to the rules run afresh.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
 from operator import attrgetter, eq, itemgetter, methodcaller
+from typing import Any
 
 from briefcli.dates import LENGTH_AT, iso_period, precision_of
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence, Quote, Text
@@ -45,7 +46,7 @@ def check_briefing(
     # columns at C speed (sets of the distinct values, each checked once) find nothing
     # wrong, the record-by-record pass skips them; when they find anything, it runs in
     # full to say what and where. tests/test_load.py pins both passes to the same answers.
-    checker.run(bulk_checked=remember and _bulk_pass(briefing, checker.actor_ids))
+    checker.run(bulk_checked=remember and _bulk_pass(briefing, checker.actor_ids, checker.answers))
     return checker.problems
 
 
@@ -349,11 +350,26 @@ _CITATION = attrgetter("outlet", "title", "url", "date")
 _URL = attrgetter("url")
 
 
-def _bulk_pass(briefing: Briefing, actor_ids: set[str]) -> bool:
+def _bulk_pass(briefing: Briefing, actor_ids: set[str], answers: Answers) -> bool:
     """Whether the actors and events certainly pass every rule: True only when the
     record-by-record pass would find nothing in them. Most of the work is done by C
-    code (attrgetter, map, zip, sets); Python runs once per distinct value."""
-    actors, events = briefing.actors, briefing.events
+    code (attrgetter, map, zip, sets); Python runs once per distinct value, and not
+    again for a value `answers` already holds (briefings of one story share them)."""
+    events, paragraphs = briefing.events, briefing.source.paragraphs
+    # The events a slice at a time, each slice through every pass while its records are
+    # still in the processor's cache: on 100,000 events, a fifth less time than whole columns.
+    return _columns_pass(briefing.actors, events[:_SLICE], actor_ids, answers, paragraphs) and all(
+        _columns_pass((), events[start : start + _SLICE], actor_ids, answers, paragraphs)
+        for start in range(_SLICE, len(events), _SLICE)
+    )
+
+
+_SLICE = 1000
+
+
+def _columns_pass(
+    actors: Sequence[Actor], events: Sequence[Event], actor_ids: set[str], answers: Answers, paragraphs: int
+) -> bool:
     facts = [fact for actor in actors for fact in actor.public_record]
     corrections = [actor.correction for actor in actors if actor.correction is not None]
     texts = chain(
@@ -379,14 +395,12 @@ def _bulk_pass(briefing: Briefing, actor_ids: set[str]) -> bool:
     return (
         _texts_pass(texts)
         and _plain_pass(plain)
-        and _citations_pass(citation_lists)
-        and _evidence_pass(
-            chain.from_iterable(map(_EVIDENCE, chain(actors, events))), briefing.source.paragraphs
-        )
+        and _citations_pass(citation_lists, answers)
+        and _evidence_pass(chain.from_iterable(map(_EVIDENCE, chain(actors, events))), paragraphs, answers)
         and actor_ids.issuperset(filter(None, affiliations))
         and not any(map(eq, affiliations, map(attrgetter("id"), actors)))
         and actor_ids.issuperset(chain.from_iterable(map(attrgetter("actors"), events)))
-        and _dating_pass(events)
+        and _dating_pass(events, answers)
     )
 
 
@@ -413,15 +427,28 @@ def _first_characters_pass(values: Iterable[str]) -> bool:
     return not any(char.isspace() or char in _INVISIBLE_FIRST for char in set(map(_FIRST, values)))
 
 
-def _evidence_pass(items: Iterable[Evidence], paragraphs: int) -> bool:
+def _evidence_pass(items: Iterable[Evidence], paragraphs: int, answers: Answers) -> bool:
     """evidence_findings finds nothing in any of them."""
     items = list(items)
     if max(map(_PARA, items), default=0) > paragraphs:
         return False
-    return not any(evidence_findings(1, quote, paragraphs) for quote in set(map(_QUOTE, items)))
+    # Every paragraph is in range: the quote alone decides, as it does for paragraph 1.
+    return not any(
+        _remembered(answers, (1, quote), evidence_findings, 1, quote, paragraphs)
+        for quote in set(map(_QUOTE, items))
+    )
 
 
-def _citations_pass(lists: Iterable[Sequence[Citation]]) -> bool:
+def _remembered(answers: Answers, key: Hashable, rule: Callable[..., Findings], *fields: Any) -> Findings:
+    """A rule's answer on these fields, worked out once and kept under `key`: the key
+    _Checker keeps the same answer under where it has one (evidence, an event's dating)."""
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = rule(*fields)
+    return found
+
+
+def _citations_pass(lists: Iterable[Sequence[Citation]], answers: Answers) -> bool:
     """Every list has a citation with a URL, and citation_findings finds nothing: each
     of its rules on a whole column, and on the distinct dates."""
     lists = list(lists)
@@ -430,21 +457,24 @@ def _citations_pass(lists: Iterable[Sequence[Citation]]) -> bool:
     # A URL is never "": any() on each list's URLs, run by C (map over the lists).
     if None in urls and not all(map(any, map(map, repeat(_URL), lists))):
         return False
-    for column in (list(map(attrgetter("outlet"), citations)), list(map(attrgetter("title"), citations))):
+    # Sources repeat from record to record: each rule runs on the distinct values.
+    for column in (set(map(attrgetter("outlet"), citations)), set(map(attrgetter("title"), citations))):
         if not _plain_pass(column):
             return False
         # One scan of the column joined: a line break cannot make or hide any of these.
         joined = "\n".join(column)
         if "://" in joined or ";" in joined or _URL_INSIDE in joined.lower():
             return False
-    if max(map(methodcaller("count", "://"), filter(None, urls)), default=0) > 1:
+    distinct_urls = set(urls)
+    distinct_urls.discard(None)
+    if max(map(methodcaller("count", "://"), distinct_urls), default=0) > 1:
         return False
     dates = set(map(attrgetter("date"), citations))
     dates.discard(None)
-    return not any(map(date_findings, dates))
+    return not any(_remembered(answers, ("date", value), date_findings, value) for value in dates)
 
 
-def _dating_pass(events: Sequence[Event]) -> bool:
+def _dating_pass(events: Sequence[Event], answers: Answers) -> bool:
     """dating_findings finds nothing for any event: each of its rules, on the distinct
     values (or pairs of values) it depends on."""
     dates = list(map(attrgetter("date"), events))
@@ -467,9 +497,12 @@ def _dating_pass(events: Sequence[Event]) -> bool:
     if not all(compress(sources, map(eq, map(attrgetter("basis"), events), repeat("public-record")))):
         return False  # a public-record event without sources
     return not any(
-        dating_findings("2025", None, "year", "article", False, kind, direction)
-        for kind, direction in set(
-            zip(map(attrgetter("kind"), events), map(attrgetter("direction"), events), strict=True)
+        _remembered(answers, shape, dating_findings, *shape)
+        for shape in (
+            ("2025", None, "year", "article", False, kind, direction)
+            for kind, direction in set(
+                zip(map(attrgetter("kind"), events), map(attrgetter("direction"), events), strict=True)
+            )
         )
     )
 

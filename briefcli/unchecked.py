@@ -114,19 +114,38 @@ def _derive(record_type: type[Any]) -> type[Any]:
 
 
 UncheckedBriefing: type[Briefing] = _derive(Briefing)
+#: The events of an UncheckedBriefing, decoded apart (mapped.py).
+UncheckedEvents: Any = msgspec.structs.fields(UncheckedBriefing)[
+    UncheckedBriefing.__struct_fields__.index("events")
+].type
+#: An UncheckedBriefing whose events are left as their bytes, to be decoded apart.
+RawEventsBriefing: type[Any] = msgspec.defstruct(
+    "RawEventsBriefing",
+    [("events", list[msgspec.Raw])],
+    bases=(UncheckedBriefing,),
+    module=__name__,
+    kw_only=True,
+)
 
 
-def breaks_a_pattern(briefing: Briefing) -> bool:
+def breaks_a_pattern(briefing: Briefing, matched: dict[str, set[str]] | None = None) -> bool:
     """Whether any value of a briefing decoded as UncheckedBriefing breaks its pattern
-    (msgspec searches a value with the pattern, as `re.search` does)."""
+    (msgspec searches a value with the pattern, as `re.search` does). `matched` holds
+    the values known to match each pattern, shared by briefings read together: they
+    repeat each other's ids, dates and addresses, and each is searched once."""
     pending: list[tuple[type[Any], list[Any]]] = [(type(briefing), [briefing])]
     while pending:
         record_type, records = pending.pop()
         for name, pattern, many in _PATTERNED.get(record_type, ()):
             distinct = set(_column(records, name, many))
             distinct.discard(None)
+            if matched is not None:
+                known = matched.setdefault(pattern, set())
+                distinct -= known
             if not _all_match(re.compile(pattern), distinct):
                 return True
+            if matched is not None:
+                known |= distinct
         for name, derived, many in _NESTED.get(record_type, ()):
             children = list(filter(None, _column(records, name, many)))  # records are never falsy
             if children:

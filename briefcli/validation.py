@@ -44,12 +44,12 @@ def validate(path: Path, article: Path | None = None, name: str | None = None) -
     """Read, decode and check the briefing at `path`; with `article`, check that every
     evidence quote stands verbatim in it. Raises BriefingError only for an article
     that cannot be read; every problem with the briefing is in the result."""
-    from briefcli.load import bundled_path, parse_briefing, read_briefing_bytes
+    from briefcli.load import bundled_path, read_briefing
     from briefcli.rules import iter_evidence
 
     briefing: Briefing | None
     try:
-        briefing, problems = parse_briefing(read_briefing_bytes(path, name))
+        briefing, problems = read_briefing(path, name)
     except BriefingError as exc:
         briefing, problems = None, exc.problems
     evidence_checked = 0

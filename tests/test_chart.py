@@ -379,7 +379,7 @@ def test_a_one_day_pause_is_never_drawn_away(tmp_path: Path) -> None:
 def test_french_months_and_words() -> None:
     text = chart("--lang", "fr")
     assert text.startswith("Chronologie · 10 événements\ndu 3 mars 2025 au 15 juillet 2025")
-    assert "avr 2025" in text and "juil" in text and "aide" in text
+    assert "avr. 2025" in text and "juil." in text and "aide" in text
     assert "Première suspension de l'aide militaire américaine à l'Ukraine" in " ".join(text.split())
 
 
@@ -502,3 +502,32 @@ def test_by_actor_gives_events_with_no_actor_a_lane_of_their_own(tmp_path: Path)
     alone = next(row for row in rows if row.startswith("no actor"))
     assert "┄" in alone  # 2023, the event with no actor, over its year
     assert chart("--by", "actor", "--data", str(path), "--lang", "fr").count("aucun acteur") == 1
+
+
+@given(
+    columns=st.integers(min_value=40, max_value=200),
+    start=st.dates(min_value=date(2025, 3, 1), max_value=date(2025, 7, 15)),
+    length=st.integers(min_value=0, max_value=140),
+    lang=st.sampled_from(["en", "fr"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_the_scale_line_agrees_in_number_with_its_figures(
+    columns: int, start: date, length: int, lang: str
+) -> None:
+    """'1 day', '135 days'; a decimal is plural in English ('1.0 days'), and in French
+    by its whole part ('1,7 jour', '2,1 jours')."""
+    until = min(start + timedelta(days=length), date(2025, 7, 15))
+    shown = brief("timeline", "--chart", "--since", start.isoformat(), "--until", until.isoformat(), "--lang", lang,
+                  env={"COLUMNS": str(columns)})  # fmt: skip
+    if not shown.stdout:  # no event in the window: nothing drawn
+        return
+    text = " ".join(shown.stdout.split())
+    span = re.search(r": (\d+) (\w+), ", text)
+    per = re.search(r"≈ (\d+)[.,](\d) (\w+)", text)
+    assert span is not None and per is not None, text[:200]
+    days, day_word = int(span[1]), span[2]
+    assert day_word == {"en": "day" if days == 1 else "days", "fr": "jour" if days < 2 else "jours"}[lang]
+    whole, unit = int(per[1]), per[3]
+    singular = lang == "fr" and whole < 2
+    stem = unit.rstrip("s")
+    assert unit == (stem if singular else stem + "s"), (lang, per[0])

@@ -12,7 +12,7 @@ import pytest
 
 from briefcli.load import load_briefing
 from briefcli.render.records import ActorRecord, EventRecord, HitRecord, QuoteRecord, fields
-from tests.conftest import BUNDLED, COMMANDS, MINI, brief, ids
+from tests.conftest import BUNDLED, COMMANDS, MINI, brief, brief_process, clean_environment, ids
 
 LISTINGS = {
     # command line -> the record type of its machine output
@@ -458,6 +458,44 @@ def test_help_leads_with_examples() -> None:
         assert text.index("Examples:") < text.index("Options"), command
         assert f"brief {command}" in text
     assert brief().stdout == top  # no command: the help
+
+
+def _example_lines(help_text: str) -> list[str]:
+    """The lines of a help text's no-rewrap blocks (Click's \\b paragraphs): examples, rules, exit statuses."""
+    kept: list[str] = []
+    for block in help_text.split("\n\n"):
+        if block.lstrip().startswith("\b"):
+            kept += [line.strip() for line in block.strip().splitlines()[1:]]
+    return kept
+
+
+@pytest.mark.parametrize("width", ["40", "200"])
+def test_help_shows_examples_as_written_at_any_width(width: str) -> None:
+    import typer.main
+
+    from briefcli.cli import app
+
+    group = typer.main.get_command(app)
+    helps = {"": group.help or "", **{name: command.help or "" for name, command in group.commands.items()}}  # type: ignore[attr-defined]
+    for command, help_text in helps.items():
+        written = _example_lines(help_text)
+        assert len(written) >= 2, command  # every help has its examples
+        args = [command, "--help"] if command else ["--help"]
+        shown = [
+            line.strip()
+            for line in brief_process(*args, env=clean_environment(COLUMNS=width))
+            .stdout.decode()
+            .splitlines()
+        ]
+        for line in written:
+            assert line in shown, (command, width, line)  # one line, as written: not rewrapped
+        assert not any("\x1b" in line or "\b" in line for line in shown)
+
+
+def test_help_lists_every_exit_status() -> None:
+    shown = [" ".join(line.split()) for line in brief("--help").stdout.splitlines()]
+    for status in ("0 success", "1 no match", "2 usage error", "70 a bug in brief", "130 interrupted"):
+        assert any(line.startswith(status) for line in shown), status
 
 
 def test_validate_speaks_french() -> None:

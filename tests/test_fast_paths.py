@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import msgspec
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcli.load import parse_briefing
+from briefcli import load, mapped
+from briefcli.load import MAX_BYTES, ReadTogether, parse_briefing, read_briefing
 from briefcli.model import Briefing, Event
 from briefcli.rules import check_briefing
 from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
-from tests.conftest import MINI
+from tests.conftest import BUNDLED, MINI, brief
 
 _DOCUMENT: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
 
@@ -176,3 +179,186 @@ def test_one_citation_alone_gets_the_rules_answers(citation: dict[str, Any], whe
         document["events"][0]["sources"] = [citation]
     briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
     assert check_briefing(briefing) == check_briefing(briefing, remember=False)
+
+
+_TWISTS = [None, "many", "few paragraphs", "an unreal date", "a long quote"]
+
+
+@given(
+    changes=st.lists(
+        st.tuples(
+            st.sampled_from(_PATTERNED),
+            _VALUES,
+            st.sampled_from([None, *_PATTERNED]),
+            st.sampled_from(_TWISTS),
+        ),
+        min_size=2,
+        max_size=4,
+    )
+)
+@settings(max_examples=100, deadline=None)
+def test_briefings_read_together_get_the_problems_each_gets_alone(
+    changes: list[tuple[str, str, str | None, str]], tmp_path_factory: Any
+) -> None:
+    """Briefings read together share the values known to match a pattern and the rules'
+    answers (load.ReadTogether): a value one of them got right never lets another get it wrong."""
+    directory = tmp_path_factory.mktemp("together")
+    for number, (path, value, also, twist) in enumerate(changes):
+        document = _with_many_events(70 if twist == "many" else 2)  # 64 or more: one search for all
+        if twist == "few paragraphs":  # the same evidence, out of range in this one only
+            document["source"]["paragraphs"] = 1
+        elif twist == "an unreal date":  # matches the date pattern; no such day
+            document["events"][0]["sources"][0]["date"] = "2025-02-30"
+        elif twist == "a long quote":
+            document["events"][0]["evidence"][0]["quote"] = " ".join(["mot"] * 30)
+        _put(document, path, value)
+        if also is not None:
+            _put(document, also, "mark-rutte")  # a value the others may hold as good
+        (directory / f"{number}.json").write_text(json.dumps(document), encoding="utf-8")
+    shared = ReadTogether()
+    for file in sorted(directory.iterdir()):
+        together = read_briefing(file, shared=shared)
+        alone = parse_briefing(file.read_bytes())
+        assert together[1] == alone[1], file.name
+        assert (together[0] is None) is (alone[0] is None)
+
+
+# --- a large file is decoded from a memory map, its events a part at a time ----------
+
+
+_TURNED_AWAY = [
+    "bom",
+    "events twice",
+    "a bad first events",
+    "an escaped first events",
+    "trailing",
+    "event not object",
+]
+_SHAPES = ["compact", "indented", "events first", *_TURNED_AWAY]
+
+
+@given(
+    path=st.sampled_from([None, *_PATTERNED]),
+    value=_VALUES,
+    events=st.sampled_from([0, 1, 3, 7]),
+    shape=st.sampled_from(_SHAPES),
+    part=st.sampled_from([1, 2, 1000]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_briefing_decoded_from_a_map_is_the_briefing_read_whole(
+    path: str | None, value: str, events: int, shape: str, part: int, tmp_path_factory: Any
+) -> None:
+    """mapped.py decodes a large file from a memory map, events a part at a time; the
+    result (and every problem) must be what reading the file whole gives."""
+    document = _with_many_events(events) if events else {**copy.deepcopy(_DOCUMENT), "events": []}
+    if path is not None and (events or not path.startswith("events")):
+        _put(document, path, value)
+    if shape == "events first":
+        document = {"events": document.pop("events"), **document}
+    text = json.dumps(document, indent=2 if shape == "indented" else None)
+    if shape == "events twice":  # the last one counts, for msgspec as for JSON's readers
+        text = text[:-1] + ', "events": ' + json.dumps(document["events"][:1]) + "}"
+    if shape in ("a bad first events", "an escaped first events"):  # msgspec drops it, once decoded
+        key = '"events"' if shape == "a bad first events" else '"\\u0065vents"'
+        text = "{" + key + ': [{"bogus": true}], ' + text[1:]
+    if shape == "event not object":
+        text = text.replace('"events": [', '"events": [7, ', 1)
+    data = text.encode() + (b" x" if shape == "trailing" else b"")
+    if shape == "bom":
+        data = b"\xef\xbb\xbf" + data
+    file = tmp_path_factory.mktemp("mapped") / "large.json"
+    file.write_bytes(data)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load, "MAPPED_BYTES", 0)
+        patch.setattr(mapped, "_PART", part)
+        # this way, or (for what it cannot see whole) the whole-file way
+        assert (mapped.decode_mapped(file, MAX_BYTES) is None) is (shape in _TURNED_AWAY or not events)
+        from_map = read_briefing(file)
+    whole = parse_briefing(data[3:] if shape == "bom" else data)
+    assert from_map[1] == whole[1]
+    assert msgspec.json.encode(from_map[0]) == msgspec.json.encode(whole[0])
+
+
+def test_a_large_file_gives_the_timeline_a_small_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the command line: the bundled briefing read as a large file (from a map)."""
+    read_whole = brief("timeline", "--json", "--data", str(BUNDLED))
+    monkeypatch.setattr(load, "MAPPED_BYTES", 0)
+    monkeypatch.setattr(mapped, "_PART", 3)
+    assert mapped.decode_mapped(BUNDLED, MAX_BYTES) is not None  # this path, not the other
+    from_map = brief("timeline", "--json", "--data", str(BUNDLED))
+    assert from_map.exit_code == read_whole.exit_code == 0
+    assert from_map.stdout == read_whole.stdout
+
+
+def test_a_fifo_is_read_once_whatever_the_size_for_a_map(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO has no size: it is never opened to be mapped (opening it would take the
+    writer, and closing it lose the bytes), only read."""
+    import os
+    import threading
+
+    monkeypatch.setattr(load, "MAPPED_BYTES", 0)
+    mapped_paths: list[Path] = []
+    decode_mapped = mapped.decode_mapped
+
+    def spy(path: Path, limit: int) -> Briefing | None:
+        mapped_paths.append(path)
+        return decode_mapped(path, limit)
+
+    monkeypatch.setattr(mapped, "decode_mapped", spy)
+    fifo = tmp_path / "briefing.fifo"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(MINI.read_bytes()), daemon=True)
+    writer.start()
+    shown = brief("summary", "--short", "--data", str(fifo))
+    writer.join(timeout=10)
+    assert (shown.exit_code, shown.stdout) == (0, brief("summary", "--short", "--data", str(MINI)).stdout)
+    assert mapped_paths == [MINI]  # the regular file, never the FIFO
+
+
+def test_an_interrupt_while_a_large_file_is_decoded_is_not_swallowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C in the middle of the parts ends brief (as it would the whole-file read):
+    it is not taken for a file that does not decode, to be read again."""
+
+    class Interrupted:
+        """A decoder of the parts that is interrupted at its first part."""
+
+        def __init__(self, *args: Any, **options: Any) -> None:
+            pass
+
+        def decode(self, data: Any) -> Any:
+            raise KeyboardInterrupt
+
+    file = tmp_path / "large.json"
+    file.write_text(json.dumps(_with_many_events(5)), encoding="utf-8")
+    monkeypatch.setattr(msgspec.json, "Decoder", Interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        mapped.decode_mapped(file, MAX_BYTES)
+
+
+@pytest.mark.parametrize("change", [-100, 100])
+def test_a_large_file_that_changes_size_while_read_is_read_again_whole(
+    change: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The map is filled by one read of the size fstat gave: a file that shrank or grew
+    meanwhile (its size told wrong here) is not decoded from it but read again whole."""
+    import os
+
+    real_fstat = os.fstat
+
+    def told_wrong(descriptor: int) -> os.stat_result:
+        info = real_fstat(descriptor)
+        return os.stat_result((*info[:6], info.st_size + change, *info[7:]))
+
+    file = tmp_path / "large.json"
+    file.write_text(json.dumps(_with_many_events(5)), encoding="utf-8")
+    expected = read_briefing(file)
+    monkeypatch.setattr(load, "MAPPED_BYTES", 0)
+    monkeypatch.setattr(os, "fstat", told_wrong)
+    assert mapped.decode_mapped(file, MAX_BYTES) is None
+    again = read_briefing(file)
+    assert again[1] == expected[1] == []
+    assert msgspec.json.encode(again[0]) == msgspec.json.encode(expected[0])

@@ -392,3 +392,23 @@ def test_remembered_rule_answers_equal_the_rules_run_afresh(events: list[dict[st
         document["events"].append(event)
     briefing = msgspec.json.decode(json.dumps(document).encode(), type=Briefing)
     assert check_briefing(briefing) == check_briefing(briefing, remember=False)
+
+
+@pytest.mark.parametrize("told", [0, 1, 100])
+def test_a_file_longer_than_its_size_said_is_read_to_its_end(
+    told: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A regular file is read for the size fstat gives and a byte; one that has grown
+    since (its size told short here) is read on, whole: not cut at the size it had."""
+    import os
+
+    real_fstat = os.fstat
+
+    def shrunk(descriptor: int) -> os.stat_result:
+        info = real_fstat(descriptor)
+        return os.stat_result((*info[:6], told, *info[7:]))
+
+    monkeypatch.setattr(os, "fstat", shrunk)
+    copied = tmp_path / "briefing.json"
+    copied.write_bytes(MINI.read_bytes())
+    assert msgspec.json.encode(load_briefing(copied)) == msgspec.json.encode(load_briefing(MINI))

@@ -132,9 +132,19 @@ def test_a_fractional_span_says_what_is_wrong() -> None:
 
 @pytest.mark.parametrize(
     ("n", "en", "fr"),
-    [(0, 1, 0), (1, 0, 0), (2, 1, 1), (10, 1, 1)],
+    [
+        (0, 1, 0),
+        (1, 0, 0),
+        (2, 1, 1),
+        (10, 1, 1),
+        (0.5, 1, 0),
+        (1.0, 1, 0),
+        (1.7, 1, 0),
+        (2.0, 1, 1),
+        (2.1, 1, 1),
+    ],
 )
-def test_plural_rules(n: int, en: int, fr: int) -> None:
+def test_plural_rules(n: float, en: int, fr: int) -> None:
     assert (plural_index(n, "en"), plural_index(n, "fr")) == (en, fr)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -195,3 +196,21 @@ def test_the_diff_title_keeps_each_briefing_date_on_one_line() -> None:
     shown = brief("diff", str(MINI), str(FOLLOWUP), env={"COLUMNS": "80"}).stdout.splitlines()
     assert shown[0] == "Changes from mini-town-budget (July 2024) to mini-town-budget-followup"
     assert shown[1] == "(2 July 2024)"
+
+
+def test_a_suggested_actor_is_named_in_the_language_of_the_message(bundled_document: dict[str, Any]) -> None:
+    """'did you mean …?' names the actor as the message's language writes it."""
+    document = bundled_document
+    differing = [
+        actor["name"]
+        for actor in document["actors"]
+        if actor["name"].get("fr") not in (None, actor["name"]["en"])
+    ]
+    assert differing  # Poutine, OTAN…: the bundled briefing has some
+    for name in differing:
+        typo = name["fr"][:-1] + name["fr"][-1] * 2  # its last letter doubled: no actor matches
+        for lang in ("en", "fr"):
+            for args in (("actors", typo), ("timeline", "--actor", typo)):
+                shown = brief(*args, "--lang", lang)
+                assert shown.exit_code == 1
+                assert repr(name[lang]) in shown.stderr, (lang, args, shown.stderr)

@@ -200,8 +200,12 @@ def chart(
 
     markers = place_markers(geometry, rows)
     per = days(window) / geometry.width
-    scale_key, per = ("chart_scale", per) if per >= 1 else ("chart_scale_wide", 1 / per)
-    figure = f"{per:.1f}" if lang == "en" else f"{per:.1f}".replace(".", ",")
+    scale_key, unit, per = (
+        ("chart_scale", "n_days", per) if per >= 1 else ("chart_scale_wide", "n_columns", 1 / per)
+    )
+    shown_per = round(per, 1)  # as printed: its plural is the printed figure's
+    figure = label(unit, lang, n=shown_per)
+    figure = figure if lang == "en" else figure.replace(".", ",")
     view.show(geometry.text(f"{label('timeline', lang)} · {label('n_events', lang, n=len(events))}", "bold"))
     view.show(
         geometry.text(
@@ -210,7 +214,7 @@ def chart(
                 lang,
                 start=human_date(window.start.isoformat(), lang),
                 end=human_date(window.end.isoformat(), lang),
-                days=days(window),
+                span=label("n_days", lang, n=days(window)),
                 per=figure,
             ),
             "dim",
