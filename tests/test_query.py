@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from msgspec import structs
 
 from briefcli.choices import DIRECTIONS
+from briefcli.errors import NoMatch
 from briefcli.fold import fold
 from briefcli.load import load_briefing
 from briefcli.model import Actor, Text
@@ -20,9 +21,11 @@ from briefcli.query import (
     ROLE,
     SUBSTRING,
     actor_rank,
+    find_actors,
     match_actors,
     named_exactly,
     no_match,
+    resolve_actor_filter,
     suggest_actor_names,
 )
 from tests.conftest import brief
@@ -210,3 +213,17 @@ def test_words_of_three_letters_or_more_are_suggested_shorter_ones_not() -> None
 def test_an_actor_filter_that_means_nobody_says_so() -> None:
     run = brief("timeline", "--actor", "zzzzqq")
     assert (run.exit_code, run.stderr) == (1, "brief: no actor matches 'zzzzqq'\n")
+
+
+def test_suggestions_are_named_in_the_language_of_the_message() -> None:
+    briefing = load_briefing()
+    assert suggest_actor_names(BUNDLED_ACTORS, "otn") == ["NATO"]  # English unless told
+    assert suggest_actor_names(BUNDLED_ACTORS, "otn", lang="fr") == ["OTAN"]
+    with pytest.raises(NoMatch, match="did you mean 'NATO'"):
+        find_actors(briefing, "otn")
+    with pytest.raises(NoMatch, match="did you mean 'OTAN'"):
+        find_actors(briefing, "otn", lang="fr")
+    with pytest.raises(NoMatch, match="did you mean 'NATO'"):
+        resolve_actor_filter(briefing, ["otn"])
+    with pytest.raises(NoMatch, match="did you mean 'OTAN'"):
+        resolve_actor_filter(briefing, ["otn"], lang="fr")
