@@ -187,9 +187,7 @@ def _back_from(anchor: date, count: int, unit_word: str) -> date:
         return anchor - timedelta(weeks=count)
     months = count if unit == "m" else 12 * count
     total = anchor.year * 12 + anchor.month - 1 - months
-    year, month0 = divmod(total, 12)
-    if year < 1:
-        raise ValueError("before year 1")
+    year, month0 = divmod(total, 12)  # before year 1, date() raises ValueError
     return date(year, month0 + 1, min(anchor.day, month_end(year, month0 + 1).day))
 
 
@@ -364,10 +362,11 @@ def _parse_written(value: str, folded: str) -> Period:
     english = re.sub(_WORD, lambda w: words.get(w[0].rstrip("."), w[0]), folded)
     english = english.replace(",", " ")
     # dateutil fills what is missing from its default; two different defaults tell
-    # which parts the text really gave.
+    # which parts the text really gave. Both months have 31 days ("the 30th" has a day
+    # and no year) and both years a 29 February.
     try:
         a = parser.parse(english, default=datetime(2000, 1, 1))
-        b = parser.parse(english, default=datetime(2004, 2, 2))
+        b = parser.parse(english, default=datetime(2004, 3, 2))
     except (ValueError, OverflowError, TypeError, parser.ParserError):
         raise _bad(Message("date.unreadable", text=value)) from None
     if a.year != b.year:

@@ -20,7 +20,7 @@ EXACT, PREFIX, SUBSTRING, ROLE = range(4)
 
 def _names(actor: Actor) -> list[str]:
     names = [
-        actor.id.replace("-", " "),
+        actor.id,  # fold reads its hyphens as spaces
         *(name for name in (actor.name.en, actor.name.fr) if name),
         *actor.aliases,
     ]

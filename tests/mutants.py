@@ -39,7 +39,7 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dates": (("briefcli/dates.py",), ("tests/test_mutants.py", "tests/test_dates.py")),
     "query": (
         ("briefcli/query.py",),
-        ("tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py"),
+        ("tests/test_query.py", "tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py"),
     ),
     "loader": (
         ("briefcli/load.py", "briefcli/decoding.py", "briefcli/rules.py", "briefcli/unchecked.py"),
@@ -88,7 +88,6 @@ class Mutant:
     number: int  # its place among the file's mutation sites
     line: int
     key: str  # "file:line-text | change", stable while the line's text stays
-    at_import: bool = False  # outside any function: run when the module is imported
 
 
 def _annotation_nodes(tree: ast.AST) -> set[int]:
@@ -205,21 +204,10 @@ def _apply(tree: ast.Module, number: int) -> ast.Module:
     raise IndexError(number)
 
 
-def _function_lines(tree: ast.Module) -> set[int]:
-    """The lines inside a function's body; every other line runs when the module is imported."""
-    inside: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            body = node.body if isinstance(node.body, list) else [node.body]
-            inside.update(range(body[0].lineno, (node.end_lineno or body[0].lineno) + 1))
-    return inside
-
-
 def mutants(path: str) -> list[Mutant]:
     source = (REPO / path).read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source)
-    in_functions = _function_lines(tree)
     found: list[Mutant] = []
     seen: dict[str, int] = {}
     for number, (node, _parent, _field, _index, change, _variant) in enumerate(_sites(tree)):
@@ -229,7 +217,7 @@ def mutants(path: str) -> list[Mutant]:
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:
             key = f"{key} #{seen[key]}"
-        found.append(Mutant(path, number, line, key, line not in in_functions))
+        found.append(Mutant(path, number, line, key))
     return found
 
 
@@ -273,7 +261,8 @@ def _coverage(work: Path, tests: tuple[str, ...], timeout: float) -> dict[tuple[
     """Which tests run each line, in-process (a baseline run under coverage, one context a test).
 
     Lines run only in a subprocess or at import have no test of their own: their mutants
-    run against every test file of the group.
+    run against every test file of the group. So do the survivors of the chosen tests: a
+    cached function's lines are measured in the first test that calls it only.
     """
     try:
         import coverage
@@ -372,11 +361,13 @@ def _score(
             try:
                 target = work / mutant.path
                 target.write_text(ast.unparse(_apply(trees[mutant.path], mutant.number)), encoding="utf-8")
-                # A line run at import has the context of whichever test first imported
-                # its module (a lazy import): every test of the group runs against it.
-                chosen = None if mutant.at_import else covering.get((mutant.path, mutant.line))
-                chosen = chosen or list(tests)
-                return mutant, _run(work, chosen, timeout)
+                chosen = covering.get((mutant.path, mutant.line)) or list(tests)
+                outcome = _run(work, chosen, timeout)
+                # A cached function's lines or a lazily imported module's top level run in the
+                # first test that reaches them only: a survivor of those meets every test.
+                if outcome == "survived" and chosen != list(tests):
+                    outcome = _run(work, tests, timeout)
+                return mutant, outcome
             finally:
                 shutil.copy2(REPO / mutant.path, work / mutant.path)
                 free.append(work)

@@ -15,6 +15,7 @@ from briefcli.dates import (
     DayOrder,
     Period,
     Window,
+    event_period,
     iso_period,
     month_end,
     parse_date_arg,
@@ -87,6 +88,14 @@ EXAMPLES = {
     "Q3 2025": (date(2025, 7, 1), date(2025, 9, 30)),
     "T3 2025": (date(2025, 7, 1), date(2025, 9, 30)),
     "2025-Q1": (date(2025, 1, 1), date(2025, 3, 31)),
+    "0001-07": (date(1, 7, 1), date(1, 7, 31)),  # the first year there is
+    "24–24 June 2025": (date(2025, 6, 24), date(2025, 6, 24)),  # a span of one day
+    "2025-07 ◇": (date(2025, 7, 1), date(2025, 7, 31)),
+    "AD 2025": (date(2025, 1, 1), date(2025, 12, 31)),  # a written date that gives a year only
+    "2024y": (date(1, 7, 14), date(1, 7, 14)),  # back to year 1, not before
+    "3 ans": (date(2022, 7, 14), date(2022, 7, 14)),
+    "2 j": (date(2025, 7, 12), date(2025, 7, 12)),
+    "July 30,2025": (date(2025, 7, 30), date(2025, 7, 30)),  # no space after the comma
 }
 
 
@@ -124,6 +133,26 @@ REFUSED = {  # text: (what the message says, whether it lists the accepted forms
     "2025-W53": ("2025 has no ISO week 53", False),
     "25–24 June 2025": ("ends before it starts", False),
     "24–25 2025": ("is not a date brief can read", True),
+    "03 07 2025": ("is not a date brief can read", True),  # numbers alone: never a guess
+    "2025 07 14": ("is not a date brief can read", True),
+    "0000": ("is not a real date", False),
+    "0000-07": ("is not a real date", False),
+    "0000-7": ("is not a real date", False),
+    "07/0000": ("is not a real date", False),
+    "2025-00": ("has no month 0", False),
+    "24–juin 2025": ("is not a date brief can read", True),  # a lone day before a whole month
+    "0000-W01": ("is not a real date", False),
+    "0000-W60": ("is not a real date", False),
+    "0001-W60": ("1 has no ISO week 60", False),
+    "9999-W60": ("9999 has no ISO week 60", False),
+    "2025X": ("is not a date brief can read", True),  # only the public-record mark is dropped
+    "2025-07 X": ("is not a date brief can read", True),
+    "av 2025": ("is not a date brief can read", True),  # two letters name no month
+    "de 2025": ("is not a date brief can read", True),
+    "29 février": ("has no year", True),  # a leap day without a year still has none
+    "30th": ("has no year", True),  # a day of any month, without a year
+    "31st": ("has no year", True),
+    "2025y": ("reaches back before year 1", False),
 }
 
 
@@ -452,6 +481,7 @@ def test_every_day_word_counts_from_publication(words: str, days_back: int) -> N
         ("this month", (date(2025, 7, 1), date(2025, 7, 31))), ("ce mois-ci", (date(2025, 7, 1), date(2025, 7, 31))),
         ("next week", (date(2025, 7, 21), date(2025, 7, 27))), ("la semaine prochaine", (date(2025, 7, 21), date(2025, 7, 27))),
         ("this quarter", (date(2025, 7, 1), date(2025, 9, 30))), ("ce trimestre", (date(2025, 7, 1), date(2025, 9, 30))),
+        ("la semaine suivante", (date(2025, 7, 21), date(2025, 7, 27))), ("le mois suivant", (date(2025, 8, 1), date(2025, 8, 31))),
     ],
 )  # fmt: skip
 def test_every_period_word_names_its_period(words: str, expected: tuple[date, date]) -> None:
@@ -459,7 +489,19 @@ def test_every_period_word_names_its_period(words: str, expected: tuple[date, da
     assert (period.start, period.end) == expected
 
 
-@pytest.mark.parametrize(("unit", "days"), [("d", 1), ("w", 7), ("m", 30.44), ("y", 365.25)])
+@pytest.mark.parametrize(
+    ("unit", "days"),
+    [
+        ("d", 1),
+        ("w", 7),
+        ("m", 30.44),
+        ("y", 365.25),
+        (" j", 1),
+        (" sem", 7),
+        (" mois", 30.44),
+        (" an", 365.25),
+    ],
+)
 def test_a_fraction_of_a_unit_is_refused_with_a_whole_number_of_days_to_write(unit: str, days: float) -> None:
     with pytest.raises(UsageProblem) as refused:
         parse_date_arg(f"1.5{unit}", anchor=PUBLISHED)
@@ -494,3 +536,105 @@ def test_a_french_weekday_before_a_date_is_grammar(weekday: str) -> None:
     assert (period.start, period.end) == (date(2025, 7, 1), date(2025, 7, 1))
     period = parse_date_arg(f"le {weekday} 1er juillet 2025", anchor=PUBLISHED)
     assert (period.start, period.end) == (date(2025, 7, 1), date(2025, 7, 1))
+
+
+# --- found unpinned by mutation testing: month arithmetic, month words, the records ------
+
+
+def _months_back(anchor: date, months: int) -> date | None:
+    """The reference: the same day `months` calendar months earlier, the month's last day
+    when it is shorter; None before year 1."""
+    year, month = anchor.year, anchor.month
+    for _ in range(months):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    if year < 1:
+        return None
+    return date(year, month, min(anchor.day, month_end(year, month).day))
+
+
+@given(
+    st.dates(min_value=date(1, 1, 1), max_value=date(2100, 12, 31)), st.integers(0, 40), st.sampled_from("my")
+)
+@example(date(2025, 3, 31), 1, "m")  # February is shorter: its last day
+@example(date(2024, 2, 29), 1, "y")  # no 29 February in 2023
+@example(date(2, 12, 31), 1, "y")  # back to year 1, no further
+@example(date(2, 12, 31), 2, "y")
+def test_months_and_years_back_keep_the_day_where_the_month_has_it(
+    anchor: date, count: int, unit: str
+) -> None:
+    expected = _months_back(anchor, count * (12 if unit == "y" else 1))
+    if expected is None:
+        with pytest.raises(UsageProblem, match="reaches back before year 1"):
+            parse_date_arg(f"{count}{unit}", anchor=anchor)
+    else:
+        assert parse_date_arg(f"{count}{unit}", anchor=anchor) == Period(expected, expected)
+
+
+def _fr_spellings(month: int) -> set[str]:
+    name = MONTH_NAMES["fr"][month - 1]
+    return {name, name.replace("é", "e").replace("û", "u")}
+
+
+@given(st.integers(1, 12), st.integers(2, 9), st.booleans(), st.integers(1000, 9999))
+def test_a_french_month_reads_whole_or_cut_to_three_letters_or_more_when_only_it_starts_so(
+    month: int, length: int, with_dot: bool, year: int
+) -> None:
+    for spelling in _fr_spellings(month):
+        if length > len(spelling):
+            continue
+        word = spelling[:length]
+        others = [m for m in range(1, 13) if m != month and any(s.startswith(word) for s in _fr_spellings(m))]
+        english = [name.casefold() for name in MONTH_NAMES["en"]]
+        text = f"{word}{'.' if with_dot and length < len(spelling) else ''} {year}"
+        if length >= 3 and not others:
+            assert parse_date_arg(text, anchor=ANCHOR) == iso_period(f"{year:04d}-{month:02d}")
+        elif not any(name.startswith(word) for name in english):  # dateutil knows English's own
+            with pytest.raises(UsageProblem):
+                parse_date_arg(text, anchor=ANCHOR)
+
+
+def test_periods_and_windows_are_values_a_cache_can_hold() -> None:
+    """iso_period hands the same Period to every caller: nobody can change it."""
+    period = iso_period("2025-07")
+    with pytest.raises(AttributeError):
+        period.start = date(2025, 1, 1)  # type: ignore[misc]
+    window = Window("2025-07-01", None)
+    with pytest.raises(AttributeError):
+        window.since = None  # type: ignore[misc]
+    assert len({period, iso_period("2025-07"), Period(date(2025, 7, 1), date(2025, 7, 31))}) == 1
+    assert len({window, Window("2025-07-01")}) == 1
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "option"), [("julyish", None, "--since"), (None, "2025-13", "--until")]
+)
+def test_a_refused_bound_names_its_option(since: str | None, until: str | None, option: str) -> None:
+    with pytest.raises(UsageProblem) as refused:
+        window_from(since, until, anchor=ANCHOR)
+    assert str(refused.value).startswith(f"{option}: '{since or until}' ")
+
+
+def test_an_event_covers_from_the_start_of_its_date_to_the_end_of_its_end() -> None:
+    assert event_period("2025-07", None) == Period(date(2025, 7, 1), date(2025, 7, 31))
+    assert event_period("2025-06-30", "2025-07") == Period(date(2025, 6, 30), date(2025, 7, 31))
+    assert event_period("2024", "2025-02") == Period(date(2024, 1, 1), date(2025, 2, 28))
+
+
+@settings(deadline=None)  # a day-by-day reference: slow on a loaded machine, never wrong
+@given(
+    anchors,
+    st.sampled_from([("this quarter", 0), ("ce trimestre", 0), ("last quarter", -1), ("next quarter", 1)]),
+)
+def test_a_quarter_word_names_the_quarter_of_the_publication_date_or_a_neighbour(
+    anchor: date, words: tuple[str, int]
+) -> None:
+    text, step = words
+    index = anchor.year * 4 + (anchor.month - 1) // 3 + step  # quarters counted from year 0
+    expected = days_where(lambda d: d.year * 4 + (d.month - 1) // 3 == index, anchor, reach=190)
+    assert parse_date_arg(text, anchor=anchor) == expected
+
+
+def test_a_text_too_long_is_shown_cut_to_forty_characters() -> None:
+    with pytest.raises(UsageProblem) as refused:
+        parse_date_arg("1234567890" * 5, anchor=ANCHOR)
+    assert str(refused.value).startswith(f"'{'1234567890' * 4}…' is too long to be a date.")
