@@ -26,11 +26,11 @@ _VERSION_1 = (
     "of records {outlet, title, url, date} (see the README's JSON fields)"
 )
 _FRIENDLY_PATTERNS = {
-    "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$": "an ISO date such as 2025-07-14, 2025-07 or 2025",
-    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "an id of lower-case words joined by hyphens, like mark-rutte",
-    "^[0-9a-f]{64}$": "64 lower-case hexadecimal digits",
-    "^[a-z]{2}$": "a two-letter language code, like fr",
-    "^https?://[^\\s;]+$": "one http or https address without spaces",
+    "^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$(?!\\n)": "an ISO date such as 2025-07-14, 2025-07 or 2025",
+    "^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\\n)": "an id of lower-case words joined by hyphens, like mark-rutte",
+    "^[0-9a-f]{64}$(?!\\n)": "64 lower-case hexadecimal digits",
+    "^[a-z]{2}$(?!\\n)": "a two-letter language code, like fr",
+    "^https?://[^\\s;]+$(?!\\n)": "one http or https address without spaces",
 }
 
 

@@ -18,17 +18,20 @@ from briefcli.choices import ActorKind, Basis, Direction, EventKind, Lang, Preci
 __all__ = ["ActorKind", "Citation", "Direction", "EventKind", "Lang", "Precision"]
 
 
+# Every pattern ends with $(?!\n): the end of the text, for Python's `re` (where a bare $
+# also matches before a final newline, so "mark-rutte\n" would pass) as for the JSON
+# Schema's ECMA regular expressions (where $ is already the end).
 Id = Annotated[
     str,
     Meta(
-        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)",
         description="A stable identifier: lower-case letters and digits joined by hyphens.",
     ),
 ]
 IsoDate = Annotated[
     str,
     Meta(
-        pattern=r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$",
+        pattern=r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$(?!\n)",
         description="An ISO 8601 calendar date, whole (2025-07-14) or partial (2025-07, 2025).",
     ),
 ]
@@ -43,7 +46,7 @@ BasisField = Annotated[
 HttpUrl = Annotated[
     str,
     Meta(
-        pattern=r"^https?://[^\s;]+$",
+        pattern=r"^https?://[^\s;]+$(?!\n)",
         description="One http or https address, without spaces.",
     ),
 ]
@@ -114,7 +117,7 @@ Citations = Annotated[
 class Source(_Record, kw_only=True):
     """The article the briefing is made from."""
 
-    language: Annotated[str, Meta(pattern=r"^[a-z]{2}$", description="ISO 639-1 code.")]
+    language: Annotated[str, Meta(pattern=r"^[a-z]{2}$(?!\n)", description="ISO 639-1 code.")]
     headline: Annotated[str, Meta(min_length=1, description="The headline as printed.")]
     published: IsoDate
     published_basis: BasisField
@@ -126,7 +129,9 @@ class Source(_Record, kw_only=True):
     ] = []
     correspondent: Id | None = None
     paragraphs: Annotated[int, Meta(ge=1, description="Number of non-empty lines.")]
-    sha256: Annotated[str, Meta(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the article's bytes.")]
+    sha256: Annotated[
+        str, Meta(pattern=r"^[0-9a-f]{64}$(?!\n)", description="SHA-256 of the article's bytes.")
+    ]
 
 
 class Point(_Record, kw_only=True):

@@ -158,17 +158,23 @@ def breaks_a_pattern(briefing: Briefing, matched: dict[str, set[str]] | None = N
 _LINE_LOCAL = r"\^(?:[^^$|\\(]|\\[^AZbBz]|\((?!\?<?[=!]))*\$"  # compiled when first used
 
 
+_END = "$(?!\\n)"
+
+
 def _all_match(pattern: re.Pattern[str], values: set[str]) -> bool:
     """Whether `pattern.search` finds every value, in one search over all of them, one
     per line, when the pattern stays within a line; else one search each."""
-    if len(values) < 64 or pattern.flags & re.MULTILINE or not re.fullmatch(_LINE_LOCAL, pattern.pattern):
+    # "$(?!\n)" is the end of a value (model.py); on lines of values that hold no line
+    # break (checked below), it is the end of each line: $ in MULTILINE mode.
+    source = pattern.pattern.removesuffix(_END) + "$" if pattern.pattern.endswith(_END) else pattern.pattern
+    if len(values) < 64 or pattern.flags & re.MULTILINE or not re.fullmatch(_LINE_LOCAL, source):
         return all(map(pattern.search, values))
     text = "\n".join(values)
     if text.count("\n") != len(values) - 1:  # a value holds a line break: one at a time
         return all(map(pattern.search, values))
     # With ^ and $ at each line's ends, a line has at most one match starting at its
     # start; one that runs over into the next line leaves that line without one.
-    by_lines = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+    by_lines = re.compile(source, pattern.flags | re.MULTILINE)
     return len(by_lines.findall(text)) == len(values)
 
 

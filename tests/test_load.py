@@ -412,3 +412,33 @@ def test_a_file_longer_than_its_size_said_is_read_to_its_end(
     copied = tmp_path / "briefing.json"
     copied.write_bytes(MINI.read_bytes())
     assert msgspec.json.encode(load_briefing(copied)) == msgspec.json.encode(load_briefing(MINI))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "id",
+        "source.language",
+        "source.sha256",
+        "actors.0.id",
+        "events.0.date",
+        "events.0.actors.0",
+        "quotes.0.speaker",
+    ],
+)
+def test_a_value_with_a_trailing_newline_breaks_its_pattern(path: str, tmp_path: Path) -> None:
+    """Python's $ also matches before a final newline: the model's patterns end with
+    $(?!\\n), so that 'mark-rutte\\n' is refused here as the JSON Schema refuses it."""
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    *steps, last = path.split(".")
+    node: Any = document
+    for step in steps:
+        node = node[int(step)] if step.isdigit() else node[step]
+    key: Any = int(last) if last.isdigit() else last
+    node[key] = node[key] + "\n"
+    shown = brief("validate", str(write_json(tmp_path / "briefing.json", document)))
+    assert shown.exit_code == 1
+    json_path = "$." + ".".join(f"[{step}]" if step.isdigit() else step for step in path.split(".")).replace(
+        ".[", "["
+    )
+    assert f"{json_path}: expected " in shown.stdout + shown.stderr, shown.stdout + shown.stderr
