@@ -74,8 +74,13 @@ def _decode_in_parts(buffer: mmap.mmap) -> Briefing | None:
         return None  # nothing to decode apart
     first = bytes(raws[0])
     # msgspec keeps the last of two "events" keys, so every other one comes before the
-    # last copy of the kept array's first event: there must be no other one there.
-    before = buffer.rfind(first)
+    # kept array's first event: there must be no other one there. That event starts at
+    # most its events' length from the end: the last copy of it up to there is at or
+    # after its start (and the search is short: the events are most of the file).
+    last_start = len(buffer) - sum(map(len, raws))
+    before = buffer.rfind(first, 0, last_start + len(first))
+    if before < 0:
+        return None  # cannot be; if it were, the whole-file way knows what it is
     if buffer.find(_EVENTS_KEY, buffer.find(_EVENTS_KEY, 0, before) + 1, before) >= 0:
         return None
     if re.search(_ESCAPED_LETTER, memoryview(buffer)[:before]) is not None:

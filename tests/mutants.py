@@ -42,7 +42,13 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("tests/test_query.py", "tests/test_mutants.py", "tests/test_search.py", "tests/test_commands.py"),
     ),
     "loader": (
-        ("briefcli/load.py", "briefcli/decoding.py", "briefcli/rules.py", "briefcli/unchecked.py"),
+        (
+            "briefcli/load.py",
+            "briefcli/mapped.py",
+            "briefcli/decoding.py",
+            "briefcli/rules.py",
+            "briefcli/unchecked.py",
+        ),
         (
             "tests/test_mutants.py",
             "tests/test_load.py",
