@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,6 +65,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     # Signals wait while the temporary file is made and named, so that a SIGTERM arriving
     # then is raised inside the `try` below, which removes the file; likewise the cleanup.
+    import tempfile  # only to write: it imports random, which every start would pay for
+
     held = _hold_signals()
     try:
         # A short name of our own: `.{name}.tmp` would exceed NAME_MAX for a long legal name.

@@ -301,6 +301,7 @@ def test_machine_output_imports_neither_rich_nor_the_date_parser(args: tuple[str
     modules = imported_modules(*args)
     assert "rich" not in modules and not any(m.startswith("rich.") for m in modules)
     assert "dateutil.parser" not in modules
+    assert "tempfile" not in modules  # only a write needs it (it imports random)
 
 
 def test_human_views_and_written_dates_import_what_they_need() -> None:
