@@ -362,3 +362,87 @@ def test_a_large_file_that_changes_size_while_read_is_read_again_whole(
     again = read_briefing(file)
     assert again[1] == expected[1] == []
     assert msgspec.json.encode(again[0]) == msgspec.json.encode(expected[0])
+
+
+def test_the_map_takes_files_up_to_the_limit_and_never_an_empty_one(tmp_path: Path) -> None:
+    file = tmp_path / "large.json"
+    file.write_text(json.dumps(_with_many_events(3)), encoding="utf-8")
+    size = file.stat().st_size
+    assert mapped.decode_mapped(file, size) is not None  # exactly at the limit
+    assert mapped.decode_mapped(file, size - 1) is None  # over it: the whole-file way refuses it
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    assert mapped.decode_mapped(empty, MAX_BYTES) is None  # nothing to map; read whole, it says why
+
+
+def test_a_file_grown_with_garbage_while_read_is_not_decoded_from_its_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filled for the size fstat gave, the map may hold a whole valid briefing while the
+    file goes on: it is not decoded, so the whole-file way sees the garbage after it."""
+    import os
+
+    valid = json.dumps(_with_many_events(3)).encode()
+    file = tmp_path / "large.json"
+    file.write_bytes(valid + b" x")
+    real_fstat = os.fstat
+
+    def as_it_was(descriptor: int) -> os.stat_result:
+        info = real_fstat(descriptor)
+        return os.stat_result((*info[:6], len(valid), *info[7:]))
+
+    monkeypatch.setattr(os, "fstat", as_it_was)
+    assert mapped.decode_mapped(file, MAX_BYTES) is None
+
+
+def test_a_fifo_given_to_the_map_is_turned_away_without_waiting(tmp_path: Path) -> None:
+    """Should a FIFO reach the map (swapped in after load.py looked), it is opened
+    without waiting for a writer and turned away."""
+    import os
+    import threading
+
+    fifo = tmp_path / "swapped.fifo"
+    os.mkfifo(fifo)
+    answers: list[object] = []
+    looking = threading.Thread(
+        target=lambda: answers.append(mapped.decode_mapped(fifo, MAX_BYTES)), daemon=True
+    )
+    looking.start()
+    looking.join(timeout=10)
+    assert answers == [None]
+
+
+def test_the_memory_handed_back_is_only_what_is_decoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each part decoded, the map's pages before its end are freed: whole pages, ever
+    further, never one holding an event still to decode, and most of the file by the end."""
+    import mmap
+
+    document = _with_many_events(400)
+    data = json.dumps(document, indent=1).encode()
+    file = tmp_path / "large.json"
+    file.write_bytes(data)
+    starts = [
+        data.index(json.dumps(event, indent=1).replace("\n", "\n  ").encode()) for event in document["events"]
+    ]
+    assert starts == sorted(starts)
+    freed: list[int] = []
+
+    class Recording(mmap.mmap):
+        def madvise(self, option: int, start: int = 0, length: int = 0) -> None:
+            assert option == mmap.MADV_DONTNEED and start == 0
+            freed.append(length)
+            super().madvise(option, start, length)
+
+    monkeypatch.setattr(mmap, "mmap", Recording)
+    monkeypatch.setattr(mapped, "_PART", 25)
+    briefing = mapped.decode_mapped(file, MAX_BYTES)
+    assert briefing is not None and len(briefing.events) == len(document["events"])
+    assert freed and all(length % mmap.PAGESIZE == 0 for length in freed)
+    assert freed == sorted(freed)
+    for part, length in enumerate(freed, start=1):  # part `part` decoded: the next one's first event is kept
+        following = part * 25
+        if following < len(starts):
+            assert length <= starts[following], (part, length, starts[following])
+    assert freed[-1] >= 0.8 * len(data)
