@@ -289,6 +289,16 @@ def _format_option(formats: Sequence[str], default: str) -> Any:
 FormatOption = Annotated[str, _format_option(FORMATS, "table")]
 SummaryFormatOption = Annotated[str, _format_option(SUMMARY_FORMATS, "table")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+OutputFileOption = Annotated[
+    str | None,  # as typed: Path would drop a trailing slash
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        show_default=False,
+        help="Write FILE, all or nothing, instead of stdout.",
+    ),
+]
 ColorOption = Annotated[
     str,
     typer.Option(
@@ -715,16 +725,7 @@ def export(
         ),
     ] = "markdown",
     as_json: JsonOption = False,
-    output_file: Annotated[
-        str | None,  # as typed: Path would drop a trailing slash
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            show_default=False,
-            help="Write FILE, all or nothing, instead of stdout.",
-        ),
-    ] = None,
+    output_file: OutputFileOption = None,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -917,16 +918,7 @@ def new(
             "BRIEF_LANG or the locale.",
         ),
     ] = None,
-    output_file: Annotated[
-        str | None,  # as typed: Path would drop a trailing slash
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            show_default=False,
-            help="Write FILE, all or nothing, instead of stdout.",
-        ),
-    ] = None,
+    output_file: OutputFileOption = None,
 ) -> None:
     """Start a briefing for an article: a valid skeleton, and the article's numbered paragraphs.
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import gc
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import msgspec
@@ -199,13 +200,8 @@ def _decoded_mapped(path: Path, shared: ReadTogether | None) -> Briefing | None:
     from briefcli.mapped import decode_mapped
     from briefcli.unchecked import breaks_a_pattern
 
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # as in _decoded
-    try:
+    with _collector_paused():
         briefing = decode_mapped(path, MAX_BYTES)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     if briefing is None or breaks_a_pattern(briefing, None if shared is None else shared.matched):
         return None
     _last_parsed[:] = [briefing]
@@ -220,24 +216,33 @@ def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
 
 def _decoded(data: bytes, shared: ReadTogether | None) -> tuple[Briefing | None, list[Problem]]:
     """The briefing (None if it does not decode, with why)."""
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # decoding allocates millions of objects, none in a cycle: don't scan them
     try:
         from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
 
-        briefing = msgspec.json.decode(data, type=UncheckedBriefing)
-        # A value that breaks a pattern: the model's own types say what and where
-        if breaks_a_pattern(briefing, None if shared is None else shared.matched):
-            briefing = msgspec.json.decode(data, type=Briefing)
+        with _collector_paused():
+            briefing = msgspec.json.decode(data, type=UncheckedBriefing)
+            # A value that breaks a pattern: the model's own types say what and where
+            if breaks_a_pattern(briefing, None if shared is None else shared.matched):
+                briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
 
         return None, decoding_problems(data)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     _last_parsed[:] = [briefing]
     return briefing, []
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Decoding allocates millions of objects, none in a cycle: the garbage collector
+    need not scan them (a process where it was off keeps it off)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _checked(briefing: Briefing, shared: ReadTogether | None) -> list[Problem]:

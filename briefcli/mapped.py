@@ -47,8 +47,9 @@ def decode_mapped(path: Path, max_bytes: int) -> Briefing | None:
     except OSError:
         return None
     with open(descriptor, "rb") as file:
-        size = os.fstat(descriptor).st_size
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode) or not 0 < size <= max_bytes:
+        info = os.fstat(descriptor)
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode) or not 0 < size <= max_bytes:
             return None
         buffer = mmap.mmap(-1, size)
         try:
