@@ -157,24 +157,27 @@ def select_events(
     an event must pass them all. `policy_only` keeps the policy changes: events with a
     direction, the proposed restructuring included.
     """
-    window = window or Window()
-    wanted_kinds = set(kinds)
-    wanted_directions = set(directions)
-    kept: list[tuple[str, str, int, Event]] = []
-    for index, event in enumerate(briefing.events):
-        if wanted_kinds and event.kind not in wanted_kinds:
-            continue
-        if wanted_directions and event.direction not in wanted_directions:
-            continue
-        if policy_only and event.direction is None:
-            continue
-        if actor_ids is not None and actor_ids.isdisjoint(event.actors):
-            continue
-        if window.keeps(event.date, event.end):
-            # By start, then end; ISO strings sort as their periods do (see Window.keeps).
-            kept.append((event.date, (event.end or event.date) + "~", index, event))
-    kept.sort()  # the index is unique: two tuples never go on to compare their events
-    return [item[3] for item in kept]
+    keeps = (window or Window()).keeps
+    wanted_kinds, wanted_directions = set(kinds), set(directions)
+    kept = [
+        event
+        for event in briefing.events
+        if (not wanted_kinds or event.kind in wanted_kinds)
+        and (not wanted_directions or event.direction in wanted_directions)
+        and not (policy_only and event.direction is None)
+        and (actor_ids is None or not actor_ids.isdisjoint(event.actors))
+        and keeps(event.date, event.end)
+    ]
+    kept.sort(key=date_order)  # a stable sort: events of one date and end stay in file order
+    return kept
+
+
+def date_order(event: Event) -> str:
+    """An event's place in the timeline: by start, then end, as one string. ISO strings
+    sort as their periods do (see Window.keeps); NUL, below every character a date may
+    hold, ends the start, so that "2025" comes before "2025-07", as it would alone. One
+    string per event sorts several times faster than a tuple of them."""
+    return f"{event.date}\0{event.end or event.date}~"
 
 
 def select_quotes(briefing: Briefing, actor_ids: set[str] | None = None) -> list[Quote]:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from msgspec import structs
 
 from briefcli.choices import DIRECTIONS
+from briefcli.dates import iso_period
 from briefcli.errors import NoMatch
 from briefcli.fold import fold
 from briefcli.load import load_briefing
@@ -26,9 +27,11 @@ from briefcli.query import (
     named_exactly,
     no_match,
     resolve_actor_filter,
+    select_events,
     suggest_actor_names,
 )
 from tests.conftest import brief
+from tests.test_dates import events
 
 BUNDLED_ACTORS = load_briefing().actors
 # The same actors without their aliases: a correction's "as written" name must still match.
@@ -227,3 +230,19 @@ def test_suggestions_are_named_in_the_language_of_the_message() -> None:
         resolve_actor_filter(briefing, ["otn"])
     with pytest.raises(NoMatch, match="did you mean 'OTAN'"):
         resolve_actor_filter(briefing, ["otn"], lang="fr")
+
+
+@given(st.lists(events(), max_size=40))
+def test_the_timeline_is_by_start_then_end_then_file_order(dated: list[tuple[str, str | None]]) -> None:
+    """The rule as stated (by start, then end, each ISO string standing for its period's
+    first day, or with "~" its last; then file order) against select_events' one-string key."""
+    briefing = load_briefing()
+    template = briefing.events[0]
+    made = [
+        structs.replace(template, id=f"e{i}", date=start, end=end) for i, (start, end) in enumerate(dated)
+    ]
+    got = [event.id for event in select_events(structs.replace(briefing, events=made))]
+    ranked = sorted((start, (end or start) + "~", index) for index, (start, end) in enumerate(dated))
+    assert got == [f"e{index}" for *_, index in ranked]
+    starts = [iso_period(made[int(event_id[1:])].date).start for event_id in got]
+    assert starts == sorted(starts)
