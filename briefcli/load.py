@@ -14,12 +14,16 @@ import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from briefcli.model import Briefing
 from briefcli.problems import BriefingError, Problem
 from briefcli.rules import Answers, check_briefing, iter_evidence
+
+if TYPE_CHECKING:
+    from briefcli.unchecked import Columns
 
 __all__ = ["MAX_BYTES", "BriefingError", "Problem", "check_briefing", "iter_evidence", "load_briefing"]
 
@@ -179,15 +183,16 @@ def read_briefing(
     """Read, decode and check the file, as parse_briefing does its bytes: a large file a
     part at a time (mapped.py), any other whole, its bytes let go as soon as they are
     decoded, before the rules run. Raises BriefingError if it cannot be read."""
-    briefing = _decoded_mapped(path, shared)  # a large file; None: read it whole
+    columns: Columns = {}  # what the pattern check gathers, the rules use again
+    briefing = _decoded_mapped(path, shared, columns)  # a large file; None: read it whole
     if briefing is None:
-        briefing, problems = _decoded(read_briefing_bytes(path, where), shared)
+        briefing, problems = _decoded(read_briefing_bytes(path, where), shared, columns)
         if briefing is None:
             return None, problems
-    return briefing, _checked(briefing, shared)
+    return briefing, _checked(briefing, shared, columns)
 
 
-def _decoded_mapped(path: Path, shared: ReadTogether | None) -> Briefing | None:
+def _decoded_mapped(path: Path, shared: ReadTogether | None, columns: Columns) -> Briefing | None:
     """A large regular file, decoded from a memory map (mapped.py) when it holds no
     surprise: one that breaks a pattern or does not decode is read whole, and the
     problems are found and worded there."""
@@ -202,7 +207,7 @@ def _decoded_mapped(path: Path, shared: ReadTogether | None) -> Briefing | None:
 
     with _collector_paused():
         briefing = decode_mapped(path, MAX_BYTES)
-    if briefing is None or breaks_a_pattern(briefing, None if shared is None else shared.matched):
+    if briefing is None or breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
         return None
     _last_parsed[:] = [briefing]
     return briefing
@@ -210,11 +215,14 @@ def _decoded_mapped(path: Path, shared: ReadTogether | None) -> Briefing | None:
 
 def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
     """Decode and check; the briefing (None if it does not decode) and every problem."""
-    briefing, problems = _decoded(data, None)
-    return (None, problems) if briefing is None else (briefing, _checked(briefing, None))
+    columns: Columns = {}
+    briefing, problems = _decoded(data, None, columns)
+    return (None, problems) if briefing is None else (briefing, _checked(briefing, None, columns))
 
 
-def _decoded(data: bytes, shared: ReadTogether | None) -> tuple[Briefing | None, list[Problem]]:
+def _decoded(
+    data: bytes, shared: ReadTogether | None, columns: Columns
+) -> tuple[Briefing | None, list[Problem]]:
     """The briefing (None if it does not decode, with why)."""
     try:
         from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
@@ -222,7 +230,7 @@ def _decoded(data: bytes, shared: ReadTogether | None) -> tuple[Briefing | None,
         with _collector_paused():
             briefing = msgspec.json.decode(data, type=UncheckedBriefing)
             # A value that breaks a pattern: the model's own types say what and where
-            if breaks_a_pattern(briefing, None if shared is None else shared.matched):
+            if breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
                 briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
@@ -245,7 +253,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _checked(briefing: Briefing, shared: ReadTogether | None) -> list[Problem]:
-    if shared is None:
-        return check_briefing(briefing)
-    return check_briefing(briefing, answers=shared.answers.setdefault(briefing.source.paragraphs, {}))
+def _checked(briefing: Briefing, shared: ReadTogether | None, columns: Columns) -> list[Problem]:
+    answers = None if shared is None else shared.answers.setdefault(briefing.source.paragraphs, {})
+    return check_briefing(briefing, answers=answers, columns=columns)

@@ -10,8 +10,8 @@ tests/test_load.py pins the remembered answers to the rules run afresh.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from itertools import chain, compress, repeat
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain, combinations, compress, repeat
 from operator import attrgetter, eq, itemgetter, methodcaller
 from typing import Any
 
@@ -33,20 +33,28 @@ _NONE: Findings = ()
 
 
 def check_briefing(
-    briefing: Briefing, *, remember: bool = True, answers: Answers | None = None
+    briefing: Briefing,
+    *,
+    remember: bool = True,
+    answers: Answers | None = None,
+    columns: Mapping[str, set[Any]] | None = None,
 ) -> list[Problem]:
     """Every problem with ids, references, dates, evidence and texts, in file order.
 
     Linear in the briefing's size. `remember=False` runs every rule on every record
     (for tests: the answers must be the same). `answers` may be shared with other
     briefings of as many paragraphs (load.load_briefings): no answer depends on more.
+    `columns` are the distinct values of this briefing's fields, by path, as the pattern
+    check gathered them (unchecked.breaks_a_pattern): the ids and the events' actors
+    are not gathered again.
     """
-    checker = _Checker(briefing, remember=remember, answers=answers)
+    columns = columns or {}
+    checker = _Checker(briefing, remember=remember, answers=answers, columns=columns)
     # The actors and events are most of a large briefing. When a few passes over whole
     # columns at C speed (sets of the distinct values, each checked once) find nothing
     # wrong, the record-by-record pass skips them; when they find anything, it runs in
     # full to say what and where. tests/test_load.py pins both passes to the same answers.
-    checker.run(bulk_checked=remember and _bulk_pass(briefing, checker.actor_ids, checker.answers))
+    checker.run(bulk_checked=remember and _bulk_pass(briefing, checker.actor_ids, checker.answers, columns))
     return checker.problems
 
 
@@ -159,8 +167,16 @@ def dating_findings(
 
 
 class _Checker:
-    def __init__(self, briefing: Briefing, *, remember: bool, answers: Answers | None = None) -> None:
+    def __init__(
+        self,
+        briefing: Briefing,
+        *,
+        remember: bool,
+        answers: Answers | None = None,
+        columns: Mapping[str, set[Any]] | None = None,
+    ) -> None:
         self.briefing = briefing
+        self.columns = columns or {}
         self.problems: list[Problem] = []
         self.actor_ids = {actor.id for actor in briefing.actors}
         # A rule's answers by the fields that determine them (a briefing repeats its values):
@@ -230,8 +246,7 @@ class _Checker:
             self.evidence(f"$.quotes[{index}]", quote.evidence)
 
     def unique_ids(self) -> None:
-        all_ids = [record.id for _, records in sections(self.briefing) for record in records]
-        if len(set(all_ids)) == len(all_ids):  # only when there is a duplicate, look for where
+        if _ids_unique(self.briefing, self.columns):  # only when there is a duplicate, look for where
             return
         first_use: dict[str, str] = {}
         for section, records in sections(self.briefing):
@@ -349,16 +364,35 @@ _PARA, _QUOTE, _EVIDENCE = attrgetter("para"), attrgetter("quote"), attrgetter("
 _URL = attrgetter("url")
 
 
-def _bulk_pass(briefing: Briefing, actor_ids: set[str], answers: Answers) -> bool:
+def _ids_unique(briefing: Briefing, columns: Mapping[str, set[Any]]) -> bool:
+    """Whether no two records share an id: from each section's distinct ids when
+    `columns` has them, else by gathering them."""
+    if "events.id" not in columns:
+        all_ids = [record.id for _, records in sections(briefing) for record in records]
+        return len(set(all_ids)) == len(all_ids)
+    distinct = [columns.get(f"{section}.id", set()) for section, _ in sections(briefing)]
+    return all(
+        len(ids) == len(records) for ids, (_, records) in zip(distinct, sections(briefing), strict=True)
+    ) and (all(a.isdisjoint(b) for a, b in combinations(distinct, 2)))
+
+
+def _bulk_pass(
+    briefing: Briefing, actor_ids: set[str], answers: Answers, columns: Mapping[str, set[Any]]
+) -> bool:
     """Whether the actors and events certainly pass every rule: True only when the
     record-by-record pass would find nothing in them. Most of the work is done by C
     code (attrgetter, map, zip, sets); Python runs once per distinct value, and not
     again for a value `answers` already holds (briefings of one story share them)."""
     events, paragraphs = briefing.events, briefing.source.paragraphs
+    # The events' actors, distinct, as the pattern check gathered them: one look-up each.
+    referred = columns.get("events.actors")
+    if referred is not None and not actor_ids.issuperset(referred):
+        return False
+    known = referred is not None
     # The events a slice at a time, each slice through every pass while its records are
     # still in the processor's cache: on 100,000 events, a fifth less time than whole columns.
-    return _columns_pass(briefing.actors, events[:_SLICE], actor_ids, answers, paragraphs) and all(
-        _columns_pass((), events[start : start + _SLICE], actor_ids, answers, paragraphs)
+    return _columns_pass(briefing.actors, events[:_SLICE], actor_ids, answers, paragraphs, known) and all(
+        _columns_pass((), events[start : start + _SLICE], actor_ids, answers, paragraphs, known)
         for start in range(_SLICE, len(events), _SLICE)
     )
 
@@ -367,8 +401,15 @@ _SLICE = 1000
 
 
 def _columns_pass(
-    actors: Sequence[Actor], events: Sequence[Event], actor_ids: set[str], answers: Answers, paragraphs: int
+    actors: Sequence[Actor],
+    events: Sequence[Event],
+    actor_ids: set[str],
+    answers: Answers,
+    paragraphs: int,
+    references_known: bool,
 ) -> bool:
+    """The bulk pass on some actors and events; `references_known`: the events' actors
+    were found among the actors already (_bulk_pass)."""
     facts = [fact for actor in actors for fact in actor.public_record]
     corrections = [actor.correction for actor in actors if actor.correction is not None]
     texts = chain(
@@ -398,7 +439,7 @@ def _columns_pass(
         and _evidence_pass(chain.from_iterable(map(_EVIDENCE, chain(actors, events))), paragraphs, answers)
         and actor_ids.issuperset(filter(None, affiliations))
         and not any(map(eq, affiliations, map(attrgetter("id"), actors)))
-        and actor_ids.issuperset(chain.from_iterable(map(attrgetter("actors"), events)))
+        and (references_known or actor_ids.issuperset(chain.from_iterable(map(attrgetter("actors"), events))))
         and _dating_pass(events, answers)
     )
 

@@ -128,20 +128,31 @@ RawEventsBriefing: type[Any] = msgspec.defstruct(
 )
 
 
-def breaks_a_pattern(briefing: Briefing, matched: dict[str, set[str]] | None = None) -> bool:
+#: The distinct values of each patterned field, by its path ("events.actors"): what the
+#: pattern check gathered, which the rules need again (ids, references).
+Columns = dict[str, set[Any]]
+
+
+def breaks_a_pattern(
+    briefing: Briefing, matched: dict[str, set[str]] | None = None, columns: Columns | None = None
+) -> bool:
     """Whether any value of a briefing decoded as UncheckedBriefing breaks its pattern
     (msgspec searches a value with the pattern, as `re.search` does). `matched` holds
     the values known to match each pattern, shared by briefings read together: they
-    repeat each other's ids, dates and addresses, and each is searched once."""
-    pending: list[tuple[type[Any], list[Any]]] = [(type(briefing), [briefing])]
+    repeat each other's ids, dates and addresses, and each is searched once. When none
+    breaks, `columns` gets each field's distinct values, so that the rules need not
+    gather them again."""
+    gathered: Columns = {}
+    pending: list[tuple[type[Any], list[Any], str]] = [(type(briefing), [briefing], "")]
     while pending:
-        record_type, records = pending.pop()
+        record_type, records, path = pending.pop()
         for name, pattern, many in _PATTERNED.get(record_type, ()):
             distinct = set(_column(records, name, many))
             distinct.discard(None)
+            gathered[path + name] = distinct
             if matched is not None:
                 known = matched.setdefault(pattern, set())
-                distinct -= known
+                distinct = distinct - known if known else distinct
             if not _all_match(re.compile(pattern), distinct):
                 return True
             if matched is not None:
@@ -149,7 +160,9 @@ def breaks_a_pattern(briefing: Briefing, matched: dict[str, set[str]] | None = N
         for name, derived, many in _NESTED.get(record_type, ()):
             children = list(filter(None, _column(records, name, many)))  # records are never falsy
             if children:
-                pending.append((derived, children))
+                pending.append((derived, children, f"{path}{name}."))
+    if columns is not None:
+        columns.update(gathered)
     return False
 
 

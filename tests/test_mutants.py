@@ -799,6 +799,7 @@ def test_the_bulk_pass_passes_exactly_the_actors_and_events_the_full_checker_pas
     finds nothing in them (else a fault goes unreported), and always then (else it is
     no fast path); each fault is reported at its path, once, alone."""
     from briefcli.rules import _bulk_pass
+    from briefcli.unchecked import Columns, breaks_a_pattern
 
     document, expected = drawn
     briefing, problems = parse_briefing(json.dumps(document).encode())
@@ -809,7 +810,35 @@ def test_the_bulk_pass_passes_exactly_the_actors_and_events_the_full_checker_pas
     assert [path for path, _ in found] == [path for path, _ in expected], found
     for (_, message), (_, words) in zip(found, expected, strict=True):
         assert words in message
-    assert _bulk_pass(briefing, {actor.id for actor in briefing.actors}, {}) is (not found)
+    actor_ids = {actor.id for actor in briefing.actors}
+    assert _bulk_pass(briefing, actor_ids, {}, {}) is (not found)
+    # The same with the columns the pattern check gathered, as load.py passes them
+    columns: Columns = {}
+    assert not breaks_a_pattern(briefing, None, columns)
+    for section in ("actors", "events", "quotes"):
+        assert (f"{section}.id" in columns) is bool(document.get(section))
+    assert _bulk_pass(briefing, actor_ids, {}, columns) is (not found)
+    assert check_briefing(briefing, columns=columns) == afresh
+
+
+@given(st.lists(st.lists(st.sampled_from("abcdefgh"), max_size=5), min_size=3, max_size=3))
+def test_ids_are_unique_by_the_gathered_columns_exactly_when_they_are_by_gathering_them(
+    ids: list[list[str]],
+) -> None:
+    """Duplicates within a section, across two, or none: the columns' answer is the rule's."""
+    from types import SimpleNamespace
+
+    from briefcli.rules import _ids_unique
+
+    records = {section: [SimpleNamespace(id=value) for value in values] for section, values in zip(("actors", "events", "quotes"), ids, strict=True)}  # fmt: skip
+    briefing: Any = SimpleNamespace(**records)
+    every = [value for values in ids for value in values]
+    unique = len(set(every)) == len(every)
+    assert _ids_unique(briefing, {}) is unique
+    # As the pattern check gathers them: a section with records has its distinct ids
+    columns = {f"{section}.id": set(values) for section, values in zip(records, ids, strict=True) if values}
+    columns.setdefault("events.id", set())  # so that the columns are used, not gathered again
+    assert _ids_unique(briefing, columns) is unique
 
 
 # --- load.py: which files, and how a file that cannot be read is refused ---------------
