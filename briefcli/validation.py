@@ -3,6 +3,7 @@ into one result record that the views display."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -40,6 +41,15 @@ class Validation(msgspec.Struct, frozen=True):
         return not self.problems
 
 
+def _is_bundled(path: Path, bundled_path: Callable[[], Path]) -> bool:
+    """Whether `path` is the bundled briefing; not when that one is missing (another
+    file is still validated)."""
+    try:
+        return path == bundled_path()
+    except BriefingError:
+        return False
+
+
 def validate(path: Path, article: Path | None = None, name: str | None = None) -> Validation:
     """Read, decode and check the briefing at `path`; with `article`, check that every
     evidence quote stands verbatim in it. Raises BriefingError only for an article
@@ -63,7 +73,7 @@ def validate(path: Path, article: Path | None = None, name: str | None = None) -
     return Validation(
         file=path,
         name=name or str(path),
-        bundled=path == bundled_path(),
+        bundled=_is_bundled(path, bundled_path),
         problems=problems,
         counts=None
         if briefing is None

@@ -858,6 +858,9 @@ def test_the_bundled_briefing_is_the_installed_one_first_and_a_missing_one_is_on
     assert (run.exit_code, run.stdout, run.stderr) == (1, "", expected)
     with pytest.raises(BriefingError):
         load_briefing()
+    # Another file is still read and validated without it
+    assert brief("validate", "--data", str(MINI)).exit_code == 0
+    assert brief("timeline", "--json", "--data", str(MINI)).exit_code == 0
     (tmp_path / "data").mkdir()
     beside = write_json(tmp_path / "data" / "briefing.json", {})
     assert load.bundled_path() == beside  # a source checkout: data/ beside the package
