@@ -828,14 +828,16 @@ def validate(
       brief validate my-briefing.json --json | jq -r '.problems[].path'
     """
     from briefcli.files import file_argument
-    from briefcli.load import resolve_paths
+    from briefcli.load import ReadTogether, resolve_paths
     from briefcli.render.several import show_validations
     from briefcli.validation import validate as check
 
     out = output(fmt, as_json, lang, CHECK_FORMATS)
     named = [file_argument(given, "FILE") for given in files] if files else data_paths(data)
     article = None if source is None else file_argument(source, "--source")
-    results = [check(path, article, where) for path, where in resolve_paths(named)]
+    resolved = resolve_paths(named)
+    shared = ReadTogether() if len(resolved) > 1 else None  # as load_briefings reads several
+    results = [check(path, article, where, shared) for path, where in resolved]
     show_validations(out, results)
     if not all(result.valid for result in results):
         raise typer.Exit(ExitStatus.ERROR)

@@ -34,6 +34,11 @@ MAX_BYTES = 128 * 1024 * 1024
 #: A regular file at least this large is decoded a part at a time (mapped.py): below
 #: it, reading it whole costs less time (the extra pass) for little memory.
 MAPPED_BYTES = 32 * 1024 * 1024
+#: A briefing read alone and smaller than this is decoded with the model's own types,
+#: msgspec checking each pattern as it goes: for a file this small that costs less than
+#: importing the pattern-free twins (unchecked.py, ~3 ms) and checking them after. The
+#: bundled briefing is read this way, at every start.
+LONE_DIRECT_BYTES = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -105,8 +110,9 @@ _last_parsed: list[Briefing] = []
 def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
     """Every briefing `resolve_paths` names, read and validated, in that order."""
     loaded = []
-    shared = ReadTogether()
-    for path, where in resolve_paths(paths):
+    resolved = resolve_paths(paths)
+    shared = ReadTogether() if len(resolved) > 1 else None  # alone, nothing to share
+    for path, where in resolved:
         briefing, problems = read_briefing(path, where, shared)
         if briefing is None or problems:
             raise BriefingError(where, problems)
@@ -186,7 +192,9 @@ def read_briefing(
     columns: Columns = {}  # what the pattern check gathers, the rules use again
     briefing = _decoded_mapped(path, shared, columns)  # a large file; None: read it whole
     if briefing is None:
-        briefing, problems = _decoded(read_briefing_bytes(path, where), shared, columns)
+        data = read_briefing_bytes(path, where)
+        direct = shared is None and len(data) < LONE_DIRECT_BYTES
+        briefing, problems = _decoded(data, shared, columns, direct=direct)
         if briefing is None:
             return None, problems
     return briefing, _checked(briefing, shared, columns)
@@ -214,24 +222,29 @@ def _decoded_mapped(path: Path, shared: ReadTogether | None, columns: Columns) -
 
 
 def parse_briefing(data: bytes) -> tuple[Briefing | None, list[Problem]]:
-    """Decode and check; the briefing (None if it does not decode) and every problem."""
+    """Decode and check; the briefing (None if it does not decode) and every problem.
+    Always the pattern-free way, whatever the size: the tests pin it with small files."""
     columns: Columns = {}
     briefing, problems = _decoded(data, None, columns)
     return (None, problems) if briefing is None else (briefing, _checked(briefing, None, columns))
 
 
 def _decoded(
-    data: bytes, shared: ReadTogether | None, columns: Columns
+    data: bytes, shared: ReadTogether | None, columns: Columns, *, direct: bool = False
 ) -> tuple[Briefing | None, list[Problem]]:
-    """The briefing (None if it does not decode, with why)."""
+    """The briefing (None if it does not decode, with why); `direct`: decoded with the
+    model's own types, patterns and all, in one step (LONE_DIRECT_BYTES)."""
     try:
-        from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
-
         with _collector_paused():
-            briefing = msgspec.json.decode(data, type=UncheckedBriefing)
-            # A value that breaks a pattern: the model's own types say what and where
-            if breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
+            if direct:
                 briefing = msgspec.json.decode(data, type=Briefing)
+            else:
+                from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
+
+                briefing = msgspec.json.decode(data, type=UncheckedBriefing)
+                # A value that breaks a pattern: the model's own types say what and where
+                if breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
+                    briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
 

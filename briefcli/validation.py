@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from briefcli.messages import Message
 from briefcli.model import Briefing
 from briefcli.problems import BriefingError, Problem
+
+if TYPE_CHECKING:
+    from briefcli.load import ReadTogether
 
 
 class Counts(msgspec.Struct, frozen=True):
@@ -50,7 +54,9 @@ def _is_bundled(path: Path, bundled_path: Callable[[], Path]) -> bool:
         return False
 
 
-def validate(path: Path, article: Path | None = None, name: str | None = None) -> Validation:
+def validate(
+    path: Path, article: Path | None = None, name: str | None = None, shared: ReadTogether | None = None
+) -> Validation:
     """Read, decode and check the briefing at `path`; with `article`, check that every
     evidence quote stands verbatim in it. Raises BriefingError only for an article
     that cannot be read; every problem with the briefing is in the result."""
@@ -59,7 +65,7 @@ def validate(path: Path, article: Path | None = None, name: str | None = None) -
 
     briefing: Briefing | None
     try:
-        briefing, problems = read_briefing(path, name)
+        briefing, problems = read_briefing(path, name, shared)
     except BriefingError as exc:
         briefing, problems = None, exc.problems
     evidence_checked = 0

@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 BUNDLED = REPO / "data" / "briefing.json"
 MINI = DATA / "mini-briefing.json"
+FOLLOWUP = DATA / "mini-followup-briefing.json"  # the same story a day later
 MINI_ARTICLE = DATA / "mini-article.txt"
 ARTICLE = REPO.parent / "shared" / "source" / "article-fr.txt"
 BRIEF = Path(sys.executable).parent / "brief"

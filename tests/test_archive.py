@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED, DATA, MINI, brief, brief_process
+from tests.conftest import BUNDLED, FOLLOWUP, MINI, brief, brief_process
 
-FOLLOWUP = DATA / "mini-followup-briefing.json"
 TABLES = {
     "briefings", "actors", "events", "event_actors", "quotes", "key_points", "watch_items", "evidence", "sources", "texts",
 }  # fmt: skip

@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 from briefcli.diff import diff
 from briefcli.load import load_briefing
 from briefcli.model import Briefing
-from tests.conftest import BUNDLED, DATA, MINI, brief, write_json
+from tests.conftest import BUNDLED, FOLLOWUP, MINI, brief, write_json
 
-FOLLOWUP = DATA / "mini-followup-briefing.json"
 OLD, NEW = str(MINI), str(FOLLOWUP)
 
 

@@ -997,7 +997,8 @@ def test_decoding_runs_without_the_garbage_collector_and_leaves_it_as_it_was(
 
     import msgspec
 
-    from briefcli.load import read_briefing
+    from briefcli.load import ReadTogether, read_briefing
+    from briefcli.model import Briefing
     from briefcli.unchecked import RawEventsBriefing, UncheckedBriefing
 
     decode, seen, types = msgspec.json.decode, [], []
@@ -1020,7 +1021,11 @@ def test_decoding_runs_without_the_garbage_collector_and_leaves_it_as_it_was(
         assert briefing is not None and briefing.id == "mini-town-budget"
         assert (gc.isenabled(), seen, types) == (enabled, [False], [RawEventsBriefing])
         types.clear()
-        assert read_briefing(MINI)[0] is not None  # a small file is read whole
+        seen.clear()
+        assert read_briefing(MINI)[0] is not None  # a small file alone: whole, the model's types
+        assert (gc.isenabled(), seen, types) == (enabled, [False], [Briefing])
+        types.clear()
+        assert read_briefing(MINI, shared=ReadTogether())[0] is not None  # read with others
         assert types == [UncheckedBriefing]
     finally:
         gc.enable()

@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, MINI, MINI_ARTICLE, brief
+from tests.conftest import DATA, FOLLOWUP, MINI, MINI_ARTICLE, brief
 
-FOLLOWUP = DATA / "mini-followup-briefing.json"
 BOTH = ("--data", str(MINI), "--data", str(FOLLOWUP))
 BAD = DATA / "bad-briefing.json"
 FRENCH = {"BRIEF_LANG": "fr"}

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from benchmarks.large import write_large_briefing
-from tests.conftest import BRIEF, MINI, brief_process, clean_environment
+from tests.conftest import BRIEF, FOLLOWUP, MINI, brief_process, clean_environment
 
 SGR = re.compile(rb"\x1b\[[0-9;]*m")  # colors and bold: the only escapes brief itself writes
 
@@ -320,6 +320,18 @@ def test_machine_output_imports_neither_rich_nor_the_date_parser(args: tuple[str
     assert "dateutil.parser" not in modules
     # Only a write needs tempfile (it imports random); typer 0.29's run imports it itself.
     assert "tempfile" not in modules - modules_of_a_typer_run()
+    # The bundled briefing, read alone, is decoded with the model's own types
+    assert "briefcli.unchecked" not in modules
+
+
+def test_briefings_read_together_or_a_large_one_take_the_pattern_free_types(tmp_path: Path) -> None:
+    assert "briefcli.unchecked" in imported_modules(
+        "timeline", "--json", "--data", str(MINI), "--data", str(FOLLOWUP)
+    )
+    assert "briefcli.unchecked" in imported_modules("validate", str(MINI), str(FOLLOWUP))
+    large = tmp_path / "large.json"  # over LONE_DIRECT_BYTES: padded with spaces, which JSON allows
+    large.write_bytes(MINI.read_bytes() + b" " * (1024 * 1024))
+    assert "briefcli.unchecked" in imported_modules("timeline", "--json", "--data", str(large))
 
 
 def test_human_views_and_written_dates_import_what_they_need() -> None:
