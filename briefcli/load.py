@@ -1,8 +1,11 @@
 """Find and read a briefing, and turn its bytes into a checked Briefing.
 
 Three steps, each stated once: read (here: which file, size limit, byte-order mark),
-decode (msgspec validates the types while it decodes, and `unchecked.py` the text
-patterns right after; `decoding.py` explains a failure), and the rules a type cannot say (`rules.py`). Every failure is a
+decode, and the rules a type cannot say (`rules.py`). msgspec validates the types while
+it decodes: a small file read alone with the model's own types, patterns and all; a
+large one, or many read together, with `unchecked.py`'s pattern-free twins, the
+patterns checked right after once per distinct value (a file of 32 MiB or more a part
+at a time, `mapped.py`). `decoding.py` explains a failure. Every failure is a
 BriefingError naming the file and the JSON path of each problem.
 """
 
