@@ -1031,6 +1031,31 @@ def test_decoding_runs_without_the_garbage_collector_and_leaves_it_as_it_was(
         gc.enable()
 
 
+def test_a_lone_file_under_one_mib_is_decoded_with_the_models_types_and_from_one_mib_not(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import msgspec
+
+    from briefcli.load import LONE_DIRECT_BYTES, read_briefing
+    from briefcli.model import Briefing
+    from briefcli.unchecked import UncheckedBriefing
+
+    assert LONE_DIRECT_BYTES == 1024 * 1024  # as the README says
+    decode, types = msgspec.json.decode, []
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        types.append(kwargs.get("type"))
+        return decode(*args, **kwargs)
+
+    monkeypatch.setattr(msgspec.json, "decode", watched)
+    padded = tmp_path / "padded.json"
+    for size, expected in ((LONE_DIRECT_BYTES - 1, Briefing), (LONE_DIRECT_BYTES, UncheckedBriefing)):
+        padded.write_bytes(MINI.read_bytes().ljust(size))  # trailing spaces: still the same JSON
+        types.clear()
+        briefing, problems = read_briefing(padded)
+        assert (briefing is not None, problems, types) == (True, [], [expected])
+
+
 def test_standard_input_is_read_even_beside_a_large_file_named_dash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large_mini: Path
 ) -> None:
