@@ -129,9 +129,15 @@ def _not_one_of(option: str, given: str, vocabulary: str, values: Sequence[str],
     shown = names(vocabulary, values, lang)
     listed = ", ".join(repr(name) for name in shown)
     message = label("not_one_of", lang, option=option, value=given.strip(), choices=listed)
-    close = difflib.get_close_matches(typed(given), [*shown, *values], n=1, cutoff=0.6)
+    # Close to a word of either language: suggested in the words listed, the message's
+    in_words = {
+        word: name
+        for words in (values, names(vocabulary, values, "fr"), shown)
+        for word, name in zip(words, shown, strict=True)
+    }
+    close = difflib.get_close_matches(typed(given), list(in_words), n=1, cutoff=0.6)
     if close:
-        message += " " + label("did_you_mean", lang, suggestion=close[0])
+        message += " " + label("did_you_mean", lang, suggestion=in_words[close[0]])
     return UsageProblem(message)
 
 

@@ -232,6 +232,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("Missing argument {name}.", "argument manquant {name}."),
     ("Missing option {name}.", "option manquante {name}."),
     ("Option {name} requires an argument.", "l'option {name} demande un argument."),
+    ("Got unexpected extra argument(s) ({args})", "argument(s) en trop ({args})"),
     ("Got unexpected extra argument ({args})", "argument en trop ({args})"),
     ("Got unexpected extra arguments ({args})", "arguments en trop ({args})"),
     ("Invalid value for {name}: {problem}", "valeur invalide pour {name} : {problem}"),
@@ -239,6 +240,9 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("{value} is not one of {choices}.", "{value} ne fait pas partie de {choices}."),
     ("{value} is not in the range x>={least}.", "{value} est trop petit : {least} au moins."),
     ("give 1 or more, not {value}", "donner 1 ou plus, pas {value}"),
+    ("{value} is not a valid int.", "{value} n'est pas un nombre entier."),
+    ("{value} is not a valid integer.", "{value} n'est pas un nombre entier."),
+    ("Option {name} does not take a value.", "l'option {name} ne prend pas de valeur."),
     ("{value} is not {choice}.", "{value} n'est pas {choice}."),
 )  # fmt: skip
 
