@@ -65,6 +65,9 @@ class BriefGroup(TyperGroup):
                 print(get_completion_script(prog_name="brief", complete_var="_BRIEF_COMPLETE", shell=shell))
                 status: int = ExitStatus.OK
             else:
+                from briefcli.terminal import help_width
+
+                extra.setdefault("terminal_width", help_width())  # Click's context setting: help's width
                 result = super().main(
                     args=args,
                     prog_name=prog_name or "brief",
@@ -218,7 +221,7 @@ app = typer.Typer(
 Examples:
   brief summary                       the story at a glance
   brief actors otan                   who is who, in English or French
-  brief timeline --since 2025-07      the US policy changes since July
+  brief timeline --since 2025-07      what happened since July
   brief timeline --chart              the story drawn to scale
   brief timeline --policy --json | jq -r '.[].title'
   brief quotes --actor trump          who said what
@@ -497,7 +500,7 @@ def actors(
       brief actors --kind person
       brief actors --kind country,group  countries and groups
       brief actors nato                 NATO's card, then the others that match
-      brief actors otan                 NATO, in French
+      brief actors otan                 NATO, by its French name
       brief actors "dan hegseth"        the name the article got wrong
       brief actors "secretary of state"
       brief actors poutine --json | jq '.[0].role'
@@ -587,7 +590,7 @@ def timeline(
       brief timeline
       brief timeline --since 2025-07-01 --until 2025-07-10
       brief timeline --since "juin 2025" --lang fr
-      brief timeline --since 3w          the three weeks before the article
+      brief timeline --since 3w          from three weeks before the article
       brief timeline --since "le mois dernier" --lang fr
       brief timeline --since "24–25 June 2025" --until 2025-W28
       brief timeline --policy

@@ -492,6 +492,23 @@ def test_help_shows_examples_as_written_at_any_width(width: str) -> None:
         assert not any("\x1b" in line or "\b" in line for line in shown)
 
 
+@pytest.mark.parametrize("width", [40, 60, 200])
+def test_help_prose_fits_the_terminal_and_only_the_examples_run_past_it(width: int) -> None:
+    """Click never wraps below 50 columns on its own: a 40-column terminal would split words."""
+    import typer.main
+
+    from briefcli.cli import app
+
+    group = typer.main.get_command(app)
+    for command in ["", *group.commands]:  # type: ignore[attr-defined]
+        args = [command, "--help"] if command else ["--help"]
+        shown = brief_process(*args, env=clean_environment(COLUMNS=str(width))).stdout.decode().splitlines()
+        help_text = (group.commands[command] if command else group).help or ""  # type: ignore[attr-defined]
+        written = set(_example_lines(help_text))
+        too_long = [line for line in shown if len(line) > min(width, 80) and line.strip() not in written]
+        assert not too_long, (command, width, too_long)
+
+
 def test_help_lists_every_exit_status() -> None:
     shown = [" ".join(line.split()) for line in brief("--help").stdout.splitlines()]
     for status in ("0 success", "1 no match", "2 usage error", "70 a bug in brief", "130 interrupted"):
