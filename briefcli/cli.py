@@ -924,10 +924,16 @@ def new(
         ),
     ] = None,
     output_file: OutputFileOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace FILE if it exists: without it, brief new keeps any file there."
+        ),
+    ] = False,
 ) -> None:
     """Start a briefing for an article: a valid skeleton, and the article's numbered paragraphs.
 
-    The skeleton holds the source block (language, paragraph count, sha256, headline as printed, publication date), empty lists and $schema; it passes 'brief validate --source ARTICLE', whose notes say what is still to write. The paragraphs go to stderr when the skeleton goes to stdout.
+    The skeleton holds the source block (language, paragraph count, sha256, headline as printed, publication date), empty lists and $schema; it passes 'brief validate --source ARTICLE', whose notes say what is still to write. The paragraphs go to stderr when the skeleton goes to stdout. An existing FILE is kept, unless --force: it may be a briefing with work in it.
 
     \b
     Examples:
@@ -977,6 +983,8 @@ def new(
         raise UsageProblem(
             f"--output {target} is the article being read; brief never writes to a file it reads"
         )
+    if os.path.lexists(target) and not force:
+        raise UsageProblem(f"--output {target} exists: give --force to replace it, or another name")
     with atomic_output(target) as stream:
         machine.write_json(briefing, stream)
     say(basis)

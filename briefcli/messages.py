@@ -132,6 +132,8 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
      "--published {date} : donner une date ISO, comme 2025-07-14, 2025-07 ou 2025"),
     ("--output {path} is the article being read; brief never writes to a file it reads",
      "--output {path} est l'article lu ; brief n'écrit jamais dans un fichier qu'il lit"),
+    ("--output {path} exists: give --force to replace it, or another name",
+     "--output {path} existe : ajouter --force pour le remplacer, ou choisir un autre nom"),
     ("{article}: cannot read the article: {problem}", "{article} : impossible de lire l'article : {problem}"),
     ("{article}: is a directory, not an article", "{article} : est un répertoire, pas un article"),
     ("{article}: the article is not UTF-8 (byte {n})", "{article} : l'article n'est pas en UTF-8 (octet {n})"),

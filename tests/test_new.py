@@ -91,3 +91,27 @@ def test_validate_source_says_which_paragraph_holds_a_misplaced_quote(tmp_path: 
     document["events"][0]["evidence"][0]["quote"] = "une année 2023 facile"
     write_json(path, document)
     assert "(it is in" not in brief("validate", str(path), "--source", str(MINI_ARTICLE)).stdout
+
+
+def test_an_existing_file_is_kept_unless_force(tmp_path: Path) -> None:
+    """-o onto a briefing with work in it would lose the work: refused, the file untouched."""
+    work = tmp_path / "work.json"
+    shutil.copy(MINI, work)
+    before = work.read_bytes()
+    args = ("new", str(MINI_ARTICLE), "--published", "2024-07", "-o", str(work))
+    kept = brief(*args)
+    assert (kept.exit_code, kept.stdout) == (2, "")
+    assert kept.stderr == f"brief: --output {work} exists: give --force to replace it, or another name\n"
+    assert work.read_bytes() == before
+    french = brief(*args, env={"BRIEF_LANG": "fr"})
+    assert (
+        french.stderr
+        == f"brief : --output {work} existe : ajouter --force pour le remplacer, ou choisir un autre nom\n"
+    )
+    dangling = tmp_path / "link.json"
+    dangling.symlink_to(tmp_path / "nowhere.json")
+    assert brief(*args[:-1], str(dangling)).exit_code == 2 and not (tmp_path / "nowhere.json").exists()
+    replaced = brief(*args, "--force")
+    assert replaced.exit_code == 0, replaced.stderr
+    assert json.loads(work.read_text(encoding="utf-8"))["actors"] == []
+    assert brief("validate", str(work), "--source", str(MINI_ARTICLE)).exit_code == 0
