@@ -40,6 +40,11 @@ FORMATS: tuple[Format, ...] = get_args(Format)
 SUMMARY_FORMATS: tuple[SummaryFormat, ...] = get_args(SummaryFormat)
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 CHECK_FORMATS: tuple[CheckFormat, ...] = get_args(CheckFormat)
+#: The export format an output file's extension names, when --format is not given.
+EXPORT_SUFFIXES: Mapping[str, ExportFormat] = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
+    ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite",
+}  # fmt: skip
 ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 DIRECTIONS: tuple[Direction, ...] = get_args(Direction)

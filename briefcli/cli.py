@@ -8,7 +8,7 @@ status in one place: `BriefGroup.main`.
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -227,7 +227,7 @@ Examples:
   brief quotes --actor trump          who said what
   brief search patriot                every mention, in both languages
   brief export -o briefing.md         everything as one Markdown document
-  brief export -f html -o brief.html  the briefing as a web page
+  brief export -o brief.html          the briefing as a web page
   brief validate my-briefing.json     check a briefing file of your own
   brief diff day1.json day2.json      what changed between two briefings
 
@@ -716,17 +716,19 @@ def search(
 def export(
     *,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
+            show_default=False,
             autocompletion=completer("format", EXPORT_FORMATS),
             help="markdown (a document), json (the validated briefing itself; several: an array of them), "
             "html (one self-contained page), timelinejs (a TimelineJS timeline) or sqlite (a database for "
-            "SQL tools; needs -o FILE).",
+            "SQL tools; needs -o FILE). Default: what -o FILE's extension names (.md, .html, .json, .db, "
+            ".sqlite), else markdown.",
         ),
-    ] = "markdown",
+    ] = None,
     as_json: JsonOption = False,
     output_file: OutputFileOption = None,
     lang: LangOption = None,
@@ -739,9 +741,9 @@ def export(
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
-      brief export --format html -o briefing.html
+      brief export -o briefing.html      a web page: the format follows the extension
       brief export --format timelinejs -o timeline.json
-      brief export --format sqlite -o archive.db --data briefings/
+      brief export -o archive.db --data briefings/
 
     Over several briefings, markdown, html and timelinejs merge them (where they disagree, the one published later wins); json and sqlite keep each one whole.
     """
@@ -749,9 +751,13 @@ def export(
 
     from briefcli import query as find
     from briefcli import render
+    from briefcli.choices import EXPORT_SUFFIXES
     from briefcli.files import atomic_output, file_argument, refuse_same_file
     from briefcli.load import STDIN, load_briefings, resolve_paths
 
+    if fmt is None:  # -o page.html means a page; --json means JSON
+        named = PurePath(output_file or "").suffix.lower()
+        fmt = "json" if as_json else EXPORT_SUFFIXES.get(named, "markdown")
     out = output(fmt, as_json, lang, EXPORT_FORMATS, default="markdown")
     export_format = next(f for f in EXPORT_FORMATS if f == out.format)  # typed as an export format
     target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)

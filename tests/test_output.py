@@ -511,3 +511,27 @@ def test_a_window_in_json_costs_no_rich_and_no_dateutil() -> None:
 
     modules = imported_modules("timeline", "--since", "le mois dernier", "--until", "2025-W28", "--json")
     assert "rich" not in modules and "dateutil.parser" not in modules
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "starts"),
+    [
+        ("page.html", (), b"<!DOCTYPE html>"),
+        ("PAGE.HTM", (), b"<!DOCTYPE html>"),
+        ("briefing.md", (), b"# "),
+        ("notes.txt", (), b"# "),  # an extension that names no format: Markdown
+        ("briefing.json", (), b'{\n  "$schema"'),
+        ("archive.db", (), b"SQLite format 3\x00"),
+        ("archive.sqlite", (), b"SQLite format 3\x00"),
+        ("page.html", ("--format", "markdown"), b"# "),  # a format given wins
+        ("page.html", ("--json",), b'{\n  "$schema"'),
+        ("timeline.json", ("--format", "timelinejs"), b'{\n  "title"'),
+    ],
+)
+def test_without_format_the_output_file_s_extension_names_it(
+    tmp_path: Path, name: str, args: tuple[str, ...], starts: bytes
+) -> None:
+    target = tmp_path / name
+    run = brief("export", "-o", str(target), *args)
+    assert run.exit_code == 0, run.stderr
+    assert target.read_bytes().startswith(starts)
