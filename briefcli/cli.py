@@ -753,7 +753,7 @@ def export(
     from briefcli import render
     from briefcli.choices import EXPORT_SUFFIXES
     from briefcli.files import atomic_output, file_argument, refuse_same_file
-    from briefcli.load import STDIN, load_briefings, resolve_paths
+    from briefcli.load import load_briefings, resolve_paths
 
     if fmt is None:  # -o page.html means a page; --json means JSON
         named = PurePath(output_file or "").suffix.lower()
@@ -766,8 +766,7 @@ def export(
     briefings = load_briefings(data_paths(data))
     if target is not None:
         for path, _ in resolve_paths(data_paths(data)):
-            if str(path) != STDIN:
-                refuse_same_file(target, path)
+            refuse_same_file(target, path)
     if export_format == "sqlite":
         from briefcli.archive import write_archive
         from briefcli.messages import say as words
@@ -837,7 +836,8 @@ def validate(
       brief validate my-briefing.json --json | jq -r '.problems[].path'
     """
     from briefcli.files import file_argument
-    from briefcli.load import ReadTogether, resolve_paths
+    from briefcli.load import STDIN, ReadTogether, resolve_paths
+    from briefcli.provenance import read_article
     from briefcli.render.several import show_validations
     from briefcli.validation import validate as check
 
@@ -845,8 +845,15 @@ def validate(
     named = [file_argument(given, "FILE") for given in files] if files else data_paths(data)
     article = None if source is None else file_argument(source, "--source")
     resolved = resolve_paths(named)
+    read = None
+    if article is not None and str(article) == STDIN:  # read once, for every briefing
+        if any(str(path) == STDIN for path, _ in resolved):
+            raise UsageProblem(
+                "standard input can be read only once: give the briefing or the article as a file"
+            )
+        read = read_article(article)
     shared = ReadTogether() if len(resolved) > 1 else None  # as load_briefings reads several
-    results = [check(path, article, where, shared) for path, where in resolved]
+    results = [check(path, article, where, shared, read) for path, where in resolved]
     show_validations(out, results)
     if not all(result.valid for result in results):
         raise typer.Exit(ExitStatus.ERROR)
@@ -948,7 +955,7 @@ def new(
     """
     from briefcli.choices import read_choice
     from briefcli.dates import iso_period
-    from briefcli.files import atomic_output, file_argument
+    from briefcli.files import atomic_output, file_argument, refuse_same_file
     from briefcli.provenance import paragraphs_of, read_article
     from briefcli.render import machine, say
     from briefcli.render.safe import inert
@@ -961,6 +968,7 @@ def new(
             f"--published {published!r}: give an ISO date, such as 2025-07-14, 2025-07 or 2025"
         ) from None
     article = file_argument(article_name, "ARTICLE")
+    named = "<stdin>" if article_name == "-" else str(article)
     target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
     text, article_text = read_article(article)
     try:
@@ -971,9 +979,9 @@ def new(
         )
         briefing, paragraphs = skeleton(text, name=article.stem, published=published, lang=language)
     except UnicodeDecodeError as exc:
-        raise BriefError(f"{article}: the article is not UTF-8 (byte {exc.start})") from None
+        raise BriefError(f"{named}: the article is not UTF-8 (byte {exc.start})") from None
     except ValueError as exc:
-        raise BriefError(f"{article}: {exc}") from None
+        raise BriefError(f"{named}: {exc}") from None
     numbered = "\n".join(f"¶{number} {inert(paragraph)}" for number, paragraph in enumerate(paragraphs, 1))
     from briefcli.messages import say as words
 
@@ -985,10 +993,7 @@ def new(
         say(basis)
         print(numbered, file=sys.stderr)
         return
-    if target.exists() and os.path.samefile(target, article):
-        raise UsageProblem(
-            f"--output {target} is the article being read; brief never writes to a file it reads"
-        )
+    refuse_same_file(target, article, "article")
     if os.path.lexists(target) and not force:
         raise UsageProblem(f"--output {target} exists: give --force to replace it, or another name")
     with atomic_output(target) as stream:

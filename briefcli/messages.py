@@ -123,6 +123,8 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
      "--format sqlite écrit une base de données : la nommer avec -o FICHIER"),
     ("two briefings have the id {id}: an archive keys records by briefing",
      "deux briefings ont l'identifiant {id} : une archive range les enregistrements par briefing"),
+    ("standard input can be read only once: give the briefing or the article as a file",
+     "l'entrée standard ne se lit qu'une fois : donner le briefing ou l'article comme fichier"),
     ("standard input can be read only once: give it as OLD or as NEW",
      "l'entrée standard ne se lit qu'une fois : la donner comme OLD ou comme NEW"),
     ("{side} is empty: give a briefing file, a directory or -",

@@ -55,7 +55,11 @@ def _is_bundled(path: Path, bundled_path: Callable[[], Path]) -> bool:
 
 
 def validate(
-    path: Path, article: Path | None = None, name: str | None = None, shared: ReadTogether | None = None
+    path: Path,
+    article: Path | None = None,
+    name: str | None = None,
+    shared: ReadTogether | None = None,
+    article_read: tuple[bytes, str] | None = None,
 ) -> Validation:
     """Read, decode and check the briefing at `path`; with `article`, check that every
     evidence quote stands verbatim in it. Raises BriefingError only for an article
@@ -72,7 +76,7 @@ def validate(
     if briefing is not None and article is not None:
         from briefcli.provenance import check_provenance
 
-        problems = [*problems, *check_provenance(briefing, article)]
+        problems = [*problems, *check_provenance(briefing, article, article_read)]
         evidence_checked = sum(1 for _ in iter_evidence(briefing))
     from briefcli.skeleton import missing
 

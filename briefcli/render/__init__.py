@@ -32,6 +32,8 @@ from briefcli.render.records import (
 from briefcli.terminal import Terminal, detect
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefcli.choices import ExportFormat, Lang, OutputFormat
     from briefcli.dates import Window
     from briefcli.model import Actor, Briefing, Event, Quote
@@ -264,7 +266,7 @@ def validation_record(result: Validation, lang: Lang) -> dict[str, Any]:
         "valid": result.valid,
         "problems": [{"path": p.path, "message": translated(p.message, lang)} for p in result.problems],
         "notes": [gap.text(lang) for gap in result.notes],
-        "article": None if result.article is None else str(result.article),
+        "article": None if result.article is None else _article_name(result.article),
         "counts": result.counts,
     }
 
@@ -296,4 +298,13 @@ def show_validation(out: Output, result: Validation) -> None:
     for gap in result.notes:  # a briefing just started is valid, not finished
         print(inert("  " + say_text("note.line", lang, note=gap)))
     if result.article is not None:
-        print(inert(label("provenance_ok", lang, article=result.article, n=result.evidence_checked)))
+        print(
+            inert(
+                label("provenance_ok", lang, article=_article_name(result.article), n=result.evidence_checked)
+            )
+        )
+
+
+def _article_name(article: Path) -> str:
+    """The article as messages name it: standard input ('-') is <stdin>."""
+    return "<stdin>" if str(article) == "-" else str(article)
