@@ -23,6 +23,8 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     "date.empty": ("the date is empty", "la date est vide"),
     "date.too_long": ("{text!r} is too long to be a date", "« {text} » est trop long pour une date"),
     "date.unreadable": ("{text!r} is not a date brief can read", "« {text} » n'est pas une date que brief sait lire"),
+    "date.did_you_mean": ("{text!r} is not a date brief can read; did you mean {suggestion!r}?",
+                          "« {text} » n'est pas une date que brief sait lire ; vouliez-vous dire « {suggestion} » ?"),
     "date.not_real": ("{text!r} is not a real date", "« {text} » n'est pas une date qui existe"),
     "date.no_year": ("{text!r} has no year (brief never guesses it)",
                      "« {text} » n'a pas d'année (brief ne la devine jamais)"),
