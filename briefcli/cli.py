@@ -625,11 +625,11 @@ def timeline(
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
-    events = events[:limit]
+    total, events = len(events), events[:limit]
     if chart:
         render.show_chart(out, briefing, events, window, lanes)
     else:
-        render.show_timeline(out, briefing, events, window)
+        render.show_timeline(out, briefing, events, window, total)
 
 
 @app.command(short_help="Who said what, in French as printed and in English.")

@@ -153,9 +153,14 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
 
 
 def show_timeline(
-    out: Output, briefing: Briefing, events: Sequence[Event], window: Window | None = None
+    out: Output,
+    briefing: Briefing,
+    events: Sequence[Event],
+    window: Window | None = None,
+    total: int | None = None,
 ) -> None:
-    """The events; a person also reads the window they were chosen by ("since 23 June 2025")."""
+    """The events; a person also reads the window they were chosen by ("since 23 June 2025"),
+    and, when --limit left some out, how many there were (`total`)."""
     from briefcli.dates import window_words
 
     cast = Cast(briefing, out.lang)
@@ -169,7 +174,7 @@ def show_timeline(
             return
         from briefcli.render import human
 
-        human.timeline(out.view(), briefing, events, cast, window)
+        human.timeline(out.view(), briefing, events, cast, window, total)
     elif out.format == "markdown":
         from briefcli.render import markdown as md
 

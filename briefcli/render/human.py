@@ -419,11 +419,22 @@ def hits(view: View, items: Sequence[Hit], query: str, total: int | None = None)
 
 
 def timeline(
-    view: View, briefing: Briefing, events: Sequence[Event], cast: Cast, window: Window | None = None
+    view: View,
+    briefing: Briefing,
+    events: Sequence[Event],
+    cast: Cast,
+    window: Window | None = None,
+    total: int | None = None,
 ) -> None:
+    """The events; `total`: how many there were before --limit kept these."""
     lang = view.lang
     mark = view.glyph(PUBLIC_RECORD_MARK)
-    header = [view.label("timeline"), label("n_events", lang, n=len(events))]
+    counted = (
+        label("n_of_events", lang, shown=len(events), n=total)
+        if total is not None and total > len(events)
+        else label("n_events", lang, n=len(events))
+    )
+    header = [view.label("timeline"), counted]
     if window is not None and (words := window_words(window)) is not None:
         header.append(words.text(lang))
     view.show(Text(view.glyph(" · ".join(header)), style="bold"))
