@@ -81,6 +81,11 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "{section} {id}, {field} : {older} donne {old} ; {newer}, publié plus tard, donne {new} et l'emporte",
     ),
     "note.nothing": ("nothing", "rien"),
+    "note.rules_wait": (
+        "the rules (dates, references, evidence, texts) are checked once these are fixed: there may be more",
+        "les règles (dates, références, preuves, textes) sont vérifiées une fois ceux-ci corrigés : il peut y en "
+        "avoir d'autres",
+    ),
     # brief new
     "new.basis": (
         "brief: source.published_basis is 'article': if the article does not state the date, make it "

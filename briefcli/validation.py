@@ -68,8 +68,11 @@ def validate(
     from briefcli.rules import iter_evidence
 
     briefing: Briefing | None
+    notes: list[Message] = []
     try:
         briefing, problems = read_briefing(path, name, shared)
+        if briefing is None:  # read, but it does not decode: the rules wait for it to
+            notes.append(Message("note.rules_wait"))
     except BriefingError as exc:
         briefing, problems = None, exc.problems
     evidence_checked = 0
@@ -91,5 +94,5 @@ def validate(
         article=article,
         evidence_checked=evidence_checked,
         briefing=briefing,
-        notes=[] if briefing is None else missing(briefing),
+        notes=notes if briefing is None else missing(briefing),
     )

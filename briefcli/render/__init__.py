@@ -296,6 +296,8 @@ def show_validation(out: Output, result: Validation) -> None:
         print(inert(label("invalid", lang, where=where, n=len(result.problems))))
         for problem in result.problems:
             print(inert(f"  {problem_text(problem.path, problem.message, lang)}"))
+        for gap in result.notes:  # a file that does not decode: the rules wait for it to
+            print(inert("  " + say_text("note.line", lang, note=gap)))
         return
     assert result.counts is not None
     counts = {"actors": result.counts.actors, "events": result.counts.events, "quotes": result.counts.quotes}
