@@ -405,13 +405,12 @@ def window_from(since: str | None, until: str | None, *, anchor: date, order: Da
     start = _option(since, "--since", anchor, order).start if since is not None else None
     end = _option(until, "--until", anchor, order).end if until is not None else None
     if start is not None and end is not None and start > end:
+        # Each as typed, and the day it stands for when that is not what was typed
         raise UsageProblem(
             Message(
                 "date.since_after_until",
-                since=since,
-                until=until,
-                start=start.isoformat(),
-                end=end.isoformat(),
+                since=since if since == start.isoformat() else f"{since} ({start.isoformat()})",
+                until=until if until == end.isoformat() else f"{until} ({end.isoformat()})",
             )
         )
     return Window(None if start is None else start.isoformat(), None if end is None else end.isoformat())

@@ -29,7 +29,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "role": ("Role", "Rôle"),
     "affiliation": ("Affiliation", "Rattachement"),
     "aliases": ("Also called", "Autres noms"),
-    "story": ("In the story", "Dans l'histoire"),
+    "story": ("In the story", "Dans cette affaire"),
     "cut": (" … [{n} more characters: --json shows all]", " … [{n} caractères de plus : --json montre tout]"),
     "events": ("Events", "Événements"),
     "quotes": ("Quotes", "Citations"),

@@ -59,8 +59,8 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     ),
     "date.option": ("{option}: {problem}", "{option} : {problem}"),
     "date.since_after_until": (
-        "--since {since} ({start}) comes after --until {until} ({end})",
-        "--since {since} ({start}) vient après --until {until} ({end})",
+        "--since {since} comes after --until {until}",
+        "--since {since} vient après --until {until}",
     ),
     # the window a timeline shows
     "window.since": ("since {start}", "depuis le {start}"),

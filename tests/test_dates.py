@@ -416,6 +416,9 @@ def test_since_after_until_is_a_usage_problem() -> None:
     ):
         window_from("2025-08", "2025-07", anchor=ANCHOR)
     assert window_from("2025-07", "2025-07", anchor=ANCHOR) == Window("2025-07-01", "2025-07-31")
+    with pytest.raises(UsageProblem) as refused:  # a day as typed is not repeated
+        window_from("2025-07-10", "2025-07-01", anchor=ANCHOR)
+    assert str(refused.value.message) == "--since 2025-07-10 comes after --until 2025-07-01"
 
 
 def test_dateutil_is_only_imported_for_written_dates() -> None:
