@@ -173,3 +173,18 @@ def test_standard_input_opened_on_the_output_file_is_never_written(
         == f"brief: --output {target} is the {what} being read; brief never writes to a file it reads\n"
     )
     assert target.read_bytes() == before
+
+
+def test_a_briefing_just_started_shows_no_empty_bottom_line(tmp_path: Path) -> None:
+    started = brief_process("new", str(MINI_ARTICLE), "--published", "2024-07")
+    work = tmp_path / "work.json"
+    work.write_bytes(started.stdout)
+    views = {
+        "table": brief("summary", "--data", str(work)).stdout,
+        "markdown": brief("summary", "--data", str(work), "--format", "markdown").stdout,
+        "html": brief("export", "--data", str(work), "--format", "html").stdout,
+    }
+    for name, shown in views.items():
+        assert "Bottom line" not in shown, name
+        assert "Zoë Ångström présente le plan de la ville" in shown, name
+    assert "Bottom line" in brief("summary", "--data", str(MINI)).stdout  # one written is shown

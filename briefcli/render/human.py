@@ -194,8 +194,9 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
     data = briefing.summary
     view.show(text(data.headline.pick(lang), "bold"))
     view.show(text(source_line(briefing, lang, cast), "dim"))
-    view.heading("bottom_line")
-    view.show(Padding(text(data.bottom_line.pick(lang)), (0, 0, 0, 2)))
+    if data.bottom_line.en or data.bottom_line.fr:  # a briefing just started may not have one yet
+        view.heading("bottom_line")
+        view.show(Padding(text(data.bottom_line.pick(lang)), (0, 0, 0, 2)))
     for key, points in (("key_points", data.key_points), ("watch", data.watch)):
         if points:
             view.heading(key)
