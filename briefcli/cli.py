@@ -959,7 +959,7 @@ def new(
     from briefcli.provenance import paragraphs_of, read_article
     from briefcli.render import machine, say
     from briefcli.render.safe import inert
-    from briefcli.skeleton import guess_language, skeleton
+    from briefcli.skeleton import SCHEMA_URL, guess_language, skeleton
 
     try:
         iso_period(published)
@@ -999,5 +999,14 @@ def new(
     with atomic_output(target) as stream:
         machine.write_json(briefing, stream)
     say(basis)
+    # The skeleton's $schema names briefing.schema.json beside it, for editors: written
+    # when it is not there (one already there, even an older one, is the user's).
+    schema_file = target.parent / SCHEMA_URL
+    if not os.path.lexists(schema_file):
+        from briefcli.schema import schema_text
+
+        with atomic_output(schema_file) as stream:
+            stream.write(schema_text().encode("utf-8"))
+        say(words("new.wrote_schema", lang_now, path=schema_file))
     say(words("new.wrote", lang_now, path=target, lang=language))
     print(numbered)

@@ -93,6 +93,11 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "brief : source.published_basis vaut 'article' : si l'article ne donne pas la date, mettre "
         "'public-record' et nommer published_sources",
     ),
+    "new.wrote_schema": (
+        "brief: wrote {path}, the format the skeleton's $schema names (editors check and complete with it)",
+        "brief : {path} écrit, le format que nomme le $schema du squelette (les éditeurs s'en servent pour "
+        "vérifier et compléter)",
+    ),
     "new.wrote": (
         "brief: wrote {path} (language {lang}); the article's paragraphs, as evidence cites them:",
         "brief : {path} écrit (langue {lang}) ; les paragraphes de l'article, tels que les preuves les citent :",

@@ -188,3 +188,31 @@ def test_a_briefing_just_started_shows_no_empty_bottom_line(tmp_path: Path) -> N
         assert "Bottom line" not in shown, name
         assert "Zoë Ångström présente le plan de la ville" in shown, name
     assert "Bottom line" in brief("summary", "--data", str(MINI)).stdout  # one written is shown
+
+
+def test_the_schema_the_skeleton_names_is_written_beside_it_once(tmp_path: Path) -> None:
+    from briefcli.schema import schema_text
+
+    first = brief("new", str(MINI_ARTICLE), "--published", "2024-07", "-o", str(tmp_path / "a.json"))
+    assert first.exit_code == 0, first.stderr
+    schema = tmp_path / "briefing.schema.json"
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["$schema"] == schema.name
+    assert schema.read_text(encoding="utf-8") == schema_text()
+    assert f"wrote {schema}, the format the skeleton's $schema names" in first.stderr
+    schema.write_text("{}", encoding="utf-8")  # the user's own, or an older one: kept
+    again = brief("new", str(MINI_ARTICLE), "--published", "2024-07", "-o", str(tmp_path / "b.json"))
+    assert again.exit_code == 0 and "$schema names" not in again.stderr
+    assert schema.read_text(encoding="utf-8") == "{}"
+    import subprocess
+
+    from tests.conftest import BRIEF, clean_environment
+
+    elsewhere = tmp_path / "out"
+    elsewhere.mkdir()
+    to_stdout = subprocess.run(
+        [str(BRIEF), "new", str(MINI_ARTICLE), "--published", "2024-07"],
+        cwd=elsewhere, capture_output=True, env=clean_environment(), check=False,
+    )  # fmt: skip
+    assert to_stdout.returncode == 0 and not list(
+        elsewhere.iterdir()
+    )  # a skeleton on stdout: nothing written
