@@ -24,6 +24,7 @@ from briefcli.model import Briefing, Evidence, Lang, Point, Text
 from briefcli.render.human import NARROW
 from briefcli.search import Hit, parse_query, search
 from tests.conftest import ARTICLE, BUNDLED, MINI, brief, write_json
+from tests.readme import README
 
 # --- an independent fold --------------------------------------------------------------
 
@@ -509,6 +510,7 @@ def test_search_stacks_by_the_timelines_rule(query: str, lang: Lang) -> None:
     assert narrow[1] == f"{kind}  {place}" and narrow[2].startswith("  " + found[0]["snippet"][:1])
     wide = brief("search", query, "--lang", lang, env={"COLUMNS": str(table_from)}).stdout.splitlines()
     assert re.match(rf"{re.escape(kind)} +{re.escape(place)} +\S", wide[1])
+    assert f"fewer than {NARROW} columns" in README.read_text(encoding="utf-8")  # the rule, as documented
 
 
 @pytest.mark.parametrize("width", [80, 200])
