@@ -6,6 +6,7 @@ Every test runs the real CLI. A terminal is faked through `terminal.ENVIRONMENT`
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -528,3 +529,42 @@ def test_a_window_in_json_costs_no_rich_and_no_dateutil() -> None:
 
     modules = imported_modules("timeline", "--since", "le mois dernier", "--until", "2025-W28", "--json")
     assert "rich" not in modules and "dateutil.parser" not in modules
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "starts"),
+    [
+        ("page.html", (), b"<!DOCTYPE html>"),
+        ("PAGE.HTM", (), b"<!DOCTYPE html>"),
+        ("briefing.md", (), b"# "),
+        ("notes.txt", (), b"# "),  # an extension that names no format: Markdown
+        ("briefing.json", (), b'{\n  "$schema"'),
+        ("archive.db", (), b"SQLite format 3\x00"),
+        ("archive.sqlite", (), b"SQLite format 3\x00"),
+        ("page.html", ("--format", "markdown"), b"# "),  # a format given wins
+        ("page.html", ("--json",), b'{\n  "$schema"'),
+        ("timeline.json", ("--format", "timelinejs"), b'{\n  "title"'),
+    ],
+)
+def test_without_format_the_output_file_s_extension_names_it(
+    tmp_path: Path, name: str, args: tuple[str, ...], starts: bytes
+) -> None:
+    target = tmp_path / name
+    run = brief("export", "-o", str(target), *args)
+    assert run.exit_code == 0, run.stderr
+    assert target.read_bytes().startswith(starts)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_limited_timeline_says_how_many_of_how_many(lang: str) -> None:
+    every = len(json.loads(brief("timeline", "--json").stdout))
+    for limit in (1, every - 1, every, every + 1):
+        first = brief(
+            "timeline", "--limit", str(limit), "--lang", lang, env={"COLUMNS": "80"}
+        ).stdout.splitlines()[0]
+        shown = min(limit, every)
+        if shown < every:
+            words = f"{shown} of {every} events" if lang == "en" else f"{shown} sur {every} événements"
+        else:
+            words = f"{every} events" if lang == "en" else f"{every} événements"
+        assert first == ("Timeline · " if lang == "en" else "Chronologie · ") + words, (limit, first)

@@ -194,8 +194,9 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
     data = briefing.summary
     view.show(text(data.headline.pick(lang), "bold"))
     view.show(text(source_line(briefing, lang, cast), "dim"))
-    view.heading("bottom_line")
-    view.show(Padding(text(data.bottom_line.pick(lang)), (0, 0, 0, 2)))
+    if data.bottom_line.en or data.bottom_line.fr:  # a briefing just started may not have one yet
+        view.heading("bottom_line")
+        view.show(Padding(text(data.bottom_line.pick(lang)), (0, 0, 0, 2)))
     for key, points in (("key_points", data.key_points), ("watch", data.watch)):
         if points:
             view.heading(key)
@@ -450,11 +451,22 @@ def hits_stacked(view: View, rows: Sequence[tuple[Text, Text, Text]]) -> None:
 
 
 def timeline(
-    view: View, briefing: Briefing, events: Sequence[Event], cast: Cast, window: Window | None = None
+    view: View,
+    briefing: Briefing,
+    events: Sequence[Event],
+    cast: Cast,
+    window: Window | None = None,
+    total: int | None = None,
 ) -> None:
+    """The events; `total`: how many there were before --limit kept these."""
     lang = view.lang
     mark = view.glyph(PUBLIC_RECORD_MARK)
-    header = [view.label("timeline"), label("n_events", lang, n=len(events))]
+    counted = (
+        label("n_of_events", lang, shown=len(events), n=total)
+        if total is not None and total > len(events)
+        else label("n_events", lang, n=len(events))
+    )
+    header = [view.label("timeline"), counted]
     if window is not None and (words := window_words(window)) is not None:
         header.append(words.text(lang))
     view.show(Text(view.glyph(" · ".join(header)), style="bold"))
