@@ -264,6 +264,23 @@ def test_at_60_columns_the_nato_row_takes_a_few_lines(monkeypatch: pytest.Monkey
     assert following - start <= 1 + -(-len(role) // 45)  # the name line, then the role at 45+ a line
 
 
+def test_the_timeline_stacks_when_its_titles_would_get_fewer_than_narrow_columns() -> None:
+    """The rule the README gives for the timeline (and search): the table while the title
+    column keeps NARROW columns beside the dates and the kinds; one column fewer, stacked."""
+    from briefcli.render.human import NARROW
+
+    title = brief("timeline", "--json").json()[0]["title"]
+    row = next(line for line in brief("timeline").stdout.splitlines() if title in line)
+    column = row.index(title)  # where the titles start, beside the dates and the kinds
+    narrow = brief("timeline", env={"COLUMNS": str(column + NARROW - 1)}).stdout.splitlines()
+    head = narrow.index(f"  {title}") - 1  # the title indented under its date and kind
+    assert narrow[head].split() == row[:column].split()
+    wide = brief("timeline", env={"COLUMNS": str(column + NARROW)}).stdout.splitlines()
+    assert any(
+        line.startswith(row[:column]) and line[column:] and title.startswith(line[column:]) for line in wide
+    )
+
+
 def test_wide_terminals_get_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "120")
     assert re.match(r"Name +Kind +Role +Affiliation", brief("actors").stdout)
