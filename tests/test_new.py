@@ -216,3 +216,17 @@ def test_the_schema_the_skeleton_names_is_written_beside_it_once(tmp_path: Path)
     assert to_stdout.returncode == 0 and not list(
         elsewhere.iterdir()
     )  # a skeleton on stdout: nothing written
+
+
+def test_an_article_on_standard_input_is_read_whole_up_to_its_limit(tmp_path: Path) -> None:
+    from briefcli.provenance import MAX_ARTICLE_BYTES
+
+    at_limit = b"a" * MAX_ARTICLE_BYTES
+    work = tmp_path / "work.json"
+    started = brief_process("new", "-", "--published", "2024", "-o", str(work), input=at_limit)
+    assert started.returncode == 0, started.stderr[:200]
+    checked = brief_process("validate", str(work), "--source", "-", input=at_limit)
+    assert checked.returncode == 0 and b"<stdin>: sha256 matches" in checked.stdout  # every byte read
+    over = brief_process("validate", str(work), "--source", "-", input=at_limit + b"a")
+    assert over.returncode == 1
+    assert over.stderr == b"brief: <stdin>: larger than the 16 MiB limit for an article\n"
