@@ -40,6 +40,7 @@ from briefcli.timescale import (
     column_of,
     days_in_column,
     lanes,
+    month_starts,
     status_band,
 )
 from tests.conftest import MINI, brief, brief_process, clean_environment
@@ -742,6 +743,9 @@ def test_every_axis_names_a_day_of_its_window(start: date, length: int, width: i
     window = Period(start, start + timedelta(days=length))
     ticks = axis_ticks(window, width, 6, 4, lang)
     assert ticks and all(window.start <= day <= window.end for day, _ in ticks)
+    by_day = len(month_starts(window)) < 2  # months when the window holds two month starts
+    assert all(name[0].isdigit() == (by_day or name.isdigit()) for _, name in ticks)  # "14 Jul", "2025"
+    assert by_day or all(day.day == 1 for day, _ in ticks)
     columns = [(column_of(day, window, width), name) for day, name in ticks]
     placed = place_labels(columns, width)
     assert placed[0][1] == ticks[0][1] and str(ticks[0][0].year) in ticks[0][1]  # named, with its year

@@ -129,7 +129,7 @@ def to_ascii(text: str) -> str:
 
 
 class Marker(msgspec.Struct):
-    """One mark on a lane: one event or several that touch at this width."""
+    """One mark on a lane: one event, or several that would collide at this width."""
 
     lane: int
     first: int  # first column it covers
@@ -194,8 +194,8 @@ class ChartGeometry:
                 return [self.cells(cells)]
             shown = fit(inert(name), self.width, self.glyphs["cut"])
             above = self.text(shown, name_style)
-            if published_at is not None and published_at > len(shown):
-                above.append(" " * (published_at - len(shown)))
+            if published_at is not None and published_at > above.cell_len:
+                above.append(" " * (published_at - above.cell_len))
                 above.append(self.glyphs["published_line"], "magenta" if self.color else "")
             return [above, self.cells(cells)]
         shown = fit(inert(name), self.label_width, self.glyphs["cut"])  # cut what the reader will see
