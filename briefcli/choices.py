@@ -40,6 +40,11 @@ FORMATS: tuple[Format, ...] = get_args(Format)
 SUMMARY_FORMATS: tuple[SummaryFormat, ...] = get_args(SummaryFormat)
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 CHECK_FORMATS: tuple[CheckFormat, ...] = get_args(CheckFormat)
+#: The export format an output file's extension names, when --format is not given.
+EXPORT_SUFFIXES: Mapping[str, ExportFormat] = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
+    ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite",
+}  # fmt: skip
 ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
@@ -129,9 +134,15 @@ def _not_one_of(option: str, given: str, vocabulary: str, values: Sequence[str],
     shown = names(vocabulary, values, lang)
     listed = ", ".join(repr(name) for name in shown)
     message = label("not_one_of", lang, option=option, value=given.strip(), choices=listed)
-    close = difflib.get_close_matches(typed(given), [*shown, *values], n=1, cutoff=0.6)
+    # Close to a word of either language: suggested in the words listed, the message's
+    in_words = {
+        word: name
+        for words in (values, names(vocabulary, values, "fr"), shown)
+        for word, name in zip(words, shown, strict=True)
+    }
+    close = difflib.get_close_matches(typed(given), list(in_words), n=1, cutoff=0.6)
     if close:
-        message += " " + label("did_you_mean", lang, suggestion=close[0])
+        message += " " + label("did_you_mean", lang, suggestion=in_words[close[0]])
     return UsageProblem(message)
 
 

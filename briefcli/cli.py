@@ -8,7 +8,7 @@ status in one place: `BriefGroup.main`.
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -65,6 +65,9 @@ class BriefGroup(TyperGroup):
                 print(get_completion_script(prog_name="brief", complete_var="_BRIEF_COMPLETE", shell=shell))
                 status: int = ExitStatus.OK
             else:
+                from briefcli.terminal import help_width
+
+                extra.setdefault("terminal_width", help_width())  # Click's context setting: help's width
                 result = super().main(
                     args=args,
                     prog_name=prog_name or "brief",
@@ -218,13 +221,13 @@ app = typer.Typer(
 Examples:
   brief summary                       the story at a glance
   brief actors otan                   who is who, in English or French
-  brief timeline --since 2025-07      the US policy changes since July
+  brief timeline --since 2025-07      what happened since July
   brief timeline --chart              the story drawn to scale
   brief timeline --policy --json | jq -r '.[].title'
   brief quotes --actor trump          who said what
   brief search patriot                every mention, in both languages
   brief export -o briefing.md         everything as one Markdown document
-  brief export -f html -o brief.html  the briefing as a web page
+  brief export -o brief.html          the briefing as a web page
   brief validate my-briefing.json     check a briefing file of your own
   brief diff day1.json day2.json      what changed between two briefings
 
@@ -497,7 +500,7 @@ def actors(
       brief actors --kind person
       brief actors --kind country,group  countries and groups
       brief actors nato                 NATO's card, then the others that match
-      brief actors otan                 NATO, in French
+      brief actors otan                 NATO, by its French name
       brief actors "dan hegseth"        the name the article got wrong
       brief actors "secretary of state"
       brief actors poutine --json | jq '.[0].role'
@@ -587,7 +590,7 @@ def timeline(
       brief timeline
       brief timeline --since 2025-07-01 --until 2025-07-10
       brief timeline --since "juin 2025" --lang fr
-      brief timeline --since 3w          the three weeks before the article
+      brief timeline --since 3w          from three weeks before the article
       brief timeline --since "le mois dernier" --lang fr
       brief timeline --since "24–25 June 2025" --until 2025-W28
       brief timeline --policy
@@ -622,11 +625,11 @@ def timeline(
     events = find.select_events(
         briefing, window=window, kinds=kinds, directions=directions, actor_ids=actor_ids, policy_only=policy
     )
-    events = events[:limit]
+    total, events = len(events), events[:limit]
     if chart:
         render.show_chart(out, briefing, events, window, lanes)
     else:
-        render.show_timeline(out, briefing, events, window)
+        render.show_timeline(out, briefing, events, window, total)
 
 
 @app.command(short_help="Who said what, in French as printed and in English.")
@@ -713,17 +716,19 @@ def search(
 def export(
     *,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
+            show_default=False,
             autocompletion=completer("format", EXPORT_FORMATS),
             help="markdown (a document), json (the validated briefing itself; several: an array of them), "
             "html (one self-contained page), timelinejs (a TimelineJS timeline) or sqlite (a database for "
-            "SQL tools; needs -o FILE).",
+            "SQL tools; needs -o FILE). Default: what -o FILE's extension names (.md, .html, .json, .db, "
+            ".sqlite), else markdown.",
         ),
-    ] = "markdown",
+    ] = None,
     as_json: JsonOption = False,
     output_file: OutputFileOption = None,
     lang: LangOption = None,
@@ -736,9 +741,9 @@ def export(
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
-      brief export --format html -o briefing.html
+      brief export -o briefing.html      a web page: the format follows the extension
       brief export --format timelinejs -o timeline.json
-      brief export --format sqlite -o archive.db --data briefings/
+      brief export -o archive.db --data briefings/
 
     Over several briefings, markdown, html and timelinejs merge them (where they disagree, the one published later wins); json and sqlite keep each one whole.
     """
@@ -746,9 +751,13 @@ def export(
 
     from briefcli import query as find
     from briefcli import render
+    from briefcli.choices import EXPORT_SUFFIXES
     from briefcli.files import atomic_output, file_argument, refuse_same_file
-    from briefcli.load import STDIN, load_briefings, resolve_paths
+    from briefcli.load import load_briefings, resolve_paths
 
+    if fmt is None:  # -o page.html means a page; --json means JSON
+        named = PurePath(output_file or "").suffix.lower()
+        fmt = "json" if as_json else EXPORT_SUFFIXES.get(named, "markdown")
     out = output(fmt, as_json, lang, EXPORT_FORMATS, default="markdown")
     export_format = next(f for f in EXPORT_FORMATS if f == out.format)  # typed as an export format
     target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
@@ -757,8 +766,7 @@ def export(
     briefings = load_briefings(data_paths(data))
     if target is not None:
         for path, _ in resolve_paths(data_paths(data)):
-            if str(path) != STDIN:
-                refuse_same_file(target, path)
+            refuse_same_file(target, path)
     if export_format == "sqlite":
         from briefcli.archive import write_archive
         from briefcli.messages import say as words
@@ -828,7 +836,8 @@ def validate(
       brief validate my-briefing.json --json | jq -r '.problems[].path'
     """
     from briefcli.files import file_argument
-    from briefcli.load import ReadTogether, resolve_paths
+    from briefcli.load import STDIN, ReadTogether, resolve_paths
+    from briefcli.provenance import read_article
     from briefcli.render.several import show_validations
     from briefcli.validation import validate as check
 
@@ -836,8 +845,15 @@ def validate(
     named = [file_argument(given, "FILE") for given in files] if files else data_paths(data)
     article = None if source is None else file_argument(source, "--source")
     resolved = resolve_paths(named)
+    read = None
+    if article is not None and str(article) == STDIN:  # read once, for every briefing
+        if any(str(path) == STDIN for path, _ in resolved):
+            raise UsageProblem(
+                "standard input can be read only once: give the briefing or the article as a file"
+            )
+        read = read_article(article)
     shared = ReadTogether() if len(resolved) > 1 else None  # as load_briefings reads several
-    results = [check(path, article, where, shared) for path, where in resolved]
+    results = [check(path, article, where, shared, read) for path, where in resolved]
     show_validations(out, results)
     if not all(result.valid for result in results):
         raise typer.Exit(ExitStatus.ERROR)
@@ -921,10 +937,16 @@ def new(
         ),
     ] = None,
     output_file: OutputFileOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace FILE if it exists: without it, brief new keeps any file there."
+        ),
+    ] = False,
 ) -> None:
     """Start a briefing for an article: a valid skeleton, and the article's numbered paragraphs.
 
-    The skeleton holds the source block (language, paragraph count, sha256, headline as printed, publication date), empty lists and $schema; it passes 'brief validate --source ARTICLE', whose notes say what is still to write. The paragraphs go to stderr when the skeleton goes to stdout.
+    The skeleton holds the source block (language, paragraph count, sha256, headline as printed, publication date), empty lists and $schema; it passes 'brief validate --source ARTICLE', whose notes say what is still to write. The paragraphs go to stderr when the skeleton goes to stdout. An existing FILE is kept, unless --force: it may be a briefing with work in it.
 
     \b
     Examples:
@@ -933,11 +955,11 @@ def new(
     """
     from briefcli.choices import read_choice
     from briefcli.dates import iso_period
-    from briefcli.files import atomic_output, file_argument
+    from briefcli.files import atomic_output, file_argument, refuse_same_file
     from briefcli.provenance import paragraphs_of, read_article
     from briefcli.render import machine, say
     from briefcli.render.safe import inert
-    from briefcli.skeleton import guess_language, skeleton
+    from briefcli.skeleton import SCHEMA_URL, guess_language, skeleton
 
     try:
         iso_period(published)
@@ -946,6 +968,7 @@ def new(
             f"--published {published!r}: give an ISO date, such as 2025-07-14, 2025-07 or 2025"
         ) from None
     article = file_argument(article_name, "ARTICLE")
+    named = "<stdin>" if article_name == "-" else str(article)
     target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
     text, article_text = read_article(article)
     try:
@@ -956,9 +979,9 @@ def new(
         )
         briefing, paragraphs = skeleton(text, name=article.stem, published=published, lang=language)
     except UnicodeDecodeError as exc:
-        raise BriefError(f"{article}: the article is not UTF-8 (byte {exc.start})") from None
+        raise BriefError(f"{named}: the article is not UTF-8 (byte {exc.start})") from None
     except ValueError as exc:
-        raise BriefError(f"{article}: {exc}") from None
+        raise BriefError(f"{named}: {exc}") from None
     numbered = "\n".join(f"¶{number} {inert(paragraph)}" for number, paragraph in enumerate(paragraphs, 1))
     from briefcli.messages import say as words
 
@@ -970,12 +993,20 @@ def new(
         say(basis)
         print(numbered, file=sys.stderr)
         return
-    if target.exists() and os.path.samefile(target, article):
-        raise UsageProblem(
-            f"--output {target} is the article being read; brief never writes to a file it reads"
-        )
+    refuse_same_file(target, article, "article")
+    if os.path.lexists(target) and not force:
+        raise UsageProblem(f"--output {target} exists: give --force to replace it, or another name")
     with atomic_output(target) as stream:
         machine.write_json(briefing, stream)
     say(basis)
+    # The skeleton's $schema names briefing.schema.json beside it, for editors: written
+    # when it is not there (one already there, even an older one, is the user's).
+    schema_file = target.parent / SCHEMA_URL
+    if not os.path.lexists(schema_file):
+        from briefcli.schema import schema_text
+
+        with atomic_output(schema_file) as stream:
+            stream.write(schema_text().encode("utf-8"))
+        say(words("new.wrote_schema", lang_now, path=schema_file))
     say(words("new.wrote", lang_now, path=target, lang=language))
     print(numbered)

@@ -334,6 +334,28 @@ def _relative(folded: str, anchor: date) -> Period | None:
     return None
 
 
+#: The periods around the publication date in the words brief reads, both languages:
+#: what a mistyped one ("last monht") is offered as.
+RELATIVE_PHRASES: tuple[str, ...] = (
+    *(f"{which} {unit}" for which in ("this", "last", "next") for unit in ("week", "month", "quarter", "year")),
+    "cette semaine", "ce mois-ci", "ce trimestre", "cette année",
+    "la semaine dernière", "le mois dernier", "le trimestre dernier", "l'année dernière",
+    "la semaine prochaine", "le mois prochain", "le trimestre prochain", "l'année prochaine",
+    "today", "yesterday", "the day before yesterday", "tomorrow",
+    "aujourd'hui", "hier", "avant-hier", "demain",
+)  # fmt: skip
+
+
+def _unreadable(value: str, folded: str) -> UsageProblem:
+    """A text brief cannot read as a date: the period words it is closest to, if any."""
+    import difflib
+
+    close = difflib.get_close_matches(folded, RELATIVE_PHRASES, n=1, cutoff=0.8)
+    if close:
+        return UsageProblem(Message("date.did_you_mean", text=value, suggestion=close[0]))
+    return _bad(Message("date.unreadable", text=value))
+
+
 def _numeric_day_month(text: str, first: int, second: int, year: int, order: DayOrder) -> Period:
     """03/07/2025 reads two ways: the language's or locale's order decides, else brief
     refuses rather than guess. 13/07/2025 reads one way, whatever the order."""
@@ -368,7 +390,7 @@ def _parse_written(value: str, folded: str) -> Period:
         a = parser.parse(english, default=datetime(2000, 1, 1))
         b = parser.parse(english, default=datetime(2004, 3, 2))
     except (ValueError, OverflowError, TypeError, parser.ParserError):
-        raise _bad(Message("date.unreadable", text=value)) from None
+        raise _unreadable(value, folded) from None
     if a.year != b.year:
         raise _NoYear(Message("date.accepted", why=Message("date.no_year", text=value)))
     if a.month != b.month:
@@ -383,13 +405,12 @@ def window_from(since: str | None, until: str | None, *, anchor: date, order: Da
     start = _option(since, "--since", anchor, order).start if since is not None else None
     end = _option(until, "--until", anchor, order).end if until is not None else None
     if start is not None and end is not None and start > end:
+        # Each as typed, and the day it stands for when that is not what was typed
         raise UsageProblem(
             Message(
                 "date.since_after_until",
-                since=since,
-                until=until,
-                start=start.isoformat(),
-                end=end.isoformat(),
+                since=since if since == start.isoformat() else f"{since} ({start.isoformat()})",
+                until=until if until == end.isoformat() else f"{until} ({end.isoformat()})",
             )
         )
     return Window(None if start is None else start.isoformat(), None if end is None else end.isoformat())

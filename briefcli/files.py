@@ -13,15 +13,22 @@ from typing import BinaryIO
 from briefcli.errors import ENDING_SIGNALS, BriefError, UsageProblem
 
 
-def refuse_same_file(output: Path, read: Path) -> None:
-    """brief never writes to a file it reads."""
+def refuse_same_file(output: Path, read: Path, what: str = "briefing") -> None:
+    """brief never writes to a file it reads: `read` may be '-', standard input, which a
+    shell may have opened on the very file (`< briefing.json`)."""
     try:
-        same = output.exists() and os.path.samefile(output, read)
-    except OSError:
-        same = output.resolve() == read.resolve()
+        if str(read) == "-":
+            import sys
+
+            given, written = os.fstat(sys.stdin.fileno()), os.stat(output)
+            same = (given.st_dev, given.st_ino) == (written.st_dev, written.st_ino)
+        else:
+            same = output.exists() and os.path.samefile(output, read)
+    except (OSError, ValueError, AttributeError):  # no such output, or no standard input to ask
+        same = str(read) != "-" and output.resolve() == read.resolve()
     if same:
         raise UsageProblem(
-            f"--output {output} is the briefing being read; brief never writes to a file it reads"
+            f"--output {output} is the {what} being read; brief never writes to a file it reads"
         )
 
 

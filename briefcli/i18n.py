@@ -29,7 +29,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "role": ("Role", "Rôle"),
     "affiliation": ("Affiliation", "Rattachement"),
     "aliases": ("Also called", "Autres noms"),
-    "story": ("In the story", "Dans l'histoire"),
+    "story": ("In the story", "Dans cette affaire"),
     "cut": (" … [{n} more characters: --json shows all]", " … [{n} caractères de plus : --json montre tout]"),
     "events": ("Events", "Événements"),
     "quotes": ("Quotes", "Citations"),
@@ -45,6 +45,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "basis": ("Basis", "Fondement"),
     "timeline": ("Timeline", "Chronologie"),
     "n_events": ("{n} event|{n} events", "{n} événement|{n} événements"),
+    "n_of_events": ("{shown} of {n} event|{shown} of {n} events", "{shown} sur {n} événement|{shown} sur {n} événements"),
     "legend_public_record": (
         "{mark} date from the public record, not stated in the article",
         "{mark} date tirée des sources publiques, absente de l'article",

@@ -23,6 +23,8 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     "date.empty": ("the date is empty", "la date est vide"),
     "date.too_long": ("{text!r} is too long to be a date", "« {text} » est trop long pour une date"),
     "date.unreadable": ("{text!r} is not a date brief can read", "« {text} » n'est pas une date que brief sait lire"),
+    "date.did_you_mean": ("{text!r} is not a date brief can read; did you mean {suggestion!r}?",
+                          "« {text} » n'est pas une date que brief sait lire ; vouliez-vous dire « {suggestion} » ?"),
     "date.not_real": ("{text!r} is not a real date", "« {text} » n'est pas une date qui existe"),
     "date.no_year": ("{text!r} has no year (brief never guesses it)",
                      "« {text} » n'a pas d'année (brief ne la devine jamais)"),
@@ -57,8 +59,8 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
     ),
     "date.option": ("{option}: {problem}", "{option} : {problem}"),
     "date.since_after_until": (
-        "--since {since} ({start}) comes after --until {until} ({end})",
-        "--since {since} ({start}) vient après --until {until} ({end})",
+        "--since {since} comes after --until {until}",
+        "--since {since} vient après --until {until}",
     ),
     # the window a timeline shows
     "window.since": ("since {start}", "depuis le {start}"),
@@ -79,12 +81,22 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "{section} {id}, {field} : {older} donne {old} ; {newer}, publié plus tard, donne {new} et l'emporte",
     ),
     "note.nothing": ("nothing", "rien"),
+    "note.rules_wait": (
+        "the rules (dates, references, evidence, texts) are checked once these are fixed: there may be more",
+        "les règles (dates, références, preuves, textes) sont vérifiées une fois ceux-ci corrigés : il peut y en "
+        "avoir d'autres",
+    ),
     # brief new
     "new.basis": (
         "brief: source.published_basis is 'article': if the article does not state the date, make it "
         "'public-record' and name published_sources",
         "brief : source.published_basis vaut 'article' : si l'article ne donne pas la date, mettre "
         "'public-record' et nommer published_sources",
+    ),
+    "new.wrote_schema": (
+        "brief: wrote {path}, the format the skeleton's $schema names (editors check and complete with it)",
+        "brief : {path} écrit, le format que nomme le $schema du squelette (les éditeurs s'en servent pour "
+        "vérifier et compléter)",
     ),
     "new.wrote": (
         "brief: wrote {path} (language {lang}); the article's paragraphs, as evidence cites them:",
@@ -123,6 +135,8 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
      "--format sqlite écrit une base de données : la nommer avec -o FICHIER"),
     ("two briefings have the id {id}: an archive keys records by briefing",
      "deux briefings ont l'identifiant {id} : une archive range les enregistrements par briefing"),
+    ("standard input can be read only once: give the briefing or the article as a file",
+     "l'entrée standard ne se lit qu'une fois : donner le briefing ou l'article comme fichier"),
     ("standard input can be read only once: give it as OLD or as NEW",
      "l'entrée standard ne se lit qu'une fois : la donner comme OLD ou comme NEW"),
     ("{side} is empty: give a briefing file, a directory or -",
@@ -132,6 +146,8 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
      "--published {date} : donner une date ISO, comme 2025-07-14, 2025-07 ou 2025"),
     ("--output {path} is the article being read; brief never writes to a file it reads",
      "--output {path} est l'article lu ; brief n'écrit jamais dans un fichier qu'il lit"),
+    ("--output {path} exists: give --force to replace it, or another name",
+     "--output {path} existe : ajouter --force pour le remplacer, ou choisir un autre nom"),
     ("{article}: cannot read the article: {problem}", "{article} : impossible de lire l'article : {problem}"),
     ("{article}: is a directory, not an article", "{article} : est un répertoire, pas un article"),
     ("{article}: the article is not UTF-8 (byte {n})", "{article} : l'article n'est pas en UTF-8 (octet {n})"),
@@ -232,6 +248,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("Missing argument {name}.", "argument manquant {name}."),
     ("Missing option {name}.", "option manquante {name}."),
     ("Option {name} requires an argument.", "l'option {name} demande un argument."),
+    ("Got unexpected extra argument(s) ({args})", "argument(s) en trop ({args})"),
     ("Got unexpected extra argument ({args})", "argument en trop ({args})"),
     ("Got unexpected extra arguments ({args})", "arguments en trop ({args})"),
     ("Invalid value for {name}: {problem}", "valeur invalide pour {name} : {problem}"),
@@ -239,6 +256,9 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("{value} is not one of {choices}.", "{value} ne fait pas partie de {choices}."),
     ("{value} is not in the range x>={least}.", "{value} est trop petit : {least} au moins."),
     ("give 1 or more, not {value}", "donner 1 ou plus, pas {value}"),
+    ("{value} is not a valid int.", "{value} n'est pas un nombre entier."),
+    ("{value} is not a valid integer.", "{value} n'est pas un nombre entier."),
+    ("Option {name} does not take a value.", "l'option {name} ne prend pas de valeur."),
     ("{value} is not {choice}.", "{value} n'est pas {choice}."),
 )  # fmt: skip
 

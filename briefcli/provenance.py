@@ -23,40 +23,50 @@ MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
 
-def _read_article(article: Path) -> bytes:
-    with open(article, "rb") as file:  # only ever opened for reading
-        info = os.fstat(file.fileno())
-        if not (stat.S_ISREG(info.st_mode) and info.st_size > MAX_ARTICLE_BYTES):
-            data = file.read(MAX_ARTICLE_BYTES + 1)  # pipes and devices have no size to check first
-            if len(data) <= MAX_ARTICLE_BYTES:
-                return data
+def _read_article(article: Path, where: str) -> bytes:
+    if str(article) == "-":  # standard input
+        import sys
+
+        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        if len(data) <= MAX_ARTICLE_BYTES:
+            return data
+    else:
+        with open(article, "rb") as file:  # only ever opened for reading
+            info = os.fstat(file.fileno())
+            if not (stat.S_ISREG(info.st_mode) and info.st_size > MAX_ARTICLE_BYTES):
+                data = file.read(MAX_ARTICLE_BYTES + 1)  # pipes and devices have no size to check first
+                if len(data) <= MAX_ARTICLE_BYTES:
+                    return data
     limit = MAX_ARTICLE_BYTES // (1024 * 1024)
-    raise BriefingError(str(article), [Problem(None, f"larger than the {limit} MiB limit for an article")])
+    raise BriefingError(where, [Problem(None, f"larger than the {limit} MiB limit for an article")])
 
 
 def read_article(article: Path) -> tuple[bytes, str]:
     """The article's bytes (what its sha256 is of) and its text (a byte-order mark does not
-    change the paragraphs), size-checked; every failure is a BriefingError naming the file."""
+    change the paragraphs), size-checked; every failure is a BriefingError naming the file.
+    The path '-' is standard input, named <stdin>."""
+    where = "<stdin>" if str(article) == "-" else str(article)
     try:
-        data = _read_article(article)
+        data = _read_article(article, where)
         return data, data.removeprefix(_BOM).decode("utf-8")
     except FileNotFoundError:
-        raise BriefingError(str(article), [Problem(None, "cannot read the article: no such file")]) from None
+        raise BriefingError(where, [Problem(None, "cannot read the article: no such file")]) from None
     except IsADirectoryError:
-        raise BriefingError(str(article), [Problem(None, "is a directory, not an article")]) from None
+        raise BriefingError(where, [Problem(None, "is a directory, not an article")]) from None
     except OSError as exc:
         raise BriefingError(
-            str(article), [Problem(None, f"cannot read the article: {exc.strerror or exc}")]
+            where, [Problem(None, f"cannot read the article: {exc.strerror or exc}")]
         ) from None
     except UnicodeDecodeError as exc:
-        raise BriefingError(
-            str(article), [Problem(None, f"the article is not UTF-8 (byte {exc.start})")]
-        ) from None
+        raise BriefingError(where, [Problem(None, f"the article is not UTF-8 (byte {exc.start})")]) from None
 
 
-def check_provenance(briefing: Briefing, article: Path) -> list[Problem]:
-    """Every way the briefing disagrees with the article at `article`."""
-    data, text = read_article(article)
+def check_provenance(
+    briefing: Briefing, article: Path, read: tuple[bytes, str] | None = None
+) -> list[Problem]:
+    """Every way the briefing disagrees with the article at `article`; `read`: its bytes
+    and text, read once already (standard input can be read only once)."""
+    data, text = read if read is not None else read_article(article)
 
     problems: list[Problem] = []
     digest = hashlib.sha256(data).hexdigest()

@@ -81,6 +81,19 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
+#: Help is wrapped as Click wraps it, to at most 78 cells.
+HELP_MAX_WIDTH = 78
+
+
+def help_width(environment: Environment | None = None) -> int:
+    """The width help text is wrapped to: the terminal's (or COLUMNS) less two cells, at
+    most HELP_MAX_WIDTH. Click's own rule never goes below 50, so a 40-column terminal
+    would split its words wherever the line ran out."""
+    environment = environment if environment is not None else ENVIRONMENT
+    is_tty = environment.stdout_isatty if environment.stdout_isatty is not None else _isatty(sys.stdout)
+    return max(MIN_WIDTH, min(_width(is_tty) - 2, HELP_MAX_WIDTH))
+
+
 def wants_color(choice: ColorChoice, is_tty: bool) -> bool:
     """The color rule, in the order the module's docstring gives."""
     if choice != "auto":

@@ -55,7 +55,11 @@ def _is_bundled(path: Path, bundled_path: Callable[[], Path]) -> bool:
 
 
 def validate(
-    path: Path, article: Path | None = None, name: str | None = None, shared: ReadTogether | None = None
+    path: Path,
+    article: Path | None = None,
+    name: str | None = None,
+    shared: ReadTogether | None = None,
+    article_read: tuple[bytes, str] | None = None,
 ) -> Validation:
     """Read, decode and check the briefing at `path`; with `article`, check that every
     evidence quote stands verbatim in it. Raises BriefingError only for an article
@@ -64,15 +68,18 @@ def validate(
     from briefcli.rules import iter_evidence
 
     briefing: Briefing | None
+    notes: list[Message] = []
     try:
         briefing, problems = read_briefing(path, name, shared)
+        if briefing is None:  # read, but it does not decode: the rules wait for it to
+            notes.append(Message("note.rules_wait"))
     except BriefingError as exc:
         briefing, problems = None, exc.problems
     evidence_checked = 0
     if briefing is not None and article is not None:
         from briefcli.provenance import check_provenance
 
-        problems = [*problems, *check_provenance(briefing, article)]
+        problems = [*problems, *check_provenance(briefing, article, article_read)]
         evidence_checked = sum(1 for _ in iter_evidence(briefing))
     from briefcli.skeleton import missing
 
@@ -87,5 +94,5 @@ def validate(
         article=article,
         evidence_checked=evidence_checked,
         briefing=briefing,
-        notes=[] if briefing is None else missing(briefing),
+        notes=notes if briefing is None else missing(briefing),
     )

@@ -12,7 +12,7 @@ import pytest
 
 from briefcli.load import load_briefing
 from briefcli.render.records import ActorRecord, EventRecord, HitRecord, QuoteRecord, fields
-from tests.conftest import BUNDLED, COMMANDS, MINI, brief, brief_process, clean_environment, ids
+from tests.conftest import BUNDLED, COMMANDS, MINI, brief, brief_process, clean_environment, ids, write_json
 
 LISTINGS = {
     # command line -> the record type of its machine output
@@ -492,6 +492,23 @@ def test_help_shows_examples_as_written_at_any_width(width: str) -> None:
         assert not any("\x1b" in line or "\b" in line for line in shown)
 
 
+@pytest.mark.parametrize("width", [40, 60, 200])
+def test_help_prose_fits_the_terminal_and_only_the_examples_run_past_it(width: int) -> None:
+    """Click never wraps below 50 columns on its own: a 40-column terminal would split words."""
+    import typer.main
+
+    from briefcli.cli import app
+
+    group = typer.main.get_command(app)
+    for command in ["", *group.commands]:  # type: ignore[attr-defined]
+        args = [command, "--help"] if command else ["--help"]
+        shown = brief_process(*args, env=clean_environment(COLUMNS=str(width))).stdout.decode().splitlines()
+        help_text = (group.commands[command] if command else group).help or ""  # type: ignore[attr-defined]
+        written = set(_example_lines(help_text))
+        too_long = [line for line in shown if len(line) > min(width, 80) and line.strip() not in written]
+        assert not too_long, (command, width, too_long)
+
+
 def test_help_lists_every_exit_status() -> None:
     shown = [" ".join(line.split()) for line in brief("--help").stdout.splitlines()]
     for status in ("0 success", "1 no match", "2 usage error", "70 a bug in brief", "130 interrupted"):
@@ -524,3 +541,22 @@ def test_version() -> None:
     from briefcli import __version__
 
     assert brief("--version").stdout == f"brief {__version__}\n"
+
+
+def test_validate_says_the_rules_wait_for_a_file_that_does_not_decode(tmp_path: Path) -> None:
+    """A missing field stops the decoding, so the rules (a date that does not exist) have
+    not run yet: brief says there may be more, and only then."""
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["events"][0]["date"] = "2024-13-01"  # a rule's problem
+    rules_only = write_json(tmp_path / "rules.json", document)
+    del document["summary"]["headline"]  # a decoding problem
+    undecoded = write_json(tmp_path / "undecoded.json", document)
+    note = (
+        "the rules (dates, references, evidence, texts) are checked once these are fixed: there may be more"
+    )
+    shown = brief("validate", str(undecoded))
+    assert shown.exit_code == 1 and shown.stdout.splitlines()[-1] == f"  note: {note}"
+    assert json.loads(brief("validate", str(undecoded), "--json").stdout)["notes"] == [note]
+    for other in (rules_only, tmp_path / "missing.json"):
+        assert "note:" not in brief("validate", str(other)).stdout
+        assert json.loads(brief("validate", str(other), "--json").stdout)["notes"] == []

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from briefcli.choices import Lang
 from briefcli.dates import (
     MONTH_NAMES,
+    RELATIVE_PHRASES,
     DayOrder,
     Period,
     Window,
@@ -24,6 +26,7 @@ from briefcli.dates import (
 )
 from briefcli.errors import UsageProblem
 from briefcli.i18n import human_span
+from tests.conftest import brief
 
 ANCHOR = date(2025, 7, 14)  # the bundled briefing's publication date
 
@@ -413,6 +416,9 @@ def test_since_after_until_is_a_usage_problem() -> None:
     ):
         window_from("2025-08", "2025-07", anchor=ANCHOR)
     assert window_from("2025-07", "2025-07", anchor=ANCHOR) == Window("2025-07-01", "2025-07-31")
+    with pytest.raises(UsageProblem) as refused:  # a day as typed is not repeated
+        window_from("2025-07-10", "2025-07-01", anchor=ANCHOR)
+    assert str(refused.value.message) == "--since 2025-07-10 comes after --until 2025-07-01"
 
 
 def test_dateutil_is_only_imported_for_written_dates() -> None:
@@ -638,3 +644,50 @@ def test_a_text_too_long_is_shown_cut_to_forty_characters() -> None:
     with pytest.raises(UsageProblem) as refused:
         parse_date_arg("1234567890" * 5, anchor=ANCHOR)
     assert str(refused.value).startswith(f"'{'1234567890' * 4}…' is too long to be a date.")
+
+
+@pytest.mark.parametrize("phrase", RELATIVE_PHRASES)
+def test_every_period_word_offered_as_a_suggestion_is_read(phrase: str) -> None:
+    assert parse_date_arg(phrase, anchor=ANCHOR)
+
+
+@given(st.sampled_from(RELATIVE_PHRASES), st.data())
+def test_a_typo_of_a_period_word_is_read_or_gets_the_closest_one_offered(
+    phrase: str, data: st.DataObject
+) -> None:
+    """One letter dropped, doubled or changed: either still a date brief reads, or the
+    refusal offers a period word that it reads, the closest one."""
+    import difflib
+
+    at = data.draw(st.integers(0, len(phrase) - 1))
+    letter = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    typo = data.draw(
+        st.sampled_from(
+            [
+                phrase[:at] + phrase[at + 1 :],
+                phrase[:at] + letter + phrase[at:],
+                phrase[:at] + letter + phrase[at + 1 :],
+            ]
+        )
+    )
+    assume(typo.strip() and "–" not in typo and " - " not in typo)
+    try:
+        parse_date_arg(typo, anchor=ANCHOR)
+    except UsageProblem as refused:
+        text = refused.message.text("en") if hasattr(refused.message, "text") else str(refused.message)
+        offered = re.findall(r"did you mean '([^']+)'\?$", text)
+        closest = difflib.get_close_matches(
+            " ".join(typo.split()).casefold(), RELATIVE_PHRASES, n=1, cutoff=0.8
+        )
+        if offered:
+            assert offered == closest and parse_date_arg(offered[0], anchor=ANCHOR)
+
+
+def test_a_mistyped_period_word_gets_a_suggestion_in_the_message_s_language() -> None:
+    english = brief("timeline", "--since", "last monht")
+    assert (english.exit_code, english.stderr) == (
+        2,
+        "brief: --since: 'last monht' is not a date brief can read; did you mean 'last month'?\n",
+    )
+    french = brief("timeline", "--since", "le mois derner", "--lang", "fr")
+    assert french.stderr.endswith("vouliez-vous dire « le mois dernier » ?\n")

@@ -188,6 +188,18 @@ def test_hostile_text_is_inert_on_a_terminal(hostile_briefing: Path, command: li
         assert "\\x1b[2J" in flowing  # escapes are spelled out
 
 
+def test_hostile_text_is_inert_in_a_narrow_search(hostile_briefing: Path) -> None:
+    """At 40 columns the hits stack (kind and place, the text indented below): still inert."""
+    env = clean_environment(COLUMNS="40")
+    status, shown = on_terminal("search", "thumbs", "--data", str(hostile_briefing), env=env)
+    text = SGR.sub(b"", shown).decode("utf-8").replace("\r\n", "\n")
+    assert status == 0 and "\x1b" not in text and not DANGEROUS.search(text)
+    assert "summary  summary.headline\n  " in text  # stacked
+    assert all(len(line) <= 40 for line in text.splitlines())
+    flowing = " ".join(text.split())
+    assert ":thumbs_up:" in flowing and "\\x1b[2J" in flowing
+
+
 @pytest.mark.parametrize(
     "command", [*HUMAN_VIEWS[:-1], ["export"]], ids=[*[" ".join(c) for c in HUMAN_VIEWS[:-1]], "export"]
 )

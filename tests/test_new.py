@@ -7,7 +7,9 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.conftest import DATA, MINI, MINI_ARTICLE, brief, write_json
+import pytest
+
+from tests.conftest import DATA, MINI, MINI_ARTICLE, brief, brief_process, write_json
 
 FOLLOWUP_ARTICLE = DATA / "mini-followup-article.txt"
 
@@ -91,3 +93,126 @@ def test_validate_source_says_which_paragraph_holds_a_misplaced_quote(tmp_path: 
     document["events"][0]["evidence"][0]["quote"] = "une année 2023 facile"
     write_json(path, document)
     assert "(it is in" not in brief("validate", str(path), "--source", str(MINI_ARTICLE)).stdout
+
+
+def test_an_existing_file_is_kept_unless_force(tmp_path: Path) -> None:
+    """-o onto a briefing with work in it would lose the work: refused, the file untouched."""
+    work = tmp_path / "work.json"
+    shutil.copy(MINI, work)
+    before = work.read_bytes()
+    args = ("new", str(MINI_ARTICLE), "--published", "2024-07", "-o", str(work))
+    kept = brief(*args)
+    assert (kept.exit_code, kept.stdout) == (2, "")
+    assert kept.stderr == f"brief: --output {work} exists: give --force to replace it, or another name\n"
+    assert work.read_bytes() == before
+    french = brief(*args, env={"BRIEF_LANG": "fr"})
+    assert (
+        french.stderr
+        == f"brief : --output {work} existe : ajouter --force pour le remplacer, ou choisir un autre nom\n"
+    )
+    dangling = tmp_path / "link.json"
+    dangling.symlink_to(tmp_path / "nowhere.json")
+    assert brief(*args[:-1], str(dangling)).exit_code == 2 and not (tmp_path / "nowhere.json").exists()
+    replaced = brief(*args, "--force")
+    assert replaced.exit_code == 0, replaced.stderr
+    assert json.loads(work.read_text(encoding="utf-8"))["actors"] == []
+    assert brief("validate", str(work), "--source", str(MINI_ARTICLE)).exit_code == 0
+
+
+def test_the_article_may_come_on_standard_input_read_once(tmp_path: Path) -> None:
+    article = MINI_ARTICLE.read_bytes()
+    started = brief_process("new", "-", "--published", "2024-07", input=article)
+    assert started.returncode == 0, started.stderr
+    skeleton = json.loads(started.stdout)
+    assert skeleton["id"] == "briefing-2024-07"  # no file name to make it from
+    assert skeleton["source"]["sha256"] == hashlib.sha256(article).hexdigest()
+    work = write_json(tmp_path / "work.json", skeleton)
+    # --source -: read once, for every briefing validated
+    checked = brief_process("validate", str(work), str(work), "--source", "-", input=article)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.decode().count("<stdin>: sha256 matches") == 2
+    twice = brief_process("validate", "-", "--source", "-", input=article)
+    assert twice.returncode == 2
+    assert (
+        twice.stderr
+        == b"brief: standard input can be read only once: give the briefing or the article as a file\n"
+    )
+    empty = brief_process("new", "-", "--published", "2024", input=b"")
+    assert (empty.returncode, empty.stderr) == (1, b"brief: <stdin>: the article has no text\n")
+
+
+@pytest.mark.parametrize(
+    ("command", "what"),
+    [
+        (("new", "-", "--published", "2024-07", "--force"), "article"),
+        (("export", "--format", "json", "--data", "-"), "briefing"),
+    ],
+)
+def test_standard_input_opened_on_the_output_file_is_never_written(
+    tmp_path: Path, command: tuple[str, ...], what: str
+) -> None:
+    """`brief … -o FILE < FILE`: the shell opened FILE as standard input; it stays as it was."""
+    import subprocess
+
+    from tests.conftest import BRIEF, clean_environment
+
+    target = tmp_path / "same.json"
+    shutil.copy(MINI if what == "briefing" else MINI_ARTICLE, target)
+    before = target.read_bytes()
+    with open(target, "rb") as stdin:
+        run = subprocess.run(
+            [str(BRIEF), *command, "-o", str(target)],
+            stdin=stdin,
+            capture_output=True,
+            env=clean_environment(),
+            check=False,
+        )
+    assert run.returncode == 2
+    assert (
+        run.stderr.decode()
+        == f"brief: --output {target} is the {what} being read; brief never writes to a file it reads\n"
+    )
+    assert target.read_bytes() == before
+
+
+def test_a_briefing_just_started_shows_no_empty_bottom_line(tmp_path: Path) -> None:
+    started = brief_process("new", str(MINI_ARTICLE), "--published", "2024-07")
+    work = tmp_path / "work.json"
+    work.write_bytes(started.stdout)
+    views = {
+        "table": brief("summary", "--data", str(work)).stdout,
+        "markdown": brief("summary", "--data", str(work), "--format", "markdown").stdout,
+        "html": brief("export", "--data", str(work), "--format", "html").stdout,
+    }
+    for name, shown in views.items():
+        assert "Bottom line" not in shown, name
+        assert "Zoë Ångström présente le plan de la ville" in shown, name
+    assert "Bottom line" in brief("summary", "--data", str(MINI)).stdout  # one written is shown
+
+
+def test_the_schema_the_skeleton_names_is_written_beside_it_once(tmp_path: Path) -> None:
+    from briefcli.schema import schema_text
+
+    first = brief("new", str(MINI_ARTICLE), "--published", "2024-07", "-o", str(tmp_path / "a.json"))
+    assert first.exit_code == 0, first.stderr
+    schema = tmp_path / "briefing.schema.json"
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["$schema"] == schema.name
+    assert schema.read_text(encoding="utf-8") == schema_text()
+    assert f"wrote {schema}, the format the skeleton's $schema names" in first.stderr
+    schema.write_text("{}", encoding="utf-8")  # the user's own, or an older one: kept
+    again = brief("new", str(MINI_ARTICLE), "--published", "2024-07", "-o", str(tmp_path / "b.json"))
+    assert again.exit_code == 0 and "$schema names" not in again.stderr
+    assert schema.read_text(encoding="utf-8") == "{}"
+    import subprocess
+
+    from tests.conftest import BRIEF, clean_environment
+
+    elsewhere = tmp_path / "out"
+    elsewhere.mkdir()
+    to_stdout = subprocess.run(
+        [str(BRIEF), "new", str(MINI_ARTICLE), "--published", "2024-07"],
+        cwd=elsewhere, capture_output=True, env=clean_environment(), check=False,
+    )  # fmt: skip
+    assert to_stdout.returncode == 0 and not list(
+        elsewhere.iterdir()
+    )  # a skeleton on stdout: nothing written

@@ -87,6 +87,37 @@ def test_a_bad_choice_lists_the_values_in_the_chosen_language_with_a_suggestion(
     assert french.stderr.endswith("Vouliez-vous dire 'rencontre' ?\n")
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("vocabulary", sorted(set(VOCABULARIES) - {"lang"}))
+def test_a_typo_of_either_languages_word_is_suggested_in_the_words_listed(vocabulary: str, lang: str) -> None:
+    """'meting' under --lang fr suggests 'rencontre', the word the message lists, as
+    'rencontr' under English suggests 'meeting'."""
+    from briefcli.choices import read_choice
+    from briefcli.errors import UsageProblem
+
+    values = VOCABULARIES[vocabulary]
+    listed = names(vocabulary, values, lang)  # type: ignore[arg-type]
+    for words in (values, names(vocabulary, values, "fr")):
+        for word, expected in zip(words, listed, strict=True):
+            typo = word[:-1] if len(word) > 4 else word + "x"
+            if typo in (*values, *names(vocabulary, values, "fr")):
+                continue  # a word of its own
+            with pytest.raises(UsageProblem) as refused:
+                read_choice("--x", typo, vocabulary, values, lang)  # type: ignore[arg-type]
+            suggested = re.findall(r"'([^']*)' \?$|'([^']*)'\?$", refused.value.message)
+            assert suggested and expected in suggested[0], (typo, refused.value.message)
+
+
+def test_click_s_usage_errors_are_in_french_under_lang_fr() -> None:
+    assert brief("timeline", "--limit", "abc", "--lang", "fr").stderr.startswith(
+        "brief timeline : valeur invalide pour '--limit' / '-n' : 'abc' n'est pas un nombre entier."
+    )
+    assert brief("diff", "a", "b", "c", "--lang", "fr").stderr.startswith(
+        "brief diff : argument(s) en trop (c)"
+    )
+    assert "ne prend pas de valeur" in brief("timeline", "--json=3", "--lang", "fr").stderr
+
+
 def test_help_lists_the_values_in_both_languages() -> None:
     text = " ".join(brief("timeline", "--help").stdout.replace("│", " ").split())  # unwrapped
     assert "meeting (rencontre)" in text and "suspend (suspension)" in text

@@ -6,6 +6,7 @@ Every test runs the real CLI. A terminal is faked through `terminal.ENVIRONMENT`
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -263,6 +264,23 @@ def test_at_60_columns_the_nato_row_takes_a_few_lines(monkeypatch: pytest.Monkey
     assert following - start <= 1 + -(-len(role) // 45)  # the name line, then the role at 45+ a line
 
 
+def test_the_timeline_stacks_when_its_titles_would_get_fewer_than_narrow_columns() -> None:
+    """The rule the README gives for the timeline (and search): the table while the title
+    column keeps NARROW columns beside the dates and the kinds; one column fewer, stacked."""
+    from briefcli.render.human import NARROW
+
+    title = brief("timeline", "--json").json()[0]["title"]
+    row = next(line for line in brief("timeline").stdout.splitlines() if title in line)
+    column = row.index(title)  # where the titles start, beside the dates and the kinds
+    narrow = brief("timeline", env={"COLUMNS": str(column + NARROW - 1)}).stdout.splitlines()
+    head = narrow.index(f"  {title}") - 1  # the title indented under its date and kind
+    assert narrow[head].split() == row[:column].split()
+    wide = brief("timeline", env={"COLUMNS": str(column + NARROW)}).stdout.splitlines()
+    assert any(
+        line.startswith(row[:column]) and line[column:] and title.startswith(line[column:]) for line in wide
+    )
+
+
 def test_wide_terminals_get_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "120")
     assert re.match(r"Name +Kind +Role +Affiliation", brief("actors").stdout)
@@ -511,3 +529,42 @@ def test_a_window_in_json_costs_no_rich_and_no_dateutil() -> None:
 
     modules = imported_modules("timeline", "--since", "le mois dernier", "--until", "2025-W28", "--json")
     assert "rich" not in modules and "dateutil.parser" not in modules
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "starts"),
+    [
+        ("page.html", (), b"<!DOCTYPE html>"),
+        ("PAGE.HTM", (), b"<!DOCTYPE html>"),
+        ("briefing.md", (), b"# "),
+        ("notes.txt", (), b"# "),  # an extension that names no format: Markdown
+        ("briefing.json", (), b'{\n  "$schema"'),
+        ("archive.db", (), b"SQLite format 3\x00"),
+        ("archive.sqlite", (), b"SQLite format 3\x00"),
+        ("page.html", ("--format", "markdown"), b"# "),  # a format given wins
+        ("page.html", ("--json",), b'{\n  "$schema"'),
+        ("timeline.json", ("--format", "timelinejs"), b'{\n  "title"'),
+    ],
+)
+def test_without_format_the_output_file_s_extension_names_it(
+    tmp_path: Path, name: str, args: tuple[str, ...], starts: bytes
+) -> None:
+    target = tmp_path / name
+    run = brief("export", "-o", str(target), *args)
+    assert run.exit_code == 0, run.stderr
+    assert target.read_bytes().startswith(starts)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_limited_timeline_says_how_many_of_how_many(lang: str) -> None:
+    every = len(json.loads(brief("timeline", "--json").stdout))
+    for limit in (1, every - 1, every, every + 1):
+        first = brief(
+            "timeline", "--limit", str(limit), "--lang", lang, env={"COLUMNS": "80"}
+        ).stdout.splitlines()[0]
+        shown = min(limit, every)
+        if shown < every:
+            words = f"{shown} of {every} events" if lang == "en" else f"{shown} sur {every} événements"
+        else:
+            words = f"{every} events" if lang == "en" else f"{every} événements"
+        assert first == ("Timeline · " if lang == "en" else "Chronologie · ") + words, (limit, first)

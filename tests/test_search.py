@@ -7,6 +7,7 @@ matching rules the slow, obvious way; hypothesis checks the fast search against 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,11 @@ from hypothesis import strategies as st
 from briefcli.choices import HIT_KINDS
 from briefcli.fold import fold, fold_aligned, original_offset
 from briefcli.i18n import term
-from briefcli.model import Briefing, Evidence, Point, Text
+from briefcli.model import Briefing, Evidence, Lang, Point, Text
+from briefcli.render.human import NARROW
 from briefcli.search import Hit, parse_query, search
 from tests.conftest import ARTICLE, BUNDLED, MINI, brief, write_json
+from tests.readme import README
 
 # --- an independent fold --------------------------------------------------------------
 
@@ -446,3 +449,78 @@ def test_hit_kinds_have_their_own_labels() -> None:
     view = brief("search", "stockpiles").stdout
     assert "to watch" in view and "What to watch" not in view
     assert "à surveiller" in brief("search", "stockpiles", "--lang", "fr").stdout
+
+
+# --- the human view at any width --------------------------------------------------------
+
+HIGHLIGHT = re.compile("\x1b\\[1;7m(.*?)\x1b\\[0m")  # bold reverse: the match, as the view marks it
+
+
+def hit_head(hit: dict[str, Any], lang: Lang) -> tuple[str, str]:
+    """The kind a hit is, as the view names it, and where it is: the field or the paragraph."""
+    place = f"{hit['id']} ¶{hit['para']}" if hit["para"] is not None else f"{hit['id']}.{hit['field']}"
+    return term("hit_kind", hit["kind"], lang), place
+
+
+def stacked_hits(shown: str) -> list[tuple[str, str]]:
+    """A stacked view's hits: each one's head (the kind and the place, on one line or two,
+    at the margin) and its text (the indented lines below), each joined to one line."""
+    blocks: list[tuple[list[str], list[str]]] = []
+    for line in shown.splitlines()[1:]:  # after the "N matches" line
+        if line.startswith("  "):
+            blocks[-1][1].append(line.strip())
+        elif blocks and not blocks[-1][1]:  # the place, under a kind it did not fit beside
+            blocks[-1][0].append(line)
+        else:
+            blocks.append(([line], []))
+    return [("  ".join(head), " ".join(text)) for head, text in blocks]
+
+
+NARROW_SEARCHES = [
+    *((40, query, lang) for query in ("patriot", "trump", "trump putin", "otan") for lang in ("en", "fr")),
+    *((width, query, "en") for width in (50, 60) for query in ("patriot", "trump putin")),
+]
+
+
+@pytest.mark.parametrize(("width", "query", "lang"), NARROW_SEARCHES)
+def test_a_narrow_search_stacks_each_hit_whole(width: int, query: str, lang: Lang) -> None:
+    """At 40 columns the table showed the kind and a cut id and no text at all ("Dona…" at
+    best); stacked, each hit's kind and place head it, whole, and its text, whole, is
+    indented below, its match highlighted."""
+    env = {"COLUMNS": str(width)}
+    found = brief("search", query, "--lang", lang, "--json").json()
+    shown = brief("search", query, "--lang", lang, env=env).stdout
+    assert all(len(line) <= width for line in shown.splitlines())
+    hits = stacked_hits(shown)
+    assert [head for head, _ in hits] == ["  ".join(hit_head(hit, lang)) for hit in found]
+    assert [text for _, text in hits] == [" ".join(hit["snippet"].split()) for hit in found]
+    colored = brief("search", query, "--lang", lang, "--color", "always", env=env).stdout
+    assert HIGHLIGHT.findall(colored) == [matched(hit) for hit in found]
+
+
+@pytest.mark.parametrize(("query", "lang"), [("patriot", "en"), ("trump putin", "en"), ("trump", "fr")])
+def test_search_stacks_by_the_timelines_rule(query: str, lang: Lang) -> None:
+    """The table while its text column keeps NARROW columns beside the widest kind and
+    place (two blanks after each), the timeline's rule; one column fewer, stacked."""
+    found = brief("search", query, "--lang", lang, "--json").json()
+    heads = [hit_head(hit, lang) for hit in found]
+    table_from = max(len(kind) for kind, _ in heads) + 2 + max(len(place) for _, place in heads) + 2 + NARROW
+    kind, place = heads[0]
+    narrow = brief("search", query, "--lang", lang, env={"COLUMNS": str(table_from - 1)}).stdout.splitlines()
+    assert narrow[1] == f"{kind}  {place}" and narrow[2].startswith("  " + found[0]["snippet"][:1])
+    wide = brief("search", query, "--lang", lang, env={"COLUMNS": str(table_from)}).stdout.splitlines()
+    assert re.match(rf"{re.escape(kind)} +{re.escape(place)} +\S", wide[1])
+    assert f"fewer than {NARROW} columns" in README.read_text(encoding="utf-8")  # the rule, as documented
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_wide_terminals_keep_the_search_table(width: int) -> None:
+    """One row a hit: the kind, the place and the text beside them (the README shows it at 80)."""
+    found = brief("search", "patriot", "--json").json()
+    shown = brief("search", "patriot", env={"COLUMNS": str(width)}).stdout.splitlines()
+    rows = [line for line in shown[1:] if not line.startswith(" ")]
+    assert len(rows) == len(found)
+    for row, hit in zip(rows, found, strict=True):
+        kind, place = hit_head(hit, "en")
+        assert re.match(rf"{re.escape(kind)} +{re.escape(place)} +\S", row), row
+    assert all(len(line) <= min(width, 100) for line in shown)

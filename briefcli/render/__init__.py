@@ -32,6 +32,8 @@ from briefcli.render.records import (
 from briefcli.terminal import Terminal, detect
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefcli.choices import ExportFormat, Lang, OutputFormat
     from briefcli.dates import Window
     from briefcli.model import Actor, Briefing, Event, Quote
@@ -151,9 +153,14 @@ def show_actors(out: Output, briefing: Briefing, actors: Sequence[Actor], *, car
 
 
 def show_timeline(
-    out: Output, briefing: Briefing, events: Sequence[Event], window: Window | None = None
+    out: Output,
+    briefing: Briefing,
+    events: Sequence[Event],
+    window: Window | None = None,
+    total: int | None = None,
 ) -> None:
-    """The events; a person also reads the window they were chosen by ("since 23 June 2025")."""
+    """The events; a person also reads the window they were chosen by ("since 23 June 2025"),
+    and, when --limit left some out, how many there were (`total`)."""
     from briefcli.dates import window_words
 
     cast = Cast(briefing, out.lang)
@@ -167,7 +174,7 @@ def show_timeline(
             return
         from briefcli.render import human
 
-        human.timeline(out.view(), briefing, events, cast, window)
+        human.timeline(out.view(), briefing, events, cast, window, total)
     elif out.format == "markdown":
         from briefcli.render import markdown as md
 
@@ -264,7 +271,7 @@ def validation_record(result: Validation, lang: Lang) -> dict[str, Any]:
         "valid": result.valid,
         "problems": [{"path": p.path, "message": translated(p.message, lang)} for p in result.problems],
         "notes": [gap.text(lang) for gap in result.notes],
-        "article": None if result.article is None else str(result.article),
+        "article": None if result.article is None else _article_name(result.article),
         "counts": result.counts,
     }
 
@@ -289,6 +296,8 @@ def show_validation(out: Output, result: Validation) -> None:
         print(inert(label("invalid", lang, where=where, n=len(result.problems))))
         for problem in result.problems:
             print(inert(f"  {problem_text(problem.path, problem.message, lang)}"))
+        for gap in result.notes:  # a file that does not decode: the rules wait for it to
+            print(inert("  " + say_text("note.line", lang, note=gap)))
         return
     assert result.counts is not None
     counts = {"actors": result.counts.actors, "events": result.counts.events, "quotes": result.counts.quotes}
@@ -296,4 +305,13 @@ def show_validation(out: Output, result: Validation) -> None:
     for gap in result.notes:  # a briefing just started is valid, not finished
         print(inert("  " + say_text("note.line", lang, note=gap)))
     if result.article is not None:
-        print(inert(label("provenance_ok", lang, article=result.article, n=result.evidence_checked)))
+        print(
+            inert(
+                label("provenance_ok", lang, article=_article_name(result.article), n=result.evidence_checked)
+            )
+        )
+
+
+def _article_name(article: Path) -> str:
+    """The article as messages name it: standard input ('-') is <stdin>."""
+    return "<stdin>" if str(article) == "-" else str(article)

@@ -331,8 +331,9 @@ def page_parts(briefing: Briefing, lang: Lang) -> Iterator[str]:
     yield f"<title>{esc(headline)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
     yield f'<header>\n<h1>{esc(headline)}</h1>\n<p class="meta">{esc(source_line(briefing, lang, cast))}</p>\n</header>\n<main>\n'
 
-    yield f'<section id="bottom-line">\n<h2>{esc(label("bottom_line", lang))}</h2>\n'
-    yield f'<p class="bottom-line">{esc(summary.bottom_line.pick(lang))}</p>\n</section>\n'
+    if summary.bottom_line.en or summary.bottom_line.fr:  # a briefing just started may not have one yet
+        yield f'<section id="bottom-line">\n<h2>{esc(label("bottom_line", lang))}</h2>\n'
+        yield f'<p class="bottom-line">{esc(summary.bottom_line.pick(lang))}</p>\n</section>\n'
     for key, points in (("key_points", summary.key_points), ("watch", summary.watch)):
         if not points:
             continue

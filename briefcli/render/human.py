@@ -68,7 +68,7 @@ SPACING_GLUE = "\ue000"
 _BOUND_SPACE = r"(?<=«) +| +(?=[:;?!»])"
 TIMELINE_BATCH = 200
 LONGEST_SHOWN = 20_000  # characters of one text in a human view; machine formats have all
-NARROW = 30  # below this many columns for the title, the timeline stacks its columns
+NARROW = 30  # below this many columns for the running text, the timeline and search stack
 MEASURE = 100  # columns at most: running text stays readable on a wide terminal
 TABLE_WIDTH = 100  # below this, a table of long texts (the actors) stacks its columns
 CARD_WIDTH = 60  # below this, a card puts each value under its label
@@ -194,8 +194,9 @@ def summary(view: View, briefing: Briefing, cast: Cast) -> None:
     data = briefing.summary
     view.show(text(data.headline.pick(lang), "bold"))
     view.show(text(source_line(briefing, lang, cast), "dim"))
-    view.heading("bottom_line")
-    view.show(Padding(text(data.bottom_line.pick(lang)), (0, 0, 0, 2)))
+    if data.bottom_line.en or data.bottom_line.fr:  # a briefing just started may not have one yet
+        view.heading("bottom_line")
+        view.show(Padding(text(data.bottom_line.pick(lang)), (0, 0, 0, 2)))
     for key, points in (("key_points", data.key_points), ("watch", data.watch)):
         if points:
             view.heading(key)
@@ -399,6 +400,19 @@ def hits(view: View, items: Sequence[Hit], query: str, total: int | None = None)
     else:
         heading = label("n_matches", view.lang, n=len(items), query=query)
     view.show(view.text(heading, "bold"))
+    rows = [
+        (
+            Text(view.glyph(term("hit_kind", hit.kind, view.lang))),
+            view.text(hit_place(hit)),
+            hit_snippet(view, hit),
+        )
+        for hit in items
+    ]
+    kind_width = max(kind.cell_len for kind, _, _ in rows)  # show_hits never passes no hits
+    place_width = max(place.cell_len for _, place, _ in rows)
+    if stacks(view.width, kind_width, place_width):
+        hits_stacked(view, rows)
+        return
     grid = Table.grid(
         Column(style="cyan", no_wrap=True),
         Column(style="dim", no_wrap=True),
@@ -406,24 +420,53 @@ def hits(view: View, items: Sequence[Hit], query: str, total: int | None = None)
         padding=(0, 2),
         expand=True,
     )
-    for hit in items:
-        cut, start, end = snippet(hit)
-        line = Text.assemble(
-            view.text(cut[:start]), view.text(cut[start:end], "bold reverse"), view.text(cut[end:])
-        )
-        grid.add_row(view.glyph(term("hit_kind", hit.kind, view.lang)), view.text(hit_place(hit)), line)
+    for row in rows:
+        grid.add_row(*row)
     view.show(grid)
+
+
+def hit_snippet(view: View, hit: Hit) -> Text:
+    """The text around a hit, its match highlighted."""
+    cut, start, end = snippet(hit)
+    return Text.assemble(
+        view.text(cut[:start]), view.text(cut[start:end], "bold reverse"), view.text(cut[end:])
+    )
+
+
+def hits_stacked(view: View, rows: Sequence[tuple[Text, Text, Text]]) -> None:
+    """The hits on a narrow terminal, stacked as the timeline's events are: the kind and
+    the place on a line (two when they do not fit on one), the snippet indented below, so
+    that no id is cut and no snippet is squeezed to a word a line."""
+    from rich.console import Group
+
+    lines: list[RenderableType] = []
+    for kind, place, text in rows:
+        apart = "  " if kind.cell_len + 2 + place.cell_len <= view.width else "\n"
+        lines.append(Text.assemble(Text(kind.plain, "cyan"), apart, Text.assemble(place, style="dim")))
+        lines.append(Padding(text, (0, 0, 0, 2)))
+    view.show(Group(*lines))
 
 
 # --- the timeline -----------------------------------------------------------------
 
 
 def timeline(
-    view: View, briefing: Briefing, events: Sequence[Event], cast: Cast, window: Window | None = None
+    view: View,
+    briefing: Briefing,
+    events: Sequence[Event],
+    cast: Cast,
+    window: Window | None = None,
+    total: int | None = None,
 ) -> None:
+    """The events; `total`: how many there were before --limit kept these."""
     lang = view.lang
     mark = view.glyph(PUBLIC_RECORD_MARK)
-    header = [view.label("timeline"), label("n_events", lang, n=len(events))]
+    counted = (
+        label("n_of_events", lang, shown=len(events), n=total)
+        if total is not None and total > len(events)
+        else label("n_events", lang, n=len(events))
+    )
+    header = [view.label("timeline"), counted]
     if window is not None and (words := window_words(window)) is not None:
         header.append(words.text(lang))
     view.show(Text(view.glyph(" · ".join(header)), style="bold"))
@@ -434,7 +477,7 @@ def timeline(
     markers = [marker(view, e) for e in events]
     date_width = max(map(len, dates), default=0)
     marker_width = max((len(m) for m in markers), default=0)
-    stacked = view.terminal.width - date_width - marker_width - 4 < NARROW
+    stacked = stacks(view.width, date_width, marker_width)
     # Each briefing read is an article published: over several, each says which it is.
     read = list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
     several = len(read) > 1
@@ -469,6 +512,13 @@ def timeline(
     flush()
     for _, mark_line in marks if events else ():
         view.show(mark_line)
+
+
+def stacks(width: int, *fixed: int) -> bool:
+    """Whether a table `width` columns wide, whose columns before the last are `fixed`
+    wide with two blanks after each, leaves its last column (running text) fewer than
+    NARROW columns: then the view stacks each row instead (the timeline, search)."""
+    return width - sum(fixed) - 2 * len(fixed) < NARROW
 
 
 def marker(view: View, event: Event) -> Text:

@@ -114,10 +114,11 @@ def summary_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
     yield f"# {md(summary.headline.pick(lang))}"
     yield ""
     yield f"*{md(source_line(briefing, lang, cast))}*"
-    yield ""
-    yield f"## {label('bottom_line', lang)}"
-    yield ""
-    yield md(summary.bottom_line.pick(lang))
+    if summary.bottom_line.en or summary.bottom_line.fr:  # a briefing just started may not have one yet
+        yield ""
+        yield f"## {label('bottom_line', lang)}"
+        yield ""
+        yield md(summary.bottom_line.pick(lang))
     for key, points in (("key_points", summary.key_points), ("watch", summary.watch)):
         if points:
             yield ""
