@@ -63,6 +63,7 @@ _LABELS: Mapping[str, tuple[str, str]] = {
                     "État de l'aide, déduit des changements de politique : suspendue après une suspension, fournie après une reprise, accrue après une hausse ; inconnu avant le premier."),
     "restructure_mark": ("proposed restructuring", "refonte proposée"),
     "chart_scale": ("{start} to {end}: {span}, one column ≈ {per}", "du {start} au {end} : {span}, une colonne ≈ {per}"),
+    "chart_scale_one_day": ("{day}: {span}, across the chart's whole width", "{day} : {span}, sur toute la largeur du graphique"),
     "chart_scale_wide": ("{start} to {end}: {span}, one day ≈ {per}", "du {start} au {end} : {span}, un jour ≈ {per}"),
     "n_days": ("{n} day|{n} days", "{n} jour|{n} jours"),
     "n_columns": ("{n} column|{n} columns", "{n} colonne|{n} colonnes"),
@@ -215,6 +216,11 @@ def date_after_preposition(iso: str, lang: Lang) -> str:
 
 def _day_of_month(day: int, lang: Lang) -> str:
     return "1er" if lang == "fr" and day == 1 else str(day)
+
+
+def day_of_month(day: int, lang: Lang) -> str:
+    """A day of the month as a date writes it: '1', '1er' in French."""
+    return _day_of_month(day, lang)
 
 
 def human_date(iso: str, lang: Lang) -> str:

@@ -15,7 +15,7 @@ import msgspec
 from briefcli.aid_status import StatusBand, aid_status
 from briefcli.choices import EVENT_KINDS, Lang
 from briefcli.dates import Period, Window, event_period, iso_period
-from briefcli.i18n import short_month
+from briefcli.i18n import day_of_month, short_month
 from briefcli.model import Briefing, Event
 
 
@@ -139,6 +139,47 @@ def month_ticks(window: Period, width: float, room: float, lang: Lang) -> list[t
             name += f" {first.year}"
         found.append((first, name))
     return found
+
+
+DAY_STEPS = (1, 2, 5, 10)  # days between labelled ticks when the window holds under two month starts
+
+
+def day_ticks(window: Period, width: float, room: float, lang: Lang) -> list[tuple[date, str]]:
+    """The labelled ticks of a window too short for month ticks: days of the month every
+    `step` days from the 1st (the fewest that leave `room` units each), named by their
+    day, with the month on the first tick and on each month's first tick, and the year
+    on the first tick and in January. A one-day window gets its day."""
+    per_day = width / days(window)
+    step = next((step for step in DAY_STEPS if per_day * step >= room), DAY_STEPS[-1])
+    found: list[tuple[date, str]] = []
+    day = window.start
+    while day <= window.end:
+        month_length = (date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1)).day
+        # a month's last tick is dropped when the next 1st follows it within a step
+        if (day.day - 1) % step == 0 and month_length + 1 - day.day >= step:
+            name = day_of_month(day.day, lang)
+            if not found or found[-1][0].month != day.month:
+                name += f" {short_month(day.month, lang)}"
+                if not found or day.month == 1:
+                    name += f" {day.year}"
+            found.append((day, name))
+        day += timedelta(days=1)
+    if not found:  # too short to hold a tick at this step: its first day, named
+        start = window.start
+        found.append(
+            (start, f"{day_of_month(start.day, lang)} {short_month(start.month, lang)} {start.year}")
+        )
+    return found
+
+
+def axis_ticks(
+    window: Period, width: float, room: float, day_room: float, lang: Lang
+) -> list[tuple[date, str]]:
+    """The time axis's labelled ticks: months (`month_ticks`) when the window holds two
+    month starts or more, else days (`day_ticks`), so that every axis names a date."""
+    if len(month_starts(window)) >= 2:
+        return month_ticks(window, width, room, lang)
+    return day_ticks(window, width, day_room, lang)
 
 
 def lanes(events: Sequence[Event], by: str, actor_order: Sequence[str] = ()) -> list[Lane]:

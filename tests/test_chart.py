@@ -2,22 +2,47 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefcli.aid_status import STATUS_AFTER, Status, aid_status, changes_status
-from briefcli.choices import DIRECTIONS, EVENT_KINDS, Direction, Precision
+from briefcli.choices import DIRECTIONS, EVENT_KINDS, Direction, Lang, Precision
 from briefcli.dates import Period, event_period
 from briefcli.i18n import label
 from briefcli.load import load_briefing
 from briefcli.model import Event, Evidence, Text
-from briefcli.render.chart import ASCII, UNICODE
-from briefcli.timescale import briefing_span, column_of, days_in_column, status_band
+from briefcli.render.chart import (
+    ASCII,
+    READABLE_NAME,
+    UNICODE,
+    Marker,
+    collide,
+    entries,
+    event_columns,
+    fit,
+    lane_markers,
+    name_column,
+    number_start,
+    place_labels,
+    place_markers,
+)
+from briefcli.timescale import (
+    Lane,
+    axis_ticks,
+    briefing_span,
+    column_of,
+    days_in_column,
+    lanes,
+    month_starts,
+    status_band,
+)
 from tests.conftest import MINI, brief, brief_process, clean_environment
 from tests.test_process import imported_modules, on_terminal
 
@@ -235,7 +260,7 @@ def test_every_width_from_40_to_200_draws_an_honest_chart(columns: int) -> None:
     text = chart(columns=columns)
     rows = text.splitlines()
     assert all(len(row) <= columns for row in rows), max(rows, key=len)
-    band = next(row for row in rows if row.startswith("aid "))
+    band = band_row(text)
     assert "░" in band and "═" in band
     assert "◆" in text and "First suspension" in " ".join(text.split())
 
@@ -327,10 +352,27 @@ def briefing_with_events(tmp_path: Path, *events: tuple[str, str | None, str, st
     return write_json(tmp_path / "events.json", document)
 
 
-def lane_rows(text: str, lane: str) -> tuple[str, str]:
+def plot(text: str) -> tuple[list[str], int, int]:
+    """The chart's rows down to its axis, where the axis row is, and the column the
+    lanes start at (0 when each name is on a line of its own above its lane)."""
     rows = text.splitlines()
+    axis = next(i for i, row in enumerate(rows) if re.fullmatch(r" *([─┬◆]{10,}|[-+P]{10,})", row))
+    return rows[:axis], axis, len(rows[axis]) - len(rows[axis].lstrip(" "))
+
+
+def lane_rows(text: str, lane: str) -> tuple[str, str]:
+    """The marks and the numbers of the first lane whose name starts with `lane`, without
+    its name, whether the name is beside the lane or above it (the band: its marks and
+    the next row)."""
+    rows, _, offset = plot(text)
     at = next(index for index, row in enumerate(rows) if row.startswith(lane))
-    return rows[at], rows[at + 1]
+    if offset == 0:
+        return rows[at + 1], rows[at + 2]
+    return rows[at][offset:], rows[at + 1][offset:]
+
+
+def band_row(text: str) -> str:
+    return lane_rows(text, "aid")[0]  # "aid", "aide"
 
 
 def test_a_shared_marker_is_never_drawn_as_a_span(tmp_path: Path) -> None:
@@ -345,12 +387,12 @@ def test_a_shared_marker_is_never_drawn_as_a_span(tmp_path: Path) -> None:
     for columns in (40, 80, 200):
         marks, _ = lane_rows(chart("--data", str(path), columns=columns), "meeting")
         assert "2" in marks and UNICODE["span"] not in marks and UNICODE["point"] not in marks
-    # a real span next to a point: the span keeps its own bar inside the shared marker
+    # a real span and a point a day into it: the span keeps its own bar inside the shared marker
     path = briefing_with_events(
         tmp_path,
         ("2024-01-01", None, "other", None),
         ("2024-06-10", "2024-06-30", "meeting", None),
-        ("2024-07-01", None, "meeting", None),
+        ("2024-06-11", None, "meeting", None),
         ("2024-12-31", None, "other", None),
     )
     marks, _ = lane_rows(chart("--data", str(path), columns=60), "meeting")
@@ -360,7 +402,7 @@ def test_a_shared_marker_is_never_drawn_as_a_span(tmp_path: Path) -> None:
 def test_events_a_few_columns_apart_keep_their_own_markers() -> None:
     # 3 and 11 March are three columns apart at 60 columns: two markers, two numbers
     marks, numbers = lane_rows(chart(columns=60), "policy chan")
-    assert marks.split(None, 2)[2].startswith("▼ ▲") and numbers.split()[:2] == ["1", "2"]
+    assert marks.startswith("▼ ▲") and numbers.split()[:2] == ["1", "2"]
 
 
 def test_a_one_day_pause_is_never_drawn_away(tmp_path: Path) -> None:
@@ -372,7 +414,7 @@ def test_a_one_day_pause_is_never_drawn_away(tmp_path: Path) -> None:
         ("2024-12-31", None, "other", None),
     )
     for columns in (40, 57, 80, 123, 200):
-        band, _ = lane_rows(chart("--data", str(path), columns=columns), "aid ")
+        band = band_row(chart("--data", str(path), columns=columns))
         assert band.count("░") == 1, (columns, band)
 
 
@@ -512,7 +554,7 @@ def test_by_actor_gives_events_with_no_actor_a_lane_of_their_own(tmp_path: Path)
 )
 @settings(max_examples=60, deadline=None)
 def test_the_scale_line_agrees_in_number_with_its_figures(
-    columns: int, start: date, length: int, lang: str
+    columns: int, start: date, length: int, lang: Lang
 ) -> None:
     """'1 day', '135 days'; a decimal is plural in English ('1.0 days'), and in French
     by its whole part ('1,7 jour', '2,1 jours')."""
@@ -523,6 +565,11 @@ def test_the_scale_line_agrees_in_number_with_its_figures(
         return
     text = " ".join(shown.stdout.split())
     span = re.search(r": (\d+) (\w+), ", text)
+    if until == start:  # one day: its date once, "1 day", and no scale to give
+        head = text.split(f" {label('chart_band', lang)} ")[0]  # the title and the scale line
+        assert span is not None and span.group(1, 2) == ("1", {"en": "day", "fr": "jour"}[lang]), head
+        assert head.count(str(start.year)) == 1 and "≈" not in head, head
+        return
     per = re.search(r"≈ (\d+)[.,](\d) (\w+)", text)
     assert span is not None and per is not None, text[:200]
     days, day_word = int(span[1]), span[2]
@@ -531,3 +578,293 @@ def test_the_scale_line_agrees_in_number_with_its_figures(
     singular = lang == "fr" and whole < 2
     stem = unit.rstrip("s")
     assert unit == (stem if singular else stem + "s"), (lang, per[0])
+
+
+# --- the chart's layout rules, on made-up events and names --------------------------
+
+
+def window_of(length: int) -> Period:
+    return Period(DAY0, DAY0 + timedelta(days=length - 1))
+
+
+def alone(event: Event, window: Period, width: int) -> Marker | None:
+    columns = event_columns(window, width, event)
+    return Marker(0, *columns, [event]) if columns else None
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(events(), max_size=14, unique_by=lambda e: e.id),
+    st.integers(31, 200),
+    st.integers(1, 3),
+    st.integers(1, 800),
+)
+def test_markers_merge_only_events_that_would_collide(
+    sequence: list[Event], width: int, number_width: int, length: int
+) -> None:
+    window = window_of(length)
+    markers = lane_markers(0, Lane("k", sequence), window, width, number_width)
+    shown = [e.id for e in sequence if event_columns(window, width, e) is not None]
+    assert sorted(e.id for m in markers for e in m.events) == sorted(shown)  # each event once
+    for a, b in itertools.combinations(markers, 2):  # what is drawn apart never collides
+        assert not collide(a, b, number_width, width), (a, b)
+    singles = {e.id: single for e in sequence if (single := alone(e, window, width))}
+    for marker in markers:
+        for event in marker.events:
+            own = singles[event.id]
+            clear = all(
+                abs(number_start(own, number_width, width) - number_start(other, number_width, width))
+                > number_width
+                for other in singles.values()
+                if other is not own
+            )
+            if clear and own.first == own.last:  # no bar, and no number near its own
+                assert marker.events == [event], marker
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 500), max_size=20),
+    st.integers(31, 200),
+    st.integers(1, 3),
+    st.integers(1, 800),
+)
+def test_one_day_events_merge_exactly_when_their_numbers_would_touch(
+    offsets: list[int], width: int, number_width: int, length: int
+) -> None:
+    """For one-day events the rule, left to right: an event joins the marker before it
+    when its number would start within `number_width` columns of that marker's (which
+    is under the marker's first glyph); else it starts a marker of its own."""
+    window = window_of(length)
+    sequence = [made_up((DAY0 + timedelta(days=o)).isoformat(), "resume") for o in sorted(set(offsets))]
+    markers = lane_markers(0, Lane("k", sequence), window, width, number_width)
+    starts = sorted(
+        number_start(single, number_width, width)
+        for e in sequence
+        if (single := alone(e, window, width)) is not None
+    )
+    expected: list[list[int]] = []
+    for start in starts:
+        if expected and start - expected[-1][0] <= number_width:
+            expected[-1].append(start)
+        else:
+            expected.append([start])
+    assert [len(m.events) for m in markers] == [len(found) for found in expected]
+
+
+ACTOR_IDS = ("a", "b", "c", "d")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(events(), st.lists(st.sampled_from(ACTOR_IDS), max_size=4, unique=True)),
+        min_size=1,
+        max_size=14,
+        unique_by=lambda pair: pair[0].id,
+    ),
+    st.integers(31, 200),
+    st.integers(1, 800),
+    st.sampled_from(["actor", "kind"]),
+)
+def test_the_legend_numbers_each_event_once(
+    drawn: list[tuple[Event, list[str]]], width: int, length: int, by: str
+) -> None:
+    """However events share markers across lanes (--by actor), each event is one entry of
+    the legend and has that entry's number in every lane it is drawn in; the entries are
+    numbered 1 to n, left to right; no two markers of a lane collide."""
+    window = window_of(length)
+    sequence = [msgspec.structs.replace(event, actors=actors) for event, actors in drawn]
+    rows = lanes(sequence, by, ACTOR_IDS)
+    markers = place_markers(window, width, rows)
+    listed = entries(markers, sequence)
+    in_window = [e.id for e in sequence if event_columns(window, width, e) is not None]
+    assert sorted(e.id for _, found in listed for e in found) == sorted(in_window)  # each once
+    assert [number for number, _ in listed] == list(range(1, len(listed) + 1))
+    number_of = {e.id: number for number, found in listed for e in found}
+    for marker in markers:
+        assert {number_of[e.id] for e in marker.events} == {marker.number}
+    firsts = [min((m.at, m.lane) for m in markers if m.number == number) for number, _ in listed]
+    assert firsts == sorted(firsts)
+    number_width = len(str(len(listed)))
+    for a, b in itertools.combinations(markers, 2):
+        assert a.lane != b.lane or not collide(a, b, number_width, width)
+
+
+@given(
+    st.lists(st.text(alphabet="abcdé ÉXY-'", min_size=1, max_size=60), min_size=1, max_size=15),
+    st.integers(40, 200),
+)
+def test_a_name_beside_its_lane_is_never_cut_below_a_readable_length(names: list[str], width: int) -> None:
+    column = name_column(names, width)
+    if column == 0:  # each name on its own line, whole up to the terminal's width
+        assert width < 5 * READABLE_NAME
+        return
+    assert column <= max(6, width // 5)
+    for name in names:
+        shown = fit(name, column, "…")
+        assert shown == name or len(shown) >= READABLE_NAME, (name, shown)
+    if width < 60:  # at 40 columns: beside the lanes only when every name fits whole
+        assert all(len(name) <= column for name in names)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 199), st.text(alphabet="abc. 0123", min_size=1, max_size=12)), max_size=12
+    ),
+    st.integers(31, 200),
+)
+def test_axis_labels_never_touch_and_the_first_and_last_come_first(
+    drawn: list[tuple[int, str]], width: int
+) -> None:
+    ticks = sorted({column % width: name for column, name in drawn}.items())
+    placed = place_labels(ticks, width)
+    for start, name in placed:  # at its tick, or moved left to end at the edge, over its tick
+        assert start >= 0 and start + len(name) <= width
+        assert any(
+            shown == name and (start == column or (start + len(name) == width and start <= column))
+            for column, shown in ticks
+        )
+    for (start, name), (after, _) in itertools.pairwise(placed):
+        assert after - (start + len(name) - 1) > 2  # two free columns between labels
+    if ticks:  # the first and the last tick are labelled whatever lies between them
+        assert set(place_labels([ticks[0], ticks[-1]], width)) <= set(placed)
+        assert (ticks[0][0], ticks[0][1]) in placed or len(ticks[0][1]) > width - ticks[0][0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(2023, 1, 1), max_value=date(2026, 12, 31)),
+    st.integers(0, 800),
+    st.integers(31, 200),
+    st.sampled_from(["en", "fr"]),
+)
+def test_every_axis_names_a_day_of_its_window(start: date, length: int, width: int, lang: Lang) -> None:
+    window = Period(start, start + timedelta(days=length))
+    ticks = axis_ticks(window, width, 6, 4, lang)
+    assert ticks and all(window.start <= day <= window.end for day, _ in ticks)
+    by_day = len(month_starts(window)) < 2  # months when the window holds two month starts
+    assert all(name[0].isdigit() == (by_day or name.isdigit()) for _, name in ticks)  # "14 Jul", "2025"
+    assert by_day or all(day.day == 1 for day, _ in ticks)
+    columns = [(column_of(day, window, width), name) for day, name in ticks]
+    placed = place_labels(columns, width)
+    assert placed[0][1] == ticks[0][1] and str(ticks[0][0].year) in ticks[0][1]  # named, with its year
+    if len(place_labels([columns[0], columns[-1]], width)) == 2:  # room for the last as well
+        assert placed[-1][1] == ticks[-1][1]
+
+
+# --- the layout rules, through the CLI at 40, 80 and 200 columns ---------------------
+
+WIDTHS = (40, 80, 200)
+
+
+def lanes_drawn(text: str) -> list[tuple[str, str, str]]:
+    """Each lane's name, marks and numbers, the names beside the lanes or above them."""
+    rows, axis, offset = plot(text)
+    band = next(index for index, row in enumerate(rows) if row.startswith("aid"))
+    if offset == 0:
+        return [(rows[i].rstrip(" ┊"), rows[i + 1], rows[i + 2]) for i in range(band + 2, axis, 3)]
+    return [
+        (rows[i][:offset].rstrip(), rows[i][offset:], rows[i + 1][offset:]) for i in range(band + 1, axis, 2)
+    ]
+
+
+def legend_entries(text: str) -> dict[int, str]:
+    """The legend: each number and all its lines, in one line."""
+    found: dict[int, list[str]] = {}
+    rows = text.split("\n\n", 1)[1].splitlines()
+    width = rows[0].index("1") + 1  # the numbers' column, right-justified: " 1" when up to 99
+    for row in rows:
+        if row[:width].strip():  # a number starts an entry; under it, its events go on
+            found[int(row[:width])] = []
+        found[max(found)].append(row[width:])
+    return {number: " ".join(" ".join(rows).split()) for number, rows in found.items()}
+
+
+def titles(lang: str, *args: str) -> list[str]:
+    return [record["title"] for record in brief("timeline", "--json", "--lang", lang, *args).json()]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_the_axis_names_the_first_and_the_last_month_it_reaches(columns: int, lang: Lang) -> None:
+    text = chart("--lang", lang, columns=columns)
+    _, axis, _ = plot(text)
+    names = text.splitlines()[axis + 1].split()
+    assert names[:2] == [{"en": "Apr", "fr": "avr."}[lang], "2025"]  # the first tick: April
+    assert names[-1] == {"en": "Jul", "fr": "juil."}[lang]  # the window ends on 15 July
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("by", ["kind", "actor"])
+def test_at_40_columns_every_lane_is_named_whole_on_a_line_of_its_own(by: str, lang: Lang) -> None:
+    text = chart("--by", by, "--lang", lang, columns=40)
+    drawn = [name for name, _, _ in lanes_drawn(text)]
+    if by == "actor":
+        actors = brief("actors", "--json", "--lang", lang).json()
+        expected = [actor["name"] for actor in actors if actor["events"]]
+    else:
+        kinds = {record["kind"] for record in brief("timeline", "--json").json()}
+        expected = [label(f"event_kind.{kind}", lang) for kind in EVENT_KINDS if kind in kinds]
+    assert drawn == expected
+    assert plot(text)[2] == 0 and "…" not in "\n".join(plot(text)[0])
+    assert all(len(row) <= 40 for row in text.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("by", ["kind", "actor"])
+@pytest.mark.parametrize("columns", [80, 200])
+def test_from_80_columns_names_stay_beside_their_lanes_readable(columns: int, by: str, lang: Lang) -> None:
+    text = chart("--by", by, "--lang", lang, columns=columns)
+    assert plot(text)[2] > 0
+    for name, _, _ in lanes_drawn(text):
+        assert not name.endswith("…") or len(name) >= READABLE_NAME, name
+    if columns == 200:
+        assert "…" not in "\n".join(plot(text)[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_by_actor_the_legend_lists_each_event_once_under_one_number(columns: int, lang: Lang) -> None:
+    text = chart("--by", "actor", "--lang", lang, columns=columns)
+    legend = legend_entries(text)
+    assert list(legend) == list(range(1, len(legend) + 1))
+    for title in titles(lang):
+        assert sum(entry.count(title) for entry in legend.values()) == 1, title
+    drawn = {int(n) for _, _, numbers in lanes_drawn(text) for n in re.findall(r"\d+", numbers)}
+    assert drawn == set(legend)  # every number drawn leads to the legend, and back
+    # The 3 July call is drawn in Trump's lane and in Putin's, under the same number.
+    call = next(n for n, entry in legend.items() if entry.count(titles(lang, "--kind", "call")[0]))
+    putin = next(numbers for name, _, numbers in lanes_drawn(text) if name.startswith("Vladimir"))
+    assert re.findall(r"\d+", putin) == [str(call)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_a_one_day_window_reads_as_that_day(columns: int, lang: Lang) -> None:
+    text = chart("--since", "2025-07-14", "--until", "2025-07-14", "--lang", lang, columns=columns)
+    head = " ".join(text.split(f"\n{label('chart_band', lang)}")[0].split())
+    day = {"en": "14 July 2025: 1 day,", "fr": "14 juillet 2025 : 1 jour,"}[lang]
+    assert head.split(" · ", 1)[1].split(" ", 2)[2].startswith(day), head
+    assert head.count("2025") == 1 and "≈" not in head
+    _, axis, _ = plot(text)
+    assert text.splitlines()[axis + 1].strip() == {"en": "14 Jul 2025", "fr": "14 juil. 2025"}[lang]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_the_july_suspension_and_increase_are_two_markers(columns: int, lang: Lang) -> None:
+    """1-7 July and 7 July: the increase's glyph sits on the suspension's last day, apart
+    from its ▼ at every width from 40 columns, so each keeps its own marker and number."""
+    text = chart("--lang", lang, columns=columns)
+    marks, numbers = lane_rows(text, label("event_kind.policy-change", lang)[:10])
+    assert re.search("▼━+⇑", marks), marks
+    suspension, increase = (titles(lang, "--since", "2025-07")[i] for i in (0, 2))
+    numbered = {
+        title: n
+        for n, entry in legend_entries(text).items()
+        for title in (suspension, increase)
+        if title in entry
+    }
+    assert numbered[suspension] != numbered[increase]
+    assert len(re.findall(r"\d+", numbers)) == 4  # 3 March, 11 March, 1 July, 7 July
