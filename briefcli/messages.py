@@ -257,6 +257,9 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("{value} is not in the range x>={least}.", "{value} est trop petit : {least} au moins."),
     ("give 1 or more, not {value}", "donner 1 ou plus, pas {value}"),
     ("{value} is not a valid int.", "{value} n'est pas un nombre entier."),
+    # typer 0.29 checks an int with pydantic, whose message does not name the value
+    ("Input should be a valid integer, unable to parse string as an integer",
+     "un nombre entier est attendu, et ce texte n'en est pas un"),
     ("{value} is not a valid integer.", "{value} n'est pas un nombre entier."),
     ("Option {name} does not take a value.", "l'option {name} ne prend pas de valeur."),
     ("{value} is not {choice}.", "{value} n'est pas {choice}."),

@@ -109,8 +109,13 @@ def test_a_typo_of_either_languages_word_is_suggested_in_the_words_listed(vocabu
 
 
 def test_click_s_usage_errors_are_in_french_under_lang_fr() -> None:
+    # typer 0.28 (Click) names the value; typer 0.29 (pydantic) does not
     assert brief("timeline", "--limit", "abc", "--lang", "fr").stderr.startswith(
-        "brief timeline : valeur invalide pour '--limit' / '-n' : 'abc' n'est pas un nombre entier."
+        (
+            "brief timeline : valeur invalide pour '--limit' / '-n' : 'abc' n'est pas un nombre entier.",
+            "brief timeline : valeur invalide pour '--limit' / '-n' : un nombre entier est attendu, et ce "
+            "texte n'en est pas un",
+        )
     )
     assert brief("diff", "a", "b", "c", "--lang", "fr").stderr.startswith(
         "brief diff : argument(s) en trop (c)"
