@@ -868,3 +868,19 @@ def test_the_july_suspension_and_increase_are_two_markers(columns: int, lang: La
     }
     assert numbered[suspension] != numbered[increase]
     assert len(re.findall(r"\d+", numbers)) == 4  # 3 March, 11 March, 1 July, 7 July
+
+
+def test_each_direction_has_one_mark_in_every_view_and_no_two_share_one() -> None:
+    """The list, the chart, Markdown and the page draw a direction alike: resume ▲ and
+    increase ⇑ apart, as the chart always had them."""
+    from briefcli.choices import DIRECTIONS
+    from briefcli.render.chart import UNICODE
+    from briefcli.render.wording import DIRECTION_MARKS
+
+    assert all(DIRECTION_MARKS[direction] == UNICODE[direction] for direction in DIRECTIONS)
+    assert len(set(DIRECTION_MARKS.values())) == len(DIRECTIONS)
+    shown = brief("timeline", "--policy", env={"COLUMNS": "100"}).stdout
+    chart = brief("timeline", "--policy", "--chart", env={"COLUMNS": "100"}).stdout
+    for direction in ("increase", "resume", "suspend"):
+        assert f"{DIRECTION_MARKS[direction]} {direction}" in shown
+        assert DIRECTION_MARKS[direction] in chart

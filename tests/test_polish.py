@@ -155,7 +155,7 @@ def test_a_narrow_timeline_keeps_each_event_together(width: str) -> None:
     shown = brief("timeline", "--since", "2025-07", env={"COLUMNS": width}).stdout.splitlines()
     heads = [line for line in shown if line[:1].isdigit()]
     assert len(heads) == 7  # one line per event, starting with its date
-    assert all(re.search(r"(▼|▲|⇄|·) \w", head) for head in heads)  # the kind beside the date
+    assert all(re.search(r"(▼|▲|⇑|⇄|·) \w", head) for head in heads)  # the kind beside the date
     body = shown[shown.index(heads[0]) + 1 : shown.index(heads[1])]
     assert body and all(line.startswith("  ") for line in body)
     assert all(len(line) <= int(width) for line in shown)

@@ -31,7 +31,7 @@ from briefcli.model import Briefing, Event
 from briefcli.render.human import ASCII_MARKS, View, bind_spacing
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
-from briefcli.render.wording import PUBLIC_RECORD_MARK
+from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK
 from briefcli.terminal import Terminal
 from briefcli.timescale import (
     Lane,
@@ -57,7 +57,7 @@ UNICODE = {
     "increased": "═",
     "paused": "░",
     "uncertain": "?",
-    "restructure": "⇄",
+    "restructure": DIRECTION_MARKS["restructure"],
     "span": "━",
     "period": "┄",
     "point": "●",
@@ -65,9 +65,9 @@ UNICODE = {
     "tick": "┬",
     "published": "◆",
     "published_line": "┊",
-    "suspend": "▼",
-    "resume": "▲",
-    "increase": "⇑",
+    "suspend": DIRECTION_MARKS["suspend"],  # the marks every view shares
+    "resume": DIRECTION_MARKS["resume"],
+    "increase": DIRECTION_MARKS["increase"],
     "more": "+",
     "group": "·",
     "cut": "…",

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from briefcli.model import Briefing, Event, Evidence, Lang
     from briefcli.render.records import Cast
 
-DIRECTION_MARKS = {"suspend": "▼", "resume": "▲", "increase": "▲", "restructure": "⇄"}
+DIRECTION_MARKS = {"suspend": "▼", "resume": "▲", "increase": "⇑", "restructure": "⇄"}  # the chart's too
 PUBLIC_RECORD_MARK = "◇"
 
 
