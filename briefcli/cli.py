@@ -627,7 +627,7 @@ def timeline(
     )
     total, events = len(events), events[:limit]
     if chart:
-        render.show_chart(out, briefing, events, window, lanes)
+        render.show_chart(out, briefing, events, window, lanes, total)
     else:
         render.show_timeline(out, briefing, events, window, total)
 
@@ -741,7 +741,7 @@ def export(
       brief export > briefing.md
       brief export --lang fr -o briefing-fr.md
       brief export --format json | jq '.events | length'
-      brief export -o briefing.html      a web page: the format follows the extension
+      brief export -o briefing.html      a web page, by the extension
       brief export --format timelinejs -o timeline.json
       brief export -o archive.db --data briefings/
 
@@ -955,7 +955,14 @@ def new(
     """
     from briefcli.choices import read_choice
     from briefcli.dates import iso_period
-    from briefcli.files import atomic_output, file_argument, refuse_same_file
+    from briefcli.files import (
+        atomic_output,
+        file_argument,
+        is_plain_file,
+        is_standard_output,
+        refuse_same_file,
+        replaces_a_file,
+    )
     from briefcli.provenance import paragraphs_of, read_article
     from briefcli.render import machine, say
     from briefcli.render.safe import inert
@@ -970,6 +977,8 @@ def new(
     article = file_argument(article_name, "ARTICLE")
     named = "<stdin>" if article_name == "-" else str(article)
     target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
+    if target is not None and is_standard_output(target):
+        target = None  # -o /dev/stdout: as without -o, so that the paragraphs go to stderr
     text, article_text = read_article(article)
     try:
         language = (
@@ -994,7 +1003,9 @@ def new(
         print(numbered, file=sys.stderr)
         return
     refuse_same_file(target, article, "article")
-    if os.path.lexists(target) and not force:
+    # A file, or a link, that is there already may be a briefing with work in it; a device,
+    # a FIFO or a descriptor (/dev/stdout) is written directly, as every -o writes one.
+    if replaces_a_file(target) and not force:
         raise UsageProblem(f"--output {target} exists: give --force to replace it, or another name")
     with atomic_output(target) as stream:
         machine.write_json(briefing, stream)
@@ -1002,7 +1013,7 @@ def new(
     # The skeleton's $schema names briefing.schema.json beside it, for editors: written
     # when it is not there (one already there, even an older one, is the user's).
     schema_file = target.parent / SCHEMA_URL
-    if not os.path.lexists(schema_file):
+    if is_plain_file(target) and not os.path.lexists(schema_file):  # not beside /dev/stdout
         from briefcli.schema import schema_text
 
         with atomic_output(schema_file) as stream:

@@ -21,7 +21,11 @@ def refuse_same_file(output: Path, read: Path, what: str = "briefing") -> None:
             import sys
 
             given, written = os.fstat(sys.stdin.fileno()), os.stat(output)
-            same = (given.st_dev, given.st_ino) == (written.st_dev, written.st_ino)
+            # A regular file only: a terminal or a pipe is not a file that -o would replace
+            same = stat.S_ISREG(given.st_mode) and (given.st_dev, given.st_ino) == (
+                written.st_dev,
+                written.st_ino,
+            )
         else:
             same = output.exists() and os.path.samefile(output, read)
     except (OSError, ValueError, AttributeError):  # no such output, or no standard input to ask
@@ -40,6 +44,40 @@ def file_argument(given: str, option: str, *, output: bool = False) -> Path:
     if output and given.endswith(("/", os.sep)) and given != "-":
         raise UsageProblem(f"{option} {given}: a file name cannot end with '/' (that names a directory)")
     return Path(given)
+
+
+def replaces_a_file(path: Path) -> bool:
+    """Whether atomic_output(path) would replace a file that is there: a regular file, or
+    a link to one (or a dangling link, which it would make), not a directory, a device, a
+    FIFO or a descriptor (/dev/stdout, /dev/fd/3: written directly, appended to)."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False  # nothing there
+    try:
+        info = os.stat(path)
+    except OSError:
+        return True  # a dangling link: writing would make the file it names
+    return stat.S_ISREG(info.st_mode) and not _names_a_descriptor(path)
+
+
+def is_standard_output(path: Path) -> bool:
+    """Whether `path` names brief's own standard output (/dev/stdout, /dev/fd/1)."""
+    import sys
+
+    try:
+        named, out = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return _names_a_descriptor(path) and (named.st_dev, named.st_ino) == (out.st_dev, out.st_ino)
+
+
+def is_plain_file(path: Path) -> bool:
+    """A regular file named as itself, not through a link (as /dev/stdout is)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -179,7 +179,8 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("the file is empty: expected a JSON object", "le fichier est vide : un objet JSON est attendu"),
     ("not valid UTF-8 (byte {n})", "UTF-8 invalide (octet {n})"),
     ("JSON nested too deeply to be a briefing", "JSON trop imbriqué pour être un briefing"),
-    ("not valid JSON: {reason}", "JSON invalide : {reason}"),
+    ("not valid JSON: it ends too soon (truncated)", "JSON invalide : il s'arrête trop tôt (tronqué)"),
+    ("not valid JSON: {reason}", "JSON invalide : {reason}"),  # msgspec's reasons stay its own words
     ("expected a JSON object, got {kind}", "un objet JSON est attendu, pas {kind}"),
     ("not a valid briefing", "briefing invalide"),
     # load.py: the fields

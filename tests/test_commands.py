@@ -560,3 +560,10 @@ def test_validate_says_the_rules_wait_for_a_file_that_does_not_decode(tmp_path: 
     for other in (rules_only, tmp_path / "missing.json"):
         assert "note:" not in brief("validate", str(other)).stdout
         assert json.loads(brief("validate", str(other), "--json").stdout)["notes"] == []
+
+
+def test_a_truncated_file_is_said_so_in_french_too(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.json"
+    cut.write_bytes(MINI.read_bytes()[:100])
+    shown = brief("validate", str(cut), "--lang", "fr").stdout
+    assert "  JSON invalide : il s'arrête trop tôt (tronqué)" in shown.splitlines()

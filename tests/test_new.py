@@ -230,3 +230,45 @@ def test_an_article_on_standard_input_is_read_whole_up_to_its_limit(tmp_path: Pa
     over = brief_process("validate", str(work), "--source", "-", input=at_limit + b"a")
     assert over.returncode == 1
     assert over.stderr == b"brief: <stdin>: larger than the 16 MiB limit for an article\n"
+
+
+def test_devices_and_descriptors_are_written_directly_without_force_and_get_no_schema(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import BRIEF, clean_environment
+
+    args = ["new", str(MINI_ARTICLE), "--published", "2024-07"]
+    to_null = brief_process(*args, "-o", "/dev/null")
+    assert to_null.returncode == 0, to_null.stderr
+    assert not Path("/dev/briefing.schema.json").exists()
+    for stdout_name in ("/dev/stdout", "/dev/fd/1"):  # standard output, even onto a file
+        captured = tmp_path / "captured.json"
+        with open(captured, "wb") as out:
+            run = subprocess.run([str(BRIEF), *args, "-o", stdout_name], stdout=out, stderr=subprocess.PIPE,
+                                 env=clean_environment(), check=False)  # fmt: skip
+        assert run.returncode == 0, run.stderr
+        assert json.loads(captured.read_bytes())["id"] == "mini-article-2024-07"  # the paragraphs on stderr
+        assert b"\xc2\xb61 Zo" in run.stderr
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    into_folder = brief_process(*args, "-o", str(folder))
+    assert (into_folder.returncode, into_folder.stderr) == (
+        1,
+        f"brief: cannot write {folder}: it is a directory\n".encode(),
+    )
+
+
+def test_a_pipe_or_terminal_on_standard_input_is_not_the_file_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only a regular file given as standard input can be the -o file: a pipe (or a
+    terminal) written through /dev/fd is another matter."""
+    import os
+    import sys
+
+    from briefcli.files import refuse_same_file
+
+    read_end, write_end = os.pipe()
+    with os.fdopen(read_end) as given, os.fdopen(write_end, "w"):
+        monkeypatch.setattr(sys, "stdin", given)
+        refuse_same_file(Path(f"/dev/fd/{write_end}"), Path("-"))  # the same pipe: not refused

@@ -568,3 +568,5 @@ def test_a_limited_timeline_says_how_many_of_how_many(lang: str) -> None:
         else:
             words = f"{every} events" if lang == "en" else f"{every} événements"
         assert first == ("Timeline · " if lang == "en" else "Chronologie · ") + words, (limit, first)
+        drawn = brief("timeline", "--chart", "--limit", str(limit), "--lang", lang, env={"COLUMNS": "80"})
+        assert drawn.stdout.splitlines()[0] == first, (limit, "--chart")

@@ -183,8 +183,16 @@ def show_timeline(
         _records(out, event_records(events, out.lang, cast), EventRecord)
 
 
-def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window: Window, by: str) -> None:
-    """The timeline drawn to scale (`render/chart.py`); a notice when nothing matches."""
+def show_chart(
+    out: Output,
+    briefing: Briefing,
+    events: Sequence[Event],
+    window: Window,
+    by: str,
+    total: int | None = None,
+) -> None:
+    """The timeline drawn to scale (`render/chart.py`); a notice when nothing matches;
+    `total`: how many events there were before --limit kept these."""
     if not events:
         notice("no_events", out.lang)
         return
@@ -199,6 +207,7 @@ def show_chart(out: Output, briefing: Briefing, events: Sequence[Event], window:
         window=chart_window(briefing, window),
         band=status_band(briefing),
         by=by,
+        total=total,
     )
 
 

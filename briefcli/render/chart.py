@@ -31,7 +31,7 @@ from briefcli.model import Briefing, Event
 from briefcli.render.human import ASCII_MARKS, View, bind_spacing
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
-from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK
+from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, events_counted
 from briefcli.terminal import Terminal
 from briefcli.timescale import (
     Lane,
@@ -221,8 +221,10 @@ def chart(
     window: Period,
     band: StatusBand,
     by: str,
+    total: int | None = None,
 ) -> None:
-    """Draw the chart of `events` over `window`; raise BriefError below the minimum width."""
+    """Draw the chart of `events` over `window`; raise BriefError below the minimum width.
+    `total`: how many events there were before --limit kept these."""
     lang = view.lang
     width = view.terminal.width
     if width < MIN_CHART_WIDTH:
@@ -237,7 +239,8 @@ def chart(
     glyph = geometry.glyphs
 
     markers = place_markers(window, geometry.width, rows)
-    view.show(geometry.text(f"{label('timeline', lang)} · {label('n_events', lang, n=len(events))}", "bold"))
+    counted = events_counted(lang, len(events), total)
+    view.show(geometry.text(f"{label('timeline', lang)} · {counted}", "bold"))
     view.show(geometry.text(scale_line(window, geometry.width, lang), "dim"))
     published = iso_period(briefing.source.published).start
     published_at = geometry.column(published) if window.start <= published <= window.end else None

@@ -31,6 +31,7 @@ from briefcli.render.wording import (
     PUBLIC_RECORD_MARK,
     event_date,
     event_kind,
+    events_counted,
     paras,
     quoted,
     short_line,
@@ -462,12 +463,7 @@ def timeline(
     """The events; `total`: how many there were before --limit kept these."""
     lang = view.lang
     mark = view.glyph(PUBLIC_RECORD_MARK)
-    counted = (
-        label("n_of_events", lang, shown=len(events), n=total)
-        if total is not None and total > len(events)
-        else label("n_events", lang, n=len(events))
-    )
-    header = [view.label("timeline"), counted]
+    header = [view.label("timeline"), events_counted(lang, len(events), total)]
     if window is not None and (words := window_words(window)) is not None:
         header.append(words.text(lang))
     view.show(Text(view.glyph(" · ".join(header)), style="bold"))

@@ -55,3 +55,10 @@ def source_line(briefing: Briefing, lang: Lang, cast: Cast) -> str:
 def short_line(briefing: Briefing, lang: Lang) -> str:
     """The one-line summary, as plain text: the date and the headline."""
     return f"{human_date(briefing.source.published, lang)} · {briefing.summary.headline.pick(lang)}"
+
+
+def events_counted(lang: Lang, shown: int, total: int | None = None) -> str:
+    """'10 events', or '1 of 10 events' when --limit kept fewer than there were (`total`)."""
+    if total is not None and total > shown:
+        return label("n_of_events", lang, shown=shown, n=total)
+    return label("n_events", lang, n=shown)
