@@ -98,8 +98,9 @@ def _records(old: list[Any], new: list[Any], lang: Lang) -> tuple[Records, list[
         previous = before.get(record.id)
         if previous is not None and previous != record:  # Struct equality first: cheap
             fields = [FieldChange(field=f, old=o, new=n) for f, o, n in field_changes(previous, record)]
-            changed.append(Changed(id=record.id, label=_label(record, lang), fields=fields))
-            pairs.append((previous, record))
+            if fields:  # none: equal values in types of different kinds (see field_changes)
+                changed.append(Changed(id=record.id, label=_label(record, lang), fields=fields))
+                pairs.append((previous, record))
     return Records(added=added, removed=removed, changed=changed), pairs
 
 

@@ -107,7 +107,9 @@ def field_changes(old: Actor | Event | Quote, new: Actor | Event | Quote) -> Ite
     field is null. Only differing fields are converted: a large diff compares many."""
     for name in type(new).__struct_fields__:
         before, after = getattr(old, name, None), getattr(new, name, None)
-        if before == after:
+        # Struct equality is cheap, but a record decoded with the pattern-free twin types
+        # (unchecked.py) is never == its model-typed equal: then the JSON values decide.
+        if before == after or msgspec.to_builtins(before) == msgspec.to_builtins(after):
             continue
         if isinstance(before, Text) or isinstance(after, Text):
             for lang in ("en", "fr"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -148,3 +149,24 @@ def test_hostile_text_stays_inert_in_every_view(tmp_path: Path) -> None:
         .json()["events"]["added"][0]["label"]
         .startswith("\x1b[31m")
     )
+
+
+def test_a_set_against_its_latest_member_is_the_same(tmp_path: Path) -> None:
+    """A directory of two briefings merges to the later one's values: against that one
+    file, nothing changed (the two sides are decoded in types of different kinds: a lone
+    small file with the model's own, briefings read together with the pattern-free twins)."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for source in (MINI, FOLLOWUP):
+        (folder / source.name).write_bytes(source.read_bytes())
+    for old, new in ((folder, FOLLOWUP), (FOLLOWUP, folder)):
+        run = brief("diff", str(old), str(new), "--json")
+        assert run.exit_code == 0, run.stdout
+        found = json.loads(run.stdout)
+        assert found["same"] is True
+        assert all(
+            not found[section][kind]
+            for section in ("actors", "events", "quotes")
+            for kind in ("added", "removed", "changed")
+        )
+    assert brief("diff", str(folder), str(FOLLOWUP)).stdout.splitlines()[-1] == "No change."
