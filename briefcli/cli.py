@@ -906,9 +906,14 @@ def diff(
     try:
         before, after = (load(parts) for parts in sides)
     except BriefError as exc:
-        raise DiffTrouble(exc.message) from None
+        exc.status = DiffTrouble.status  # the same words, in the language of messages; status 2
+        raise
     result = compare(before, after, out.lang)
-    render.show_diff(out, result)
+    try:
+        render.show_diff(out, result)
+        sys.stdout.flush()  # a full disk or a closed stdout is trouble (2), never "different" (1)
+    except OSError as exc:
+        raise DiffTrouble(f"write error: {exc.strerror or exc}") from None
     if not result.same:
         raise typer.Exit(ExitStatus.ERROR)  # 1: different
 

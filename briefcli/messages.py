@@ -137,6 +137,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
      "deux briefings ont l'identifiant {id} : une archive range les enregistrements par briefing"),
     ("standard input can be read only once: give the briefing or the article as a file",
      "l'entrée standard ne se lit qu'une fois : donner le briefing ou l'article comme fichier"),
+    ("write error: {reason}", "erreur d'écriture : {reason}"),
     ("standard input can be read only once: give it as OLD or as NEW",
      "l'entrée standard ne se lit qu'une fois : la donner comme OLD ou comme NEW"),
     ("{side} is empty: give a briefing file, a directory or -",

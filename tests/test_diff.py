@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import msgspec
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -170,3 +171,31 @@ def test_a_set_against_its_latest_member_is_the_same(tmp_path: Path) -> None:
             for kind in ("added", "removed", "changed")
         )
     assert brief("diff", str(folder), str(FOLLOWUP)).stdout.splitlines()[-1] == "No change."
+
+
+@pytest.mark.parametrize("new", [MINI, FOLLOWUP])
+def test_a_failed_write_is_trouble_never_different_or_the_same(new: Path) -> None:
+    """diff(1)'s statuses: a full disk is 2, whether the briefings differ (1) or not (0)."""
+    import subprocess
+
+    from tests.conftest import BRIEF, clean_environment
+
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run([str(BRIEF), "diff", str(MINI), str(new)], stdout=full, stderr=subprocess.PIPE,
+                             env=clean_environment(), check=False)  # fmt: skip
+    assert (run.returncode, run.stderr) == (2, b"brief: write error: No space left on device\n")
+
+
+def test_a_file_diff_cannot_read_is_said_in_the_language_of_messages(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"x":', encoding="utf-8")
+    missing = brief("diff", str(tmp_path / "nope.json"), str(MINI), "--lang", "fr")
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        f"brief : {tmp_path / 'nope.json'} : fichier introuvable\n",
+    )
+    cut = brief("diff", str(broken), str(MINI), "--lang", "fr")
+    assert (cut.exit_code, cut.stderr) == (
+        2,
+        f"brief : {broken} : JSON invalide : il s'arrête trop tôt (tronqué)\n",
+    )
