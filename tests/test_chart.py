@@ -672,7 +672,8 @@ def test_the_legend_numbers_each_event_once(
 ) -> None:
     """However events share markers across lanes (--by actor), each event is one entry of
     the legend and has that entry's number in every lane it is drawn in; the entries are
-    numbered 1 to n, left to right; no two markers of a lane collide."""
+    numbered 1 to n, left to right (in one column, in timeline order); no two markers of a
+    lane collide."""
     window = window_of(length)
     sequence = [msgspec.structs.replace(event, actors=actors) for event, actors in drawn]
     rows = lanes(sequence, by, ACTOR_IDS)
@@ -684,7 +685,13 @@ def test_the_legend_numbers_each_event_once(
     number_of = {e.id: number for number, found in listed for e in found}
     for marker in markers:
         assert {number_of[e.id] for e in marker.events} == {marker.number}
-    firsts = [min((m.at, m.lane) for m in markers if m.number == number) for number, _ in listed]
+    # Numbered left to right; in one column, in timeline order, then lane by lane
+    from briefcli.query import date_order
+
+    firsts = [
+        min((m.at, min(map(date_order, m.events)), m.lane) for m in markers if m.number == number)
+        for number, _ in listed
+    ]
     assert firsts == sorted(firsts)
     number_width = len(str(len(listed)))
     for a, b in itertools.combinations(markers, 2):
@@ -884,3 +891,13 @@ def test_each_direction_has_one_mark_in_every_view_and_no_two_share_one() -> Non
     for direction in ("increase", "resume", "suspend"):
         assert f"{DIRECTION_MARKS[direction]} {direction}" in shown
         assert DIRECTION_MARKS[direction] in chart
+
+
+def test_events_in_one_column_are_numbered_in_timeline_order() -> None:
+    """Over the mini briefing and its follow-up, the works from 30 June and the 1 July
+    meeting share a column at 100: numbered as the timeline lists them."""
+    from tests.conftest import FOLLOWUP, MINI
+
+    shown = brief("timeline", "--chart", "--data", str(FOLLOWUP), "--data", str(MINI), env={"COLUMNS": "100"})
+    legend = [line for line in shown.stdout.splitlines() if line[:2] in ("3 ", "4 ")]
+    assert legend[0].startswith("3 30 June – 5 July 2024") and legend[1].startswith("4 1 July 2024")

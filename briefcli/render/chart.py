@@ -28,6 +28,7 @@ from briefcli.dates import Period, event_period, iso_period
 from briefcli.errors import BriefError
 from briefcli.i18n import colon, human_date, human_span, label, term
 from briefcli.model import Briefing, Event
+from briefcli.query import date_order
 from briefcli.render.human import ASCII_MARKS, View, bind_spacing
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
@@ -399,7 +400,7 @@ def place_markers(window: Period, width: int, rows: Sequence[Lane]) -> list[Mark
 def number_markers(markers: Sequence[Marker]) -> None:
     """Give each marker the number of its entry in the legend: the events linked by
     sharing a marker in some lane are one entry, numbered in order of their first
-    marker, left to right (then lane by lane)."""
+    marker, left to right (in one column, in timeline order, then lane by lane)."""
     parent: dict[str, str] = {}
 
     def root(event_id: str) -> str:
@@ -412,7 +413,8 @@ def number_markers(markers: Sequence[Marker]) -> None:
         for event in marker.events[1:]:
             parent[root(event.id)] = first
     numbers: dict[str, int] = {}
-    for marker in sorted(markers, key=lambda m: (m.at, m.lane)):
+    # Left to right; in one column, in timeline order (30 June–5 July before 1 July), as the list
+    for marker in sorted(markers, key=lambda m: (m.at, min(map(date_order, m.events)), m.lane)):
         marker.number = numbers.setdefault(root(marker.events[0].id), len(numbers) + 1)
 
 
