@@ -38,6 +38,7 @@ class Disagreement(msgspec.Struct, frozen=True):
     older_value: Any
     newer: str  # the briefing whose value is used
     newer_value: Any
+    same_day: bool = False  # published the same day: the one given last counts as the later
 
     def __str__(self) -> str:
         return self.text("en")
@@ -49,7 +50,8 @@ class Disagreement(msgspec.Struct, frozen=True):
 
         section = label(self.section, lang).lower() if lang == "fr" else self.section
         old, new = _shown(self.older_value, lang), _shown(self.newer_value, lang)
-        return say("note.disagree", lang, section=section, id=self.id, field=self.field, older=self.older,
+        key = "note.disagree_same_day" if self.same_day else "note.disagree"
+        return say(key, lang, section=section, id=self.id, field=self.field, older=self.older,
                    old=old, newer=self.newer, new=new)  # fmt: skip
 
 
@@ -123,21 +125,32 @@ def field_changes(old: Actor | Event | Quote, new: Actor | Event | Quote) -> Ite
 def disagreements(briefings: Sequence[Briefing]) -> list[Disagreement]:
     """Each field on which a record's value in some briefing differs from the value used."""
     ordered = by_publication(briefings)
-    winner: dict[tuple[str, str], tuple[str, Any]] = {}
+    # The briefing itself, not its id: two files may hold one id (two versions of a briefing)
+    winner: dict[tuple[str, str], tuple[Briefing, Any]] = {}
     for briefing in ordered:
         for section in SECTIONS:
             for record in getattr(briefing, section):
-                winner[section, record.id] = (briefing.id, record)
+                winner[section, record.id] = (briefing, record)
     found: list[Disagreement] = []
     for briefing in ordered:
         for section in SECTIONS:
             for record in getattr(briefing, section):
                 newer, used = winner[section, record.id]
-                if newer == briefing.id:
+                if newer is briefing:
                     continue
+                same_day = newer.source.published == briefing.source.published
                 for name, old_value, new_value in field_changes(record, used):
                     if name != "evidence":  # another article's evidence cites other paragraphs
                         found.append(
-                            Disagreement(section, record.id, name, briefing.id, old_value, newer, new_value)
+                            Disagreement(
+                                section,
+                                record.id,
+                                name,
+                                briefing.id,
+                                old_value,
+                                newer.id,
+                                new_value,
+                                same_day,
+                            )
                         )
     return found

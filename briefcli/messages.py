@@ -80,6 +80,18 @@ CATALOGUE: Mapping[str, tuple[str, str]] = {
         "{section} {id}, {field}: {older} has {old}; {newer}, published later, has {new} and wins",
         "{section} {id}, {field} : {older} donne {old} ; {newer}, publié plus tard, donne {new} et l'emporte",
     ),
+    "note.disagree_same_day": (
+        "{section} {id}, {field}: {older} has {old}; {newer}, published the same day and given after it, has "
+        "{new} and wins",
+        "{section} {id}, {field} : {older} donne {old} ; {newer}, publié le même jour et donné après, donne "
+        "{new} et l'emporte",
+    ),
+    "note.same_id": (
+        "{id} is the id of {n} of these files ({files}): they are read as one briefing, the one given last "
+        "winning where they differ",
+        "{id} est l'identifiant de {n} de ces fichiers ({files}) : ils sont lus comme un seul briefing, le "
+        "dernier donné l'emportant là où ils diffèrent",
+    ),
     "note.nothing": ("nothing", "rien"),
     "note.rules_wait": (
         "the rules (dates, references, evidence, texts) are checked once these are fixed: there may be more",

@@ -307,3 +307,22 @@ def test_shared_answers_never_hide_a_problem(tmp_path: Path) -> None:
     run = brief("timeline", "--data", str(MINI), "--data", str(shorter))
     assert run.exit_code == 1
     assert "paragraph 3 is out of range: the article has 2" in run.stderr
+
+
+def test_two_files_with_one_briefing_id_are_noted_and_their_differences_too(tmp_path: Path) -> None:
+    """Two versions of one briefing (same id, same day): validate says they are read as
+    one, and where they differ, the one given last wins, said as such."""
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["actors"][0]["role"]["en"] = "Changed role"
+    again = write_json(tmp_path / "again.json", document)
+    run = brief("validate", str(MINI), str(again), "--json")
+    assert run.exit_code == 0
+    notes = json.loads(run.stdout)["notes"]
+    assert notes == [
+        f"mini-town-budget is the id of 2 of these files ({MINI}, {again}): they are read as one briefing, "
+        "the one given last winning where they differ",
+        "actors zoe-angstrom, role.en: mini-town-budget has Mayor; mini-town-budget, published the same day "
+        "and given after it, has Changed role and wins",
+    ]
+    shown = brief("actors", "zoe", "--data", str(MINI), "--data", str(again), "--json")
+    assert json.loads(shown.stdout)[0]["role"] == "Changed role"

@@ -9,7 +9,7 @@ from briefcli.render import Output, machine, show_validation, validation_record
 from briefcli.render.records import Cast, short_summary_record, summary_record
 
 if TYPE_CHECKING:
-    from briefcli.model import Briefing
+    from briefcli.model import Briefing, Lang
     from briefcli.validation import Validation
 
 
@@ -80,6 +80,21 @@ def show_summaries(out: Output, several: list[Briefing], *, every: bool) -> None
     machine.write_lines(lines())
 
 
+def _shared_ids(results: list[Validation], lang: Lang) -> list[str]:
+    """A note for each briefing id that several valid files hold: merged, they are one."""
+    from briefcli.messages import say
+
+    files_of: dict[str, list[str]] = {}
+    for result in results:
+        if result.briefing is not None and result.valid:
+            files_of.setdefault(result.briefing.id, []).append(result.name)
+    return [
+        say("note.same_id", lang, id=briefing_id, n=len(files), files=", ".join(files))
+        for briefing_id, files in files_of.items()
+        if len(files) > 1
+    ]
+
+
 def show_validations(out: Output, results: list[Validation]) -> None:
     """`brief validate` over one file or several. Over several, JSON is {valid, files:
     [each file's object], notes}, the notes being where the briefings disagree (the
@@ -92,6 +107,7 @@ def show_validations(out: Output, results: list[Validation]) -> None:
     # Notes compare the valid briefings only: a refused file's values say nothing.
     briefings = [result.briefing for result in results if result.briefing is not None and result.valid]
     notes = [found.text(out.lang) for found in disagreements(briefings)] if len(briefings) > 1 else []
+    notes = _shared_ids(results, out.lang) + notes
     if out.format == "json":
         files = [validation_record(result, out.lang) for result in results]
         machine.write_json({"valid": all(result.valid for result in results), "files": files, "notes": notes})
