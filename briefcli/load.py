@@ -67,6 +67,7 @@ def briefing_path(path: Path | None = None) -> Path:
 
 
 STDIN = "-"  # as a --data path: the briefing comes on standard input
+FROM_BRIEF_DATA = " (from BRIEF_DATA)"  # after a file's name in an error, when BRIEF_DATA named it
 STDIN_NAME = "<stdin>"
 
 
@@ -86,7 +87,7 @@ def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]
         raise BriefingError(STDIN_NAME, [Problem(None, "standard input can be read only once")])
     resolved: list[tuple[Path, str]] = []
     for path in named:
-        where = STDIN_NAME if str(path) == STDIN else f"{path} (from BRIEF_DATA)" if from_env else str(path)
+        where = STDIN_NAME if str(path) == STDIN else f"{path}{FROM_BRIEF_DATA}" if from_env else str(path)
         if str(path) != STDIN and path.is_dir():
             found = sorted(  # not a schema beside them, nor a hidden file (an editor's, a half-written one)
                 p
@@ -95,7 +96,7 @@ def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]
             )
             if not found:
                 raise BriefingError(where, [Problem(None, "a directory with no *.json briefing in it")])
-            resolved.extend((file, f"{file} (from BRIEF_DATA)" if from_env else str(file)) for file in found)
+            resolved.extend((file, f"{file}{FROM_BRIEF_DATA}" if from_env else str(file)) for file in found)
         else:
             resolved.append((path, where))
     return resolved

@@ -150,6 +150,7 @@ TRANSLATED: tuple[tuple[str, str], ...] = (
     ("standard input can be read only once: give the briefing or the article as a file",
      "l'entrée standard ne se lit qu'une fois : donner le briefing ou l'article comme fichier"),
     ("write error: {reason}", "erreur d'écriture : {reason}"),
+    ("standard input can be read only once", "l'entrée standard ne se lit qu'une fois"),
     ("standard input can be read only once: give it as OLD or as NEW",
      "l'entrée standard ne se lit qu'une fois : la donner comme OLD ou comme NEW"),
     ("{side} is empty: give a briefing file, a directory or -",
@@ -373,6 +374,10 @@ def problem_text(path: str | None, message: str, lang: Lang) -> str:
 
 def briefing_error_text(where: str, problems: list[tuple[str | None, str]], lang: Lang) -> str:
     """A refused briefing, in `lang`: its first problem, and how many more."""
+    from briefcli.load import FROM_BRIEF_DATA
+
+    if lang == "fr" and where.endswith(FROM_BRIEF_DATA):  # the file's name stays as it is
+        where = where.removesuffix(FROM_BRIEF_DATA) + " (donné par BRIEF_DATA)"
     first = problem_text(*problems[0], lang)
     more = len(problems) - 1
     if more:

@@ -326,3 +326,17 @@ def test_two_files_with_one_briefing_id_are_noted_and_their_differences_too(tmp_
     ]
     shown = brief("actors", "zoe", "--data", str(MINI), "--data", str(again), "--json")
     assert json.loads(shown.stdout)[0]["role"] == "Changed role"
+
+
+def test_errors_about_where_briefings_come_from_are_in_french_too() -> None:
+    twice = brief("timeline", "--data", "-", "--data", "-", "--lang", "fr")
+    assert (twice.exit_code, twice.stderr) == (
+        1,
+        "brief : <stdin> : l'entrée standard ne se lit qu'une fois\n",
+    )
+    named = brief("timeline", "--lang", "fr", env={"BRIEF_DATA": "/nope.json"})
+    assert named.stderr == "brief : /nope.json (donné par BRIEF_DATA) : fichier introuvable\n"
+    assert (
+        brief("timeline", env={"BRIEF_DATA": "/nope.json"}).stderr
+        == "brief: /nope.json (from BRIEF_DATA): no such file\n"
+    )
