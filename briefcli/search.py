@@ -45,6 +45,7 @@ class Hit(msgspec.Struct, frozen=True):
     start: int  # the first match, as offsets into `text`
     end: int
     para: int | None = None  # the article's paragraph, for an evidence quote
+    briefing: str | None = None  # over several briefings, the one whose summary this is
 
 
 class Query(msgspec.Struct, frozen=True):
@@ -74,21 +75,38 @@ def _evidence(evidence: list[Evidence]) -> Iterator[Field]:
         yield "evidence", EVIDENCE, item.quote, item.para
 
 
-def _records(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field]]]:
-    summary = briefing.summary
-    yield (
-        "summary",
-        "summary",
-        [("headline", NAME, summary.headline, None), ("bottom_line", DETAIL, summary.bottom_line, None)],
-    )
-    for index, point in enumerate(summary.key_points, start=1):
+def _summaries(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field], str | None]]:
+    """Every briefing's summary, the latest first: merged (merge.MergedBriefing), each
+    briefing read keeps its own headline, key points and watch list."""
+    read: list[Briefing] = getattr(briefing, "briefings", None) or [briefing]  # oldest first
+    several = len({b.id for b in read}) > 1
+    for each in reversed(read) if several else (briefing,):
+        named = each.id if several else None
+        summary = each.summary
         yield (
-            "key-point",
-            f"key-point-{index}",
-            [("text", POINT, point.text, None), *_evidence(point.evidence)],
+            "summary",
+            "summary",
+            [("headline", NAME, summary.headline, None), ("bottom_line", DETAIL, summary.bottom_line, None)],
+            named,
         )
-    for index, point in enumerate(summary.watch, start=1):
-        yield "watch", f"watch-{index}", [("text", POINT, point.text, None), *_evidence(point.evidence)]
+        for index, point in enumerate(summary.key_points, start=1):
+            yield (
+                "key-point",
+                f"key-point-{index}",
+                [("text", POINT, point.text, None), *_evidence(point.evidence)],
+                named,
+            )
+        for index, point in enumerate(summary.watch, start=1):
+            yield (
+                "watch",
+                f"watch-{index}",
+                [("text", POINT, point.text, None), *_evidence(point.evidence)],
+                named,
+            )
+
+
+def _records(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field], str | None]]:
+    yield from _summaries(briefing)
     for actor in briefing.actors:
         fields: list[Field] = [("name", NAME, actor.name, None)]
         fields += [("aliases", NAME, alias, None) for alias in actor.aliases]
@@ -96,7 +114,7 @@ def _records(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field]]]:
         if actor.correction is not None:
             fields.append(("correction", DETAIL, actor.correction.note, None))
         fields += [("public_record", DETAIL, fact.fact, None) for fact in actor.public_record]
-        yield "actor", actor.id, [*fields, *_evidence(actor.evidence)]
+        yield "actor", actor.id, [*fields, *_evidence(actor.evidence)], None
     for event in briefing.events:
         yield (
             "event",
@@ -106,6 +124,7 @@ def _records(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field]]]:
                 ("detail", DETAIL, event.detail, None),
                 *_evidence(event.evidence),
             ],
+            None,
         )
     for quote in briefing.quotes:
         yield "quote", quote.id, [
@@ -113,7 +132,7 @@ def _records(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field]]]:
             ("translation", POINT, quote.translation, None),
             ("context", DETAIL, quote.context, None),
             *_evidence(quote.evidence),
-        ]  # fmt: skip
+        ], None  # fmt: skip
 
 
 def _word_start(folded: str, word: str) -> int:
@@ -178,7 +197,7 @@ def search(briefing: Briefing, query: Query, lang: Lang) -> list[Hit]:
     needles = query.words if pattern is None else tuple(query.words[0].split(" "))
     order: tuple[Lang, Lang] = (lang, "fr" if lang == "en" else "en")
     ranked: list[tuple[int, int, int, Hit]] = []
-    for kind, record_id, fields in _records(briefing):
+    for kind, record_id, fields, briefing_id in _records(briefing):
         # One fold of all the record's texts at once; most records stop here.
         texts = _texts(fields, order)
         joined = _SEPARATOR.join(text for _, _, text in texts)
@@ -215,7 +234,7 @@ def search(briefing: Briefing, query: Query, lang: Lang) -> list[Hit]:
             start, end, _ = min(spans)
             if not (aligned or text.isascii()):
                 start, end = original_offset(text, start), original_offset(text, end - 1) + 1
-            hit = Hit(kind, record_id, name, code, text, start, end, para)
+            hit = Hit(kind, record_id, name, code, text, start, end, para, briefing_id)
             ranked.append((tier, -len(spans), len(ranked), hit))
     ranked.sort(key=lambda item: item[:3])
     return [item[3] for item in ranked]

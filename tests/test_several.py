@@ -340,3 +340,22 @@ def test_errors_about_where_briefings_come_from_are_in_french_too() -> None:
         brief("timeline", env={"BRIEF_DATA": "/nope.json"}).stderr
         == "brief: /nope.json (from BRIEF_DATA): no such file\n"
     )
+
+
+def test_search_covers_every_briefing_s_summary_each_hit_naming_its_briefing() -> None:
+    """Merged, the summary shown is the latest's; searched, each briefing's headline, key
+    points and watch list are found, and say whose they are."""
+    data = ("--data", str(MINI), "--data", str(FOLLOWUP))
+    found = json.loads(brief("search", "presents", *data, "--json").stdout)
+    assert [(hit["kind"], hit["field"], hit["briefing"]) for hit in found] == [
+        ("summary", "headline", "mini-town-budget")
+    ]
+    both = json.loads(brief("search", "town", *data, "--json").stdout)
+    headlines = [hit["briefing"] for hit in both if hit["kind"] == "summary" and hit["field"] == "headline"]
+    assert headlines == ["mini-town-budget-followup", "mini-town-budget"]  # the latest first
+    shown = brief("search", "presents", *data, env={"COLUMNS": "100"}).stdout
+    assert "mini-town-budget: summary.headline" in shown
+    table = brief("search", "presents", *data, "--format", "markdown").stdout
+    assert table.splitlines()[-1].endswith("| mini-town-budget |")
+    alone = json.loads(brief("search", "presents", "--data", str(MINI), "--json").stdout)
+    assert alone[0]["briefing"] == "mini-town-budget"  # one briefing: as before

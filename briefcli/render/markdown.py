@@ -97,7 +97,9 @@ def hits_table(hits: Sequence[Hit], lang: Lang, cast: Cast) -> Iterator[str]:
             md(hit.id),
             md(hit.field if hit.para is None else f"¶{hit.para}"),
             md(snippet(hit)[0]),
-            held(cast, sections[hit.kind], hit.id) if hit.kind in sections else md(cast.briefing.id),
+            held(cast, sections[hit.kind], hit.id)
+            if hit.kind in sections
+            else md(hit.briefing or cast.briefing.id),
         ]
         for hit in hits
     )

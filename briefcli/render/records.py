@@ -259,8 +259,10 @@ def snippet(hit: Hit, context: int = SNIPPET_CONTEXT) -> tuple[str, int, int]:
 
 
 def hit_place(hit: Hit) -> str:
-    """Where a hit is: the record's field, or the paragraph its evidence quotes."""
-    return f"{hit.id} ¶{hit.para}" if hit.para is not None else f"{hit.id}.{hit.field}"
+    """Where a hit is: the record's field, or the paragraph its evidence quotes; over
+    several briefings, a summary's hit names its briefing first."""
+    place = f"{hit.id} ¶{hit.para}" if hit.para is not None else f"{hit.id}.{hit.field}"
+    return place if hit.briefing is None else f"{hit.briefing}: {place}"
 
 
 _SECTION_OF = {"actor": "actors", "event": "events", "quote": "quotes"}
@@ -279,7 +281,7 @@ def hit_records(hits: Iterable[Hit], cast: Cast) -> Iterator[HitRecord]:
             snippet=text,
             match=(start, end),
             para=hit.para,
-            briefing=held[-1],
+            briefing=hit.briefing or held[-1],
         )
 
 
