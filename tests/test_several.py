@@ -359,3 +359,17 @@ def test_search_covers_every_briefing_s_summary_each_hit_naming_its_briefing() -
     assert table.splitlines()[-1].endswith("| mini-town-budget |")
     alone = json.loads(brief("search", "presents", "--data", str(MINI), "--json").stdout)
     assert alone[0]["briefing"] == "mini-town-budget"  # one briefing: as before
+
+
+def test_short_all_gives_each_briefing_s_line_newest_first() -> None:
+    data = ("--data", str(MINI), "--data", str(FOLLOWUP))
+    lines = brief("summary", "--short", "--all", *data).stdout.splitlines()
+    assert lines == [
+        "2 July 2024 · The town's works now run to 5 July",
+        "July 2024 · A mayor presents the town plan",
+    ]
+    assert brief("summary", "--short", *data).stdout.splitlines() == lines[:1]  # without --all: the latest
+    records = json.loads(brief("summary", "--short", "--all", "--json", *data).stdout)
+    assert [record["id"] for record in records] == ["mini-town-budget-followup", "mini-town-budget"]
+    markdown = brief("summary", "--short", "--all", "--format", "markdown", *data).stdout.splitlines()
+    assert len(markdown) == 2

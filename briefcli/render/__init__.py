@@ -95,26 +95,39 @@ def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = 
 
         show_summaries(out, several, every=every)
         return
-    cast = Cast(briefing, out.lang)
+    if not short:
+        _show_one_summary(out, briefing)
+        return
+    # --short: the latest's line; with --all, one line a briefing, newest first
+    shown = several[::-1] if every and len(several) > 1 else [briefing]
     if out.format == "json":
-        machine.write_json(
-            short_summary_record(briefing, out.lang) if short else summary_record(briefing, out.lang, cast)
-        )
+        lines = [short_summary_record(each, out.lang) for each in shown]
+        machine.write_json(lines if len(shown) > 1 else lines[0])
     elif out.human:
         from briefcli.render import human
 
         view = out.view()
-        human.short_summary(view, briefing) if short else human.summary(view, briefing, cast)
+        for each in shown:
+            human.short_summary(view, each)
     else:
-        from briefcli.render import markdown as md
         from briefcli.render.safe import markdown_inline
         from briefcli.render.wording import short_line
 
-        machine.write_lines(
-            [markdown_inline(short_line(briefing, out.lang))]
-            if short
-            else md.summary_lines(briefing, out.lang, cast)
-        )
+        machine.write_lines([markdown_inline(short_line(each, out.lang)) for each in shown])
+
+
+def _show_one_summary(out: Output, briefing: Briefing) -> None:
+    cast = Cast(briefing, out.lang)
+    if out.format == "json":
+        machine.write_json(summary_record(briefing, out.lang, cast))
+    elif out.human:
+        from briefcli.render import human
+
+        human.summary(out.view(), briefing, cast)
+    else:
+        from briefcli.render import markdown as md
+
+        machine.write_lines(md.summary_lines(briefing, out.lang, cast))
 
 
 def show_diff(out: Output, result: Any) -> None:
