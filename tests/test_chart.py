@@ -901,3 +901,23 @@ def test_events_in_one_column_are_numbered_in_timeline_order() -> None:
     shown = brief("timeline", "--chart", "--data", str(FOLLOWUP), "--data", str(MINI), env={"COLUMNS": "100"})
     legend = [line for line in shown.stdout.splitlines() if line[:2] in ("3 ", "4 ")]
     assert legend[0].startswith("3 30 June – 5 July 2024") and legend[1].startswith("4 1 July 2024")
+
+
+@pytest.mark.parametrize("width", ["40", "100", "200"])
+def test_the_chart_over_several_briefings_marks_each_article_published(width: str) -> None:
+    from tests.conftest import FOLLOWUP, MINI
+
+    shown = brief("timeline", "--chart", "--data", str(FOLLOWUP), "--data", str(MINI), env={"COLUMNS": width})
+    lines = shown.stdout.splitlines()
+    assert any(line.startswith("From 2 briefings: mini-town-budget (July") for line in lines)
+    marks = [line for line in lines if line.startswith("◆ ")]
+    expected = [
+        "◆ July 2024 · article published (mini-town-budget)",
+        "◆ 2 July 2024 · article published (mini-town-budget-followup)",
+    ]
+    if width == "40":  # each wraps after its words
+        assert [mark.split(" · ")[0] for mark in marks] == ["◆ July 2024", "◆ 2 July 2024"]
+    else:
+        assert marks == expected
+    alone = brief("timeline", "--chart", "--data", str(MINI), env={"COLUMNS": width}).stdout.splitlines()
+    assert [line for line in alone if line.startswith("◆ ")] == ["◆ July 2024 · article published"]

@@ -29,7 +29,7 @@ from briefcli.errors import BriefError
 from briefcli.i18n import colon, human_date, human_span, label, term
 from briefcli.model import Briefing, Event
 from briefcli.query import date_order
-from briefcli.render.human import ASCII_MARKS, View, bind_spacing
+from briefcli.render.human import ASCII_MARKS, View, bind_spacing, briefings_legend
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
 from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, events_counted
@@ -186,18 +186,19 @@ class ChartGeometry:
         name: str,
         cells: Sequence[tuple[str, str]],
         name_style: str = "bold",
-        published_at: int | None = None,
+        published_at: Sequence[int] = (),
     ) -> list[Text]:
         """A row of the chart, its name beside it or, when the names are stacked, on the
-        line above (with the publication date's dotted line carried through it)."""
+        line above (with the publication dates' dotted lines carried through it)."""
         if not self.label_width:
             if not name:
                 return [self.cells(cells)]
             shown = fit(inert(name), self.width, self.glyphs["cut"])
             above = self.text(shown, name_style)
-            if published_at is not None and published_at > above.cell_len:
-                above.append(" " * (published_at - above.cell_len))
-                above.append(self.glyphs["published_line"], "magenta" if self.color else "")
+            for column in sorted(published_at):
+                if column >= above.cell_len:
+                    above.append(" " * (column - above.cell_len))
+                    above.append(self.glyphs["published_line"], "magenta" if self.color else "")
             return [above, self.cells(cells)]
         shown = fit(inert(name), self.label_width, self.glyphs["cut"])  # cut what the reader will see
         line = self.text(shown.ljust(self.label_width), name_style)
@@ -243,8 +244,15 @@ def chart(
     counted = events_counted(lang, len(events), total)
     view.show(geometry.text(f"{label('timeline', lang)} · {counted}", "bold"))
     view.show(geometry.text(scale_line(window, geometry.width, lang), "dim"))
-    published = iso_period(briefing.source.published).start
-    published_at = geometry.column(published) if window.start <= published <= window.end else None
+    briefings_legend(view, cast)  # over several: which were read
+    # Each briefing read is an article published: a mark for each, in the window
+    read = list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
+    published = [
+        (day, each)
+        for each in read
+        if window.start <= (day := iso_period(each.source.published).start) <= window.end
+    ]
+    published_at = sorted({geometry.column(day) for day, _ in published})
 
     geometry.show(geometry.row(band_name, band_cells(geometry, band), "bold"))
     for index, name in enumerate(names):
@@ -269,10 +277,12 @@ def chart(
         )
     )
     view.show(geometry.text("  ".join(lane_key(geometry, events, markers, lang)), "dim"))
-    if published_at is not None:
+    for _, each in published:
+        named = f" ({each.id})" if len(read) > 1 else ""
         view.show(
             geometry.text(
-                f"{glyph['published']} {human_date(briefing.source.published, lang)} · {label('published_mark', lang)}",
+                f"{glyph['published']} {human_date(each.source.published, lang)} · {label('published_mark', lang)}"
+                + named,
                 "magenta",
             )
         )
@@ -436,15 +446,15 @@ def event_glyph(geometry: ChartGeometry, event: Event) -> tuple[str, str]:
 
 
 def lane_cells(
-    geometry: ChartGeometry, markers: Sequence[Marker], published_at: int | None
+    geometry: ChartGeometry, markers: Sequence[Marker], published_at: Sequence[int]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """A lane's marks and, under them, its numbers. Bars first, glyphs over them: a
     glyph may sit on another marker's bar (see `collide`), never the other way round."""
     glyph = geometry.glyphs
     marks = [(" ", "")] * geometry.width
     numbers = [(" ", "")] * geometry.width
-    if published_at is not None:
-        marks[published_at] = numbers[published_at] = (glyph["published_line"], "magenta")
+    for column in published_at:
+        marks[column] = numbers[column] = (glyph["published_line"], "magenta")
     for found in markers:
         if len(found.events) > 1:  # the days the shared marker reaches over, not a span
             for column in range(found.first, found.last + 1):
@@ -518,7 +528,7 @@ def place_labels(ticks: Sequence[tuple[int, str]], width: int) -> list[tuple[int
 
 
 def axis_cells(
-    geometry: ChartGeometry, lang: Lang, published_at: int | None
+    geometry: ChartGeometry, lang: Lang, published_at: Sequence[int]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     glyph = geometry.glyphs
     axis = [(glyph["axis"], "dim")] * geometry.width
@@ -531,8 +541,8 @@ def axis_cells(
     for start, name in place_labels(ticks, geometry.width):
         for offset, char in enumerate(name):
             names[start + offset] = (char, "")
-    if published_at is not None:
-        axis[published_at] = (glyph["published"], STYLES["published"])
+    for column in published_at:
+        axis[column] = (glyph["published"], STYLES["published"])
     return axis, names
 
 
