@@ -75,8 +75,10 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "key_numbers": ("1 to {count}: the events in the list below", "1 à {count} : les événements de la liste ci-dessous"),
     "evidence_para": ("paragraph {para}", "paragraphe {para}"),
     "timeline_list": ("Every event", "Tous les événements"),
-    "made_with": ("Made with brief {version} from the briefing {id}. Every fact is traced to the paragraph of the article it comes from.",
-                  "Fait avec brief {version} à partir du briefing {id}. Chaque fait renvoie au paragraphe de l'article dont il vient."),
+    "made_with": ("Made with brief {version} from the briefing {id}. Every fact is traced to the paragraph of the article it comes from.|"
+                  "Made with brief {version} from the briefings {id}. Every fact is traced to the paragraph of the article it comes from.",
+                  "Fait avec brief {version} à partir du briefing {id}. Chaque fait renvoie au paragraphe de l'article dont il vient.|"
+                  "Fait avec brief {version} à partir des briefings {id}. Chaque fait renvoie au paragraphe de l'article dont il vient."),
     # quotes and search
     "speaker": ("Speaker", "Auteur"),
     "original": ("Original", "Original"),

@@ -373,3 +373,16 @@ def test_short_all_gives_each_briefing_s_line_newest_first() -> None:
     assert [record["id"] for record in records] == ["mini-town-budget-followup", "mini-town-budget"]
     markdown = brief("summary", "--short", "--all", "--format", "markdown", *data).stdout.splitlines()
     assert len(markdown) == 2
+
+
+def test_the_page_and_the_document_over_several_briefings_name_every_article_read() -> None:
+    data = ("--data", str(FOLLOWUP), "--data", str(MINI))
+    hashes = [json.loads(path.read_text(encoding="utf-8"))["source"]["sha256"] for path in (MINI, FOLLOWUP)]
+    page = brief("export", "--format", "html", *data).stdout
+    assert all(f"sha256 <code>{digest}</code>" in page for digest in hashes)
+    assert "from the briefings mini-town-budget, mini-town-budget-followup." in page
+    assert page.count('<line class="published"') == 2
+    document = brief("export", *data).stdout
+    assert all(f"sha256 `{digest}`" in document for digest in hashes)
+    alone = brief("export", "--format", "html", "--data", str(MINI)).stdout
+    assert "from the briefing mini-town-budget." in alone and alone.count('<line class="published"') == 1

@@ -32,7 +32,7 @@ from briefcli.query import date_order
 from briefcli.render.human import ASCII_MARKS, View, bind_spacing, briefings_legend
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
-from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, events_counted
+from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, articles_read, events_counted
 from briefcli.terminal import Terminal
 from briefcli.timescale import (
     Lane,
@@ -246,7 +246,7 @@ def chart(
     view.show(geometry.text(scale_line(window, geometry.width, lang), "dim"))
     briefings_legend(view, cast)  # over several: which were read
     # Each briefing read is an article published: a mark for each, in the window
-    read = list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
+    read = articles_read(briefing)
     published = [
         (day, each)
         for each in read

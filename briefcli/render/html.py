@@ -22,7 +22,14 @@ from briefcli.model import Actor, Briefing, Citation, Event, Evidence
 from briefcli.render.markdown import public_sources
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
-from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, event_kind, quoted, source_line
+from briefcli.render.wording import (
+    DIRECTION_MARKS,
+    PUBLIC_RECORD_MARK,
+    articles_read,
+    event_kind,
+    quoted,
+    source_line,
+)
 from briefcli.timescale import (
     chart_window,
     clip,
@@ -173,14 +180,22 @@ def svg_timeline(
         for _, number, event in placed:
             parts.append(svg_marker(event, number, window, middle, lang))
         parts += svg_numbers([(at, number) for at, number, _ in placed], middle)
-    published = iso_period(briefing.source.published).start
-    if window.start <= published <= window.end:
+    read = articles_read(briefing)
+    for each in read:  # a line for each article read; the latest's labelled (labels would collide)
+        published = iso_period(each.source.published).start
+        if not window.start <= published <= window.end:
+            continue
         x = x_of(published, window)
-        parts.append(f'<line class="published" x1="{x}" y1="{TOP}" x2="{x}" y2="{plot_bottom + 6}"/>')
+        named = f" ({each.id})" if len(read) > 1 else ""
+        said = f"{human_date(each.source.published, lang)} · {label('published_mark', lang)}{named}"
         parts.append(
-            f'<text class="published-label" text-anchor="end" x="{x}" y="{plot_bottom + 36}">'
-            f"{esc(human_date(briefing.source.published, lang))} · {esc(label('published_mark', lang))}</text>"
+            f'<line class="published" x1="{x}" y1="{TOP}" x2="{x}" y2="{plot_bottom + 6}">'
+            f"<title>{esc(said)}</title></line>"
         )
+        if each is read[-1]:
+            parts.append(
+                f'<text class="published-label" text-anchor="end" x="{x}" y="{plot_bottom + 36}">{esc(said)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -371,16 +386,20 @@ def page_parts(briefing: Briefing, lang: Lang) -> Iterator[str]:
             )
         yield "</section>\n"
 
-    source = briefing.source
+    read = articles_read(briefing)
     yield f'<section id="sources">\n<h2>{esc(label("sources", lang))}</h2>\n<ul>\n'
-    yield (
-        f"<li>{esc(quoted(source.headline, lang))} ({esc(source_line(briefing, lang, cast))}; "
-        f"sha256 <code>{esc(source.sha256)}</code>)</li>\n"
-    )
+    for each in read:  # over several briefings, every article read
+        source = each.source
+        line = source_line(each, lang, cast if each is briefing else Cast(each, lang))
+        yield (
+            f"<li>{esc(quoted(source.headline, lang))} ({esc(line)}; "
+            f"sha256 <code>{esc(source.sha256)}</code>)</li>\n"
+        )
     for citation in public_sources(briefing):
         yield f"<li>{esc(label('public_record', lang))}{colon(lang)}{cited([citation], lang)}</li>\n"
     yield "</ul>\n</section>\n</main>\n"
-    yield f"<footer><p>{esc(label('made_with', lang, version=__version__, id=briefing.id))}</p></footer>\n"
+    made = label("made_with", lang, version=__version__, n=len(read), id=", ".join(each.id for each in read))
+    yield f"<footer><p>{esc(made)}</p></footer>\n"
     yield "</body>\n</html>\n"
 
 

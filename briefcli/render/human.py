@@ -29,6 +29,7 @@ from briefcli.render.records import Cast, citation_text, hit_place, snippet
 from briefcli.render.safe import inert
 from briefcli.render.wording import (
     PUBLIC_RECORD_MARK,
+    articles_read,
     event_date,
     event_kind,
     events_counted,
@@ -476,7 +477,7 @@ def timeline(
     marker_width = max((len(m) for m in markers), default=0)
     stacked = stacks(view.width, date_width, marker_width)
     # Each briefing read is an article published: over several, each says which it is.
-    read = list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
+    read = articles_read(briefing)
     several = len(read) > 1
     marks = sorted(
         (

@@ -16,6 +16,7 @@ from briefcli.render.safe import markdown_inline as md
 from briefcli.render.wording import (
     DIRECTION_MARKS,
     PUBLIC_RECORD_MARK,
+    articles_read,
     event_date,
     event_kind,
     paras,
@@ -173,9 +174,11 @@ def export_lines(briefing: Briefing, lang: Lang, cast: Cast) -> Iterator[str]:
         yield ""
     yield f"## {label('sources', lang)}"
     yield ""
-    source = briefing.source
     semicolon = " ; " if lang == "fr" else "; "
-    yield f"- {md(quoted(source.headline, lang))} ({md(source_line(briefing, lang, cast))}{semicolon}sha256 `{source.sha256}`)"
+    for each in articles_read(briefing):  # over several briefings, every article read
+        source = each.source
+        line = md(source_line(each, lang, cast if each is briefing else Cast(each, lang)))
+        yield f"- {md(quoted(source.headline, lang))} ({line}{semicolon}sha256 `{source.sha256}`)"
     for citation in public_sources(briefing):
         yield f"- {label('public_record', lang)}{colon}{md(citation_text(citation))}"
 
