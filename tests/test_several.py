@@ -386,3 +386,24 @@ def test_the_page_and_the_document_over_several_briefings_name_every_article_rea
     assert all(f"sha256 `{digest}`" in document for digest in hashes)
     alone = brief("export", "--format", "html", "--data", str(MINI)).stdout
     assert "from the briefing mini-town-budget." in alone and alone.count('<line class="published"') == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "marks"),
+    [
+        ((), ["July 2024", "2 July 2024"]),
+        (("--until", "2024-06"), []),  # both published after the window
+        (("--since", "2024-07-02"), ["July 2024", "2 July 2024"]),  # "July 2024" reaches into it
+        (("--limit", "1"), []),  # after the one event shown, a cut: none
+    ],
+)
+def test_the_timeline_marks_a_publication_only_inside_what_it_shows(
+    args: tuple[str, ...], marks: list[str]
+) -> None:
+    shown = brief("timeline", "--data", str(MINI), "--data", str(FOLLOWUP), *args, env={"COLUMNS": "100"})
+    found = [
+        line.split(" · ")[0].removeprefix("── ")
+        for line in shown.stdout.splitlines()
+        if line.startswith("── ")
+    ]
+    assert found == marks

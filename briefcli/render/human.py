@@ -490,6 +490,7 @@ def timeline(
             ),
         )
         for b in read
+        if window is None or window.keeps(b.source.published)  # a publication outside the window: not shown
     )
     batch: list[int] = []
 
@@ -508,7 +509,9 @@ def timeline(
         if len(batch) >= TIMELINE_BATCH:
             flush()
     flush()
-    for _, mark_line in marks if events else ():
+    # After the last event shown: no publication past a --limit cut
+    cut = total is not None and total > len(events)
+    for _, mark_line in marks if events and not cut else ():
         view.show(mark_line)
 
 
