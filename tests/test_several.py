@@ -150,6 +150,9 @@ def test_a_directory_means_its_briefings(tmp_path: Path) -> None:
         brief("timeline", "--data", str(tmp_path), "--json").json()
         == brief("timeline", *BOTH, "--json").json()
     )
+    (tmp_path / "c.json").write_text('{"not": "a briefing"}')  # any other *.json must be one
+    refused = brief("timeline", "--data", str(tmp_path))
+    assert refused.exit_code == 1 and refused.stderr.startswith(f"brief: {tmp_path / 'c.json'}: ")
 
 
 def test_brief_data_holds_several_paths() -> None:
