@@ -179,6 +179,9 @@ def _insert(db: sqlite3.Connection, briefing: Briefing) -> None:
          *_texts(summary.headline), *_texts(summary.bottom_line)),
     )  # fmt: skip
     index("briefing", bid, "headline", summary.headline)
+    index_one(
+        "briefing", bid, "headline_as_printed", source.language, source.headline
+    )  # the article's own words
     index("briefing", bid, "bottom_line", summary.bottom_line)
     sources: list[tuple[Any, ...]] = []
 

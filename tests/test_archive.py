@@ -86,6 +86,9 @@ def test_full_text_search_in_both_languages_without_accents(archive: Path) -> No
     english = query(archive, "SELECT DISTINCT lang FROM texts WHERE texts MATCH 'budget'")
     assert {"en", "fr"} <= {row[0] for row in english}
     assert query(archive, "SELECT count(*) FROM texts WHERE texts MATCH 'angstrom'") != [(0,)]
+    # each article's headline as printed, in its own language: "présente" only it holds
+    printed = query(archive, "SELECT briefing_id, field, lang FROM texts WHERE texts MATCH 'presente'")
+    assert ("mini-town-budget", "headline_as_printed", "fr") in printed
 
 
 def test_sqlite_needs_a_file(tmp_path: Path) -> None:
