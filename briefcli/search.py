@@ -78,8 +78,9 @@ def _evidence(evidence: list[Evidence]) -> Iterator[Field]:
 def _summaries(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field], str | None]]:
     """Every briefing's summary, the latest first: merged (merge.MergedBriefing), each
     briefing read keeps its own headline, key points and watch list."""
-    read: list[Briefing] = getattr(briefing, "briefings", None) or [briefing]  # oldest first
-    several = len({b.id for b in read}) > 1
+    # The briefings read, each once (a file given twice is one), oldest first
+    read = list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
+    several = len(read) > 1
     for each in reversed(read) if several else (briefing,):
         named = each.id if several else None
         summary = each.summary

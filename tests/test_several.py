@@ -410,3 +410,15 @@ def test_the_timeline_marks_a_publication_only_inside_what_it_shows(
         if line.startswith("── ")
     ]
     assert found == marks
+
+
+def test_a_file_given_twice_is_one_briefing_in_search_and_summary() -> None:
+    twice = ("--data", str(MINI), "--data", str(MINI), "--data", str(FOLLOWUP))
+    once = ("--data", str(MINI), "--data", str(FOLLOWUP))
+    assert (
+        brief("search", "budget", *twice, "--json").json()
+        == brief("search", "budget", *once, "--json").json()
+    )
+    assert brief(
+        "summary", "--short", "--all", "--data", str(MINI), "--data", str(MINI)
+    ).stdout.splitlines() == ["July 2024 · A mayor presents the town plan"]

@@ -89,7 +89,9 @@ def _records(out: Output, records: Iterable[Any], record_type: type[Any]) -> Non
 
 
 def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = False) -> None:
-    several: list[Briefing] = getattr(briefing, "briefings", [])  # merge.MergedBriefing, oldest first
+    from briefcli.render.wording import articles_read
+
+    several = articles_read(briefing)  # merge.MergedBriefing's, each once, oldest first
     if len(several) > 1 and not short:
         from briefcli.render.several import show_summaries
 
