@@ -68,6 +68,12 @@ def _shown(value: Any, lang: Lang) -> str:
     return str(value)
 
 
+def articles_read(briefing: Briefing) -> list[Briefing]:
+    """The briefings read, each once (a file given twice is one), oldest first: those a
+    MergedBriefing was made of, or this one alone. Each is one article published."""
+    return list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
+
+
 def by_publication(briefings: Sequence[Briefing]) -> list[Briefing]:
     """Oldest first; a stable sort, so that of two published the same day the one given
     last counts as the later. ISO dates, partial or whole, sort as text."""

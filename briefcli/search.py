@@ -24,7 +24,7 @@ import msgspec
 
 from briefcli.choices import HitKind
 from briefcli.fold import fold, fold_aligned, original_offset
-from briefcli.model import Briefing, Evidence, Lang, Text
+from briefcli.model import Briefing, Evidence, Lang, Point, Text
 
 # Relevance tiers of the fields, best first.
 NAME, POINT, DETAIL, EVIDENCE = range(4)
@@ -78,8 +78,11 @@ def _evidence(evidence: list[Evidence]) -> Iterator[Field]:
 def _summaries(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field], str | None]]:
     """Every briefing's summary, the latest first: merged (merge.MergedBriefing), each
     briefing read keeps its own headline, key points and watch list."""
-    # The briefings read, each once (a file given twice is one), oldest first
-    read = list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
+    read = [briefing]
+    if hasattr(briefing, "briefings"):  # merge.MergedBriefing: merge.py is read then anyway
+        from briefcli.merge import articles_read
+
+        read = articles_read(briefing)
     several = len(read) > 1
     for each in reversed(read) if several else (briefing,):
         named = each.id if several else None
@@ -90,20 +93,14 @@ def _summaries(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field], 
             [("headline", NAME, summary.headline, None), ("bottom_line", DETAIL, summary.bottom_line, None)],
             named,
         )
-        for index, point in enumerate(summary.key_points, start=1):
-            yield (
-                "key-point",
-                f"key-point-{index}",
-                [("text", POINT, point.text, None), *_evidence(point.evidence)],
-                named,
-            )
-        for index, point in enumerate(summary.watch, start=1):
-            yield (
-                "watch",
-                f"watch-{index}",
-                [("text", POINT, point.text, None), *_evidence(point.evidence)],
-                named,
-            )
+        listed: tuple[tuple[HitKind, list[Point]], ...] = (
+            ("key-point", summary.key_points),
+            ("watch", summary.watch),
+        )
+        for kind, points in listed:
+            for index, point in enumerate(points, start=1):
+                fields = [("text", POINT, point.text, None), *_evidence(point.evidence)]
+                yield kind, f"{kind}-{index}", fields, named
 
 
 def _records(briefing: Briefing) -> Iterator[tuple[HitKind, str, list[Field], str | None]]:

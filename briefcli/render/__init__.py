@@ -89,9 +89,11 @@ def _records(out: Output, records: Iterable[Any], record_type: type[Any]) -> Non
 
 
 def show_summary(out: Output, briefing: Briefing, *, short: bool, every: bool = False) -> None:
-    from briefcli.render.wording import articles_read
+    several = [briefing]
+    if hasattr(briefing, "briefings"):  # merge.MergedBriefing: its briefings, each once, oldest first
+        from briefcli.merge import articles_read  # only then: merge.py costs ~1.5 ms to import
 
-    several = articles_read(briefing)  # merge.MergedBriefing's, each once, oldest first
+        several = articles_read(briefing)
     if len(several) > 1 and not short:
         from briefcli.render.several import show_summaries
 

@@ -27,12 +27,13 @@ from briefcli.choices import Lang
 from briefcli.dates import Period, event_period, iso_period
 from briefcli.errors import BriefError
 from briefcli.i18n import colon, human_date, human_span, label, term
+from briefcli.merge import articles_read
 from briefcli.model import Briefing, Event
 from briefcli.query import date_order
 from briefcli.render.human import ASCII_MARKS, View, bind_spacing, briefings_legend
 from briefcli.render.records import Cast
 from briefcli.render.safe import inert
-from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, articles_read, events_counted
+from briefcli.render.wording import DIRECTION_MARKS, PUBLIC_RECORD_MARK, events_counted
 from briefcli.terminal import Terminal
 from briefcli.timescale import (
     Lane,

@@ -18,6 +18,7 @@ from briefcli.aid_status import StatusBand
 from briefcli.choices import Lang
 from briefcli.dates import Period, Window, event_period, iso_period
 from briefcli.i18n import colon, human_date, human_span, label, term
+from briefcli.merge import articles_read
 from briefcli.model import Actor, Briefing, Citation, Event, Evidence
 from briefcli.render.markdown import public_sources
 from briefcli.render.records import Cast
@@ -25,7 +26,6 @@ from briefcli.render.safe import inert
 from briefcli.render.wording import (
     DIRECTION_MARKS,
     PUBLIC_RECORD_MARK,
-    articles_read,
     event_kind,
     quoted,
     source_line,

@@ -29,7 +29,6 @@ from briefcli.render.records import Cast, citation_text, hit_place, snippet
 from briefcli.render.safe import inert
 from briefcli.render.wording import (
     PUBLIC_RECORD_MARK,
-    articles_read,
     event_date,
     event_kind,
     events_counted,
@@ -219,10 +218,12 @@ def bind_spacing(text: str) -> str:
 def briefings_legend(view: View, cast: Cast) -> None:
     """Over several briefings, which were read (a record's place says the rest: `held_in`);
     over one, nothing."""
-    read = list(
-        {b.id: b for b in getattr(cast.briefing, "briefings", [])}.values()
-    )  # the same one twice is one
-    if not cast.appears_in or len(read) < 2:
+    if not cast.appears_in:
+        return
+    from briefcli.merge import articles_read  # several briefings only: merge.py is read then anyway
+
+    read = articles_read(cast.briefing)
+    if len(read) < 2:
         return
     names = ", ".join(f"{b.id} ({human_date(b.source.published, view.lang)})" for b in read)
     view.show(view.text(label("read_briefings", view.lang, n=len(read), names=names), "dim"))
@@ -477,7 +478,11 @@ def timeline(
     marker_width = max((len(m) for m in markers), default=0)
     stacked = stacks(view.width, date_width, marker_width)
     # Each briefing read is an article published: over several, each says which it is.
-    read = articles_read(briefing)
+    read = [briefing]
+    if cast.appears_in:  # merged: merge.py is read then anyway
+        from briefcli.merge import articles_read
+
+        read = articles_read(briefing)
     several = len(read) > 1
     marks = sorted(
         (

@@ -10,13 +10,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefcli.i18n import colon, human_span, label, term
+from briefcli.merge import articles_read
 from briefcli.render.records import Cast, citation_text, snippet
 from briefcli.render.safe import inert
 from briefcli.render.safe import markdown_inline as md
 from briefcli.render.wording import (
     DIRECTION_MARKS,
     PUBLIC_RECORD_MARK,
-    articles_read,
     event_date,
     event_kind,
     paras,

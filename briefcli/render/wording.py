@@ -62,9 +62,3 @@ def events_counted(lang: Lang, shown: int, total: int | None = None) -> str:
     if total is not None and total > shown:
         return label("n_of_events", lang, shown=shown, n=total)
     return label("n_events", lang, n=shown)
-
-
-def articles_read(briefing: Briefing) -> list[Briefing]:
-    """The briefings read, each once (oldest first): several merged (merge.MergedBriefing),
-    or this one alone. Each is one article published."""
-    return list({b.id: b for b in getattr(briefing, "briefings", [])}.values()) or [briefing]
