@@ -968,6 +968,7 @@ def new(
         refuse_same_file,
         replaces_a_file,
     )
+    from briefcli.load import path_name
     from briefcli.provenance import paragraphs_of, read_article
     from briefcli.render import machine, say
     from briefcli.render.safe import inert
@@ -980,7 +981,7 @@ def new(
             f"--published {published!r}: give an ISO date, such as 2025-07-14, 2025-07 or 2025"
         ) from None
     article = file_argument(article_name, "ARTICLE")
-    named = "<stdin>" if article_name == "-" else str(article)
+    named = path_name(article)
     target = None if output_file in (None, "-") else file_argument(output_file, "--output", output=True)
     if target is not None and is_standard_output(target):
         target = None  # -o /dev/stdout: as without -o, so that the paragraphs go to stderr

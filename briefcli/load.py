@@ -71,6 +71,11 @@ FROM_BRIEF_DATA = " (from BRIEF_DATA)"  # after a file's name in an error, when 
 STDIN_NAME = "<stdin>"
 
 
+def path_name(path: Path | str) -> str:
+    """A path as messages name it: standard input ('-') is <stdin>."""
+    return STDIN_NAME if str(path) == STDIN else str(path)
+
+
 def resolve_paths(paths: Sequence[Path] | None = None) -> list[tuple[Path, str]]:
     """The briefings to read, each with the name an error gives it: `paths` (--data),
     else BRIEF_DATA's (several joined as PATH joins them), else the bundled one. A

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from briefcli.load import BriefingError, Problem, iter_evidence
+from briefcli.load import BriefingError, Problem, iter_evidence, path_name
 from briefcli.model import Briefing
 
 
@@ -45,7 +45,7 @@ def read_article(article: Path) -> tuple[bytes, str]:
     """The article's bytes (what its sha256 is of) and its text (a byte-order mark does not
     change the paragraphs), size-checked; every failure is a BriefingError naming the file.
     The path '-' is standard input, named <stdin>."""
-    where = "<stdin>" if str(article) == "-" else str(article)
+    where = path_name(article)
     try:
         data = _read_article(article, where)
         return data, data.removeprefix(_BOM).decode("utf-8")

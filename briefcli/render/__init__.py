@@ -289,6 +289,7 @@ def export(briefing: Briefing, fmt: ExportFormat, lang: Lang, stream: BinaryIO) 
 
 def validation_record(result: Validation, lang: Lang) -> dict[str, Any]:
     """`brief validate --json` for one file, its problems in `lang`."""
+    from briefcli.load import path_name
     from briefcli.messages import translated
 
     return {
@@ -297,7 +298,7 @@ def validation_record(result: Validation, lang: Lang) -> dict[str, Any]:
         "valid": result.valid,
         "problems": [{"path": p.path, "message": translated(p.message, lang)} for p in result.problems],
         "notes": [gap.text(lang) for gap in result.notes],
-        "article": None if result.article is None else _article_name(result.article),
+        "article": None if result.article is None else path_name(result.article),
         "counts": result.counts,
     }
 
@@ -314,6 +315,7 @@ def show_validation(out: Output, result: Validation) -> None:
         machine.write_json(validation_record(result, out.lang))
         return
     from briefcli.i18n import label
+    from briefcli.load import path_name
     from briefcli.render.safe import inert
 
     lang = out.lang
@@ -332,12 +334,5 @@ def show_validation(out: Output, result: Validation) -> None:
         print(inert("  " + say_text("note.line", lang, note=gap)))
     if result.article is not None:
         print(
-            inert(
-                label("provenance_ok", lang, article=_article_name(result.article), n=result.evidence_checked)
-            )
+            inert(label("provenance_ok", lang, article=path_name(result.article), n=result.evidence_checked))
         )
-
-
-def _article_name(article: Path) -> str:
-    """The article as messages name it: standard input ('-') is <stdin>."""
-    return "<stdin>" if str(article) == "-" else str(article)
