@@ -327,6 +327,8 @@ def test_two_files_with_one_briefing_id_are_noted_and_their_differences_too(tmp_
         "actors zoe-angstrom, role.en: mini-town-budget has Mayor; mini-town-budget, published the same day "
         "and given after it, has Changed role and wins",
     ]
+    named_twice = json.loads(brief("validate", str(MINI), str(MINI), "--json").stdout)["notes"]
+    assert named_twice == []  # one file named twice is one file: nothing to note
     shown = brief("actors", "zoe", "--data", str(MINI), "--data", str(again), "--json")
     assert json.loads(shown.stdout)[0]["role"] == "Changed role"
 

@@ -32,8 +32,6 @@ from briefcli.render.records import (
 from briefcli.terminal import Terminal, detect
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from briefcli.choices import ExportFormat, Lang, OutputFormat
     from briefcli.dates import Window
     from briefcli.model import Actor, Briefing, Event, Quote

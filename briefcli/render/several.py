@@ -87,7 +87,9 @@ def _shared_ids(results: list[Validation], lang: Lang) -> list[str]:
     files_of: dict[str, list[str]] = {}
     for result in results:
         if result.briefing is not None and result.valid:
-            files_of.setdefault(result.briefing.id, []).append(result.name)
+            names = files_of.setdefault(result.briefing.id, [])
+            if result.name not in names:  # one file named twice is one file
+                names.append(result.name)
     return [
         say("note.same_id", lang, id=briefing_id, n=len(files), files=", ".join(files))
         for briefing_id, files in files_of.items()
