@@ -117,17 +117,35 @@ _last_parsed: list[Briefing] = []
 
 
 def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
-    """Every briefing `resolve_paths` names, read and validated, in that order."""
-    loaded = []
+    """Every briefing `resolve_paths` names, read and validated, in that order. Several
+    are read as one first (together.py); when that finds anything wrong, they are read
+    again one at a time, so that the first file at fault is named, with its problems."""
     resolved = resolve_paths(paths)
-    shared = ReadTogether() if len(resolved) > 1 else None  # alone, nothing to share
-    for path, where in resolved:
-        briefing, problems = read_briefing(path, where, shared)
-        if briefing is None or problems:
-            raise BriefingError(where, problems)
-        loaded.append(briefing)
+    shared, stdin_data, loaded = None, None, None
+    if len(resolved) > 1:  # alone, nothing to share
+        from briefcli.together import read_together
+
+        shared = ReadTogether()
+        loaded, stdin_data = read_together(resolved)
+    if loaded is None:
+        loaded = []
+        for path, where in resolved:
+            data = stdin_data if str(path) == STDIN else None
+            briefing, problems = read_briefing(path, where, shared, data=data)
+            if briefing is None or problems:
+                raise BriefingError(where, problems)
+            loaded.append(briefing)
     _held[:] = loaded  # a later load (tests run many in one process) lets these go
     return loaded
+
+
+def is_large(path: Path) -> bool:
+    """A regular file that mapped.py decodes a part at a time."""
+    try:  # stat, not open: opening a FIFO would wait for a writer, and then lose its data
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False  # the read says why
+    return str(path) != STDIN and stat.S_ISREG(info.st_mode) and MAPPED_BYTES <= info.st_size <= MAX_BYTES
 
 
 def read_briefing_bytes(path: Path, where: str | None = None) -> bytes:
@@ -193,15 +211,16 @@ class ReadTogether:
 
 
 def read_briefing(
-    path: Path, where: str | None = None, shared: ReadTogether | None = None
+    path: Path, where: str | None = None, shared: ReadTogether | None = None, *, data: bytes | None = None
 ) -> tuple[Briefing | None, list[Problem]]:
     """Read, decode and check the file, as parse_briefing does its bytes: a large file a
     part at a time (mapped.py), any other whole, its bytes let go as soon as they are
-    decoded, before the rules run. Raises BriefingError if it cannot be read."""
+    decoded, before the rules run. `data`: its bytes, read already (standard input).
+    Raises BriefingError if it cannot be read."""
     columns: Columns = {}  # what the pattern check gathers, the rules use again
-    briefing = _decoded_mapped(path, shared, columns)  # a large file; None: read it whole
+    briefing = None if data is not None else _decoded_mapped(path, shared, columns)  # None: read it whole
     if briefing is None:
-        data = read_briefing_bytes(path, where)
+        data = read_briefing_bytes(path, where) if data is None else data
         direct = shared is None and len(data) < LONE_DIRECT_BYTES
         briefing, problems = _decoded(data, shared, columns, direct=direct)
         if briefing is None:
@@ -213,16 +232,12 @@ def _decoded_mapped(path: Path, shared: ReadTogether | None, columns: Columns) -
     """A large regular file, decoded from a memory map (mapped.py) when it holds no
     surprise: one that breaks a pattern or does not decode is read whole, and the
     problems are found and worded there."""
-    try:  # stat, not open: opening a FIFO would wait for a writer, and then lose its data
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return None  # the whole-file read says why
-    if str(path) == STDIN or not stat.S_ISREG(info.st_mode) or not MAPPED_BYTES <= info.st_size <= MAX_BYTES:
+    if not is_large(path):
         return None
     from briefcli.mapped import decode_mapped
     from briefcli.unchecked import breaks_a_pattern
 
-    with _collector_paused():
+    with collector_paused():
         briefing = decode_mapped(path, MAX_BYTES)
     if briefing is None or breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
         return None
@@ -244,7 +259,7 @@ def _decoded(
     """The briefing (None if it does not decode, with why); `direct`: decoded with the
     model's own types, patterns and all, in one step (LONE_DIRECT_BYTES)."""
     try:
-        with _collector_paused():
+        with collector_paused():
             if direct:
                 briefing = msgspec.json.decode(data, type=Briefing)
             else:
@@ -263,7 +278,7 @@ def _decoded(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Decoding allocates millions of objects, none in a cycle: the garbage collector
     need not scan them (a process where it was off keeps it off)."""
     was_enabled = gc.isenabled()

@@ -361,7 +361,7 @@ class _Forgetful(dict[Hashable, Findings]):
 
 _EN, _FR, _FIRST = attrgetter("en"), attrgetter("fr"), itemgetter(0)
 _PARA, _QUOTE, _EVIDENCE = attrgetter("para"), attrgetter("quote"), attrgetter("evidence")
-_URL = attrgetter("url")
+_URL, _ID, _ACTORS = attrgetter("url"), attrgetter("id"), attrgetter("actors")
 
 
 def _ids_unique(briefing: Briefing, columns: Mapping[str, set[Any]]) -> bool:
@@ -388,13 +388,7 @@ def _bulk_pass(
     referred = columns.get("events.actors")
     if referred is not None and not actor_ids.issuperset(referred):
         return False
-    known = referred is not None
-    # The events a slice at a time, each slice through every pass while its records are
-    # still in the processor's cache: on 100,000 events, a fifth less time than whole columns.
-    return _columns_pass(briefing.actors, events[:_SLICE], actor_ids, answers, paragraphs, known) and all(
-        _columns_pass((), events[start : start + _SLICE], actor_ids, answers, paragraphs, known)
-        for start in range(_SLICE, len(events), _SLICE)
-    )
+    return _columns_pass(briefing.actors, events, actor_ids, answers, paragraphs, referred is not None)
 
 
 _SLICE = 1000
@@ -403,13 +397,23 @@ _SLICE = 1000
 def _columns_pass(
     actors: Sequence[Actor],
     events: Sequence[Event],
-    actor_ids: set[str],
+    actor_ids: set[str] | None,
     answers: Answers,
-    paragraphs: int,
+    paragraphs: int | None,
     references_known: bool,
 ) -> bool:
     """The bulk pass on some actors and events; `references_known`: the events' actors
-    were found among the actors already (_bulk_pass)."""
+    were found among the actors already (_bulk_pass). `actor_ids` and `paragraphs` None:
+    the references (then known) and the paragraph numbers were checked already,
+    briefing by briefing (briefings_pass)."""
+    if len(events) > _SLICE:
+        # A slice at a time, each through every pass while its records are still in the
+        # processor's cache: on 100,000 events, a fifth less time than whole columns.
+        known = references_known
+        return _columns_pass(actors, events[:_SLICE], actor_ids, answers, paragraphs, known) and all(
+            _columns_pass((), events[start : start + _SLICE], actor_ids, answers, paragraphs, known)
+            for start in range(_SLICE, len(events), _SLICE)
+        )
     facts = [fact for actor in actors for fact in actor.public_record]
     corrections = [actor.correction for actor in actors if actor.correction is not None]
     texts = chain(
@@ -437,9 +441,12 @@ def _columns_pass(
         and _plain_pass(plain)
         and _citations_pass(citation_lists, answers)
         and _evidence_pass(chain.from_iterable(map(_EVIDENCE, chain(actors, events))), paragraphs, answers)
-        and actor_ids.issuperset(filter(None, affiliations))
-        and not any(map(eq, affiliations, map(attrgetter("id"), actors)))
-        and (references_known or actor_ids.issuperset(chain.from_iterable(map(attrgetter("actors"), events))))
+        and (actor_ids is None or actor_ids.issuperset(filter(None, affiliations)))
+        and not any(map(eq, affiliations, map(_ID, actors)))
+        and (
+            references_known
+            or (actor_ids is not None and actor_ids.issuperset(chain.from_iterable(map(_ACTORS, events))))
+        )
         and _dating_pass(events, answers)
     )
 
@@ -467,15 +474,16 @@ def _first_characters_pass(values: Iterable[str]) -> bool:
     return not any(char.isspace() or char in _INVISIBLE_FIRST for char in set(map(_FIRST, values)))
 
 
-def _evidence_pass(items: Iterable[Evidence], paragraphs: int, answers: Answers) -> bool:
-    """evidence_findings finds nothing in any of them."""
+def _evidence_pass(items: Iterable[Evidence], paragraphs: int | None, answers: Answers) -> bool:
+    """evidence_findings finds nothing in any of them; `paragraphs` None: their paragraph
+    numbers were checked already."""
     items = list(items)
-    if max(map(_PARA, items), default=0) > paragraphs:
+    if paragraphs is not None and max(map(_PARA, items), default=0) > paragraphs:
         return False
-    # Every paragraph is in range: the quote alone decides, as it does for paragraph 1.
+    # Every paragraph is in range: the quote alone decides, as it does for paragraph 1
+    # (of an article of 1 paragraph or more: the answer is the same).
     return not any(
-        _remembered(answers, (1, quote), evidence_findings, 1, quote, paragraphs)
-        for quote in set(map(_QUOTE, items))
+        _remembered(answers, (1, quote), evidence_findings, 1, quote, 1) for quote in set(map(_QUOTE, items))
     )
 
 
@@ -511,6 +519,11 @@ def _citations_pass(lists: Iterable[Sequence[Citation]], answers: Answers) -> bo
         return False
     dates = set(map(attrgetter("date"), citations))
     dates.discard(None)
+    return _dates_pass(dates, answers)
+
+
+def _dates_pass(dates: Iterable[str], answers: Answers) -> bool:
+    """date_findings finds nothing in any of these distinct dates."""
     return not any(_remembered(answers, ("date", value), date_findings, value) for value in dates)
 
 
@@ -544,6 +557,69 @@ def _dating_pass(events: Sequence[Event], answers: Answers) -> bool:
                 zip(map(attrgetter("kind"), events), map(attrgetter("direction"), events), strict=True)
             )
         )
+    )
+
+
+def briefings_pass(
+    briefings: Sequence[Briefing], shared: Mapping[str, Sequence[Any]], answers: Answers
+) -> bool:
+    """Whether check_briefing finds nothing in any of these briefings: True only when it
+    would find nothing in each. `shared`: the distinct records of their summaries,
+    actors, events and quotes (together.py: one record object stands in every briefing
+    that holds it). The rules on a record alone run once per distinct record, a column
+    at a time, the bulk pass's way; only what depends on a briefing (its ids, the actors
+    it names, its paragraph count) runs briefing by briefing. `answers`: kept for any
+    paragraph count (no paragraph number is looked at through them here)."""
+    if not all(map(_alone_pass, briefings)):
+        return False
+    summaries, actors, events, quotes = (shared[name] for name in ("summary", "actors", "events", "quotes"))
+    sources = list(map(attrgetter("source"), briefings))
+    published_sources = list(map(attrgetter("published_sources"), sources))
+    bases = map(attrgetter("published_basis"), sources)
+    if not all(compress(published_sources, map(eq, bases, repeat("public-record")))):
+        return False  # a date from the public record without its sources
+    points = list(chain.from_iterable(chain(map(_KEY_POINTS, summaries), map(_WATCH, summaries))))
+    bottom_lines = list(map(attrgetter("bottom_line"), summaries))
+    return (
+        _dates_pass(set(map(attrgetter("published"), sources)), answers)
+        and _texts_pass(
+            chain(
+                map(attrgetter("headline"), summaries), map(attrgetter("text"), points), map(_CONTEXT, quotes)
+            )
+        )
+        and _plain_pass(
+            chain(
+                map(attrgetter("headline"), sources),
+                (line for line in chain(map(_EN, bottom_lines), map(_FR, bottom_lines)) if line is not None),
+                map(attrgetter("original"), quotes),
+                map(attrgetter("translation"), quotes),
+            )
+        )
+        and _citations_pass(filter(None, published_sources), answers)
+        and _evidence_pass(chain.from_iterable(map(_EVIDENCE, chain(points, quotes))), None, answers)
+        and _columns_pass(actors, events, None, answers, None, True)
+    )
+
+
+_KEY_POINTS, _WATCH, _CONTEXT = attrgetter("key_points"), attrgetter("watch"), attrgetter("context")
+
+
+def _alone_pass(briefing: Briefing) -> bool:
+    """The rules that depend on the briefing, not on a record alone: its ids are unique,
+    every actor it names is one of its actors, and its evidence cites its paragraphs."""
+    actors, summary, source = briefing.actors, briefing.summary, briefing.source
+    actor_ids = set(map(_ID, actors))
+    named = chain(
+        chain.from_iterable(map(_ACTORS, briefing.events)),
+        filter(None, map(attrgetter("affiliation"), actors)),
+        map(attrgetter("speaker"), briefing.quotes),
+        () if source.correspondent is None else (source.correspondent,),
+    )
+    cited = chain(summary.key_points, summary.watch, actors, briefing.events, briefing.quotes)
+    return (
+        _ids_unique(briefing, {})
+        and actor_ids.issuperset(named)
+        and max(map(_PARA, chain.from_iterable(map(_EVIDENCE, cited))), default=0) <= source.paragraphs
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
 from types import UnionType
@@ -23,7 +23,7 @@ from typing import Annotated, Any, get_args, get_origin
 import msgspec
 from msgspec import Meta
 
-from briefcli.model import Briefing
+from briefcli.model import Actor, Briefing, Event, Quote, Summary
 
 _META_FIELDS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "tz", "title",
                 "description", "examples", "extra_json_schema", "extra")  # fmt: skip
@@ -127,6 +127,29 @@ RawEventsBriefing: type[Any] = msgspec.defstruct(
     kw_only=True,
 )
 
+#: The sections in which briefings read together repeat each other's records, each with
+#: its records' pattern-free type (together.py).
+SHARED_SECTIONS: dict[str, type[Any]] = {
+    "summary": _derive(Summary),
+    "actors": _derive(Actor),
+    "events": _derive(Event),
+    "quotes": _derive(Quote),
+}
+#: An UncheckedBriefing whose shared sections are left as their bytes, each record to be
+#: decoded once however many briefings hold it.
+RawRecordsBriefing: type[Any] = msgspec.defstruct(
+    "RawRecordsBriefing",
+    [
+        ("summary", msgspec.Raw),
+        ("actors", list[msgspec.Raw]),
+        ("events", list[msgspec.Raw]),
+        ("quotes", list[msgspec.Raw], msgspec.field(default_factory=list)),
+    ],
+    bases=(UncheckedBriefing,),
+    module=__name__,
+    kw_only=True,
+)
+
 
 #: The distinct values of each patterned field, by its path ("events.actors"): what the
 #: pattern check gathered, which the rules need again (ids, references).
@@ -142,8 +165,28 @@ def breaks_a_pattern(
     repeat each other's ids, dates and addresses, and each is searched once. When none
     breaks, `columns` gets each field's distinct values, so that the rules need not
     gather them again."""
+    return _breaks(type(briefing), [briefing], matched, columns)
+
+
+def any_breaks_a_pattern(briefings: list[Briefing], shared: dict[str, list[Any]]) -> bool:
+    """Whether any value of these briefings breaks its pattern, the records of their
+    shared sections given apart, each distinct record once (`shared`, by section:
+    together.py): each pattern is searched once over the distinct values of all."""
+    return _breaks(UncheckedBriefing, briefings, None, None, skipped=shared.keys()) or any(
+        _breaks(SHARED_SECTIONS[name], records, None, None) for name, records in shared.items()
+    )
+
+
+def _breaks(
+    root: type[Any],
+    roots: list[Any],
+    matched: dict[str, set[str]] | None,
+    columns: Columns | None,
+    skipped: Collection[str] = (),
+) -> bool:
+    """breaks_a_pattern on records of one type; `skipped`: fields of theirs not walked."""
     gathered: Columns = {}
-    pending: list[tuple[type[Any], list[Any], str]] = [(type(briefing), [briefing], "")]
+    pending: list[tuple[type[Any], list[Any], str]] = [(root, roots, "")]
     while pending:
         record_type, records, path = pending.pop()
         for name, pattern, many in _PATTERNED.get(record_type, ()):
@@ -158,6 +201,8 @@ def breaks_a_pattern(
             if matched is not None:
                 known |= distinct
         for name, derived, many in _NESTED.get(record_type, ()):
+            if not path and name in skipped:
+                continue
             children = list(filter(None, _column(records, name, many)))  # records are never falsy
             if children:
                 pending.append((derived, children, f"{path}{name}."))

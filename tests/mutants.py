@@ -48,6 +48,7 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "briefcli/decoding.py",
             "briefcli/rules.py",
             "briefcli/unchecked.py",
+            "briefcli/together.py",
         ),
         (
             "tests/test_mutants.py",

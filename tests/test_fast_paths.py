@@ -223,6 +223,179 @@ def test_briefings_read_together_get_the_problems_each_gets_alone(
         assert (together[0] is None) is (alone[0] is None)
 
 
+# --- briefings read as one: each distinct record decoded and checked once ------------
+
+_LONG = " ".join(["mot"] * 30)
+_NO_URL = [{"outlet": "AP", "title": "A report"}]
+#: A fault for every rule and a few patterns and types, each (path, value); the value
+#: "=actors.0.id" copies that value from the document (a duplicate, a self-reference).
+_FAULTS: list[tuple[str, Any]] = [
+    ("source.published", "2025-02-30"), ("source.published_basis", "public-record"),
+    ("source.published_sources", _NO_URL), ("source.headline", " "), ("source.correspondent", "nobody"),
+    ("source.correspondent", "=actors.1.id"), ("source.paragraphs", 2), ("source.language", "french"),
+    ("summary.headline", {}), ("summary.headline", {"en": "\u200b"}), ("summary.bottom_line", {"en": ""}),
+    ("summary.bottom_line", {"fr": " "}), ("summary.key_points.0.text", {"fr": "\u00a0"}),
+    ("summary.key_points.0.evidence.0.quote", _LONG), ("summary.key_points.0.evidence.0.para", 9),
+    ("summary.watch.0.evidence.0.para", 4), ("summary.watch.0.text", {"en": "Changed, still fine"}),
+    ("actors.0.name", {"en": " "}), ("actors.0.role", {}), ("actors.0.affiliation", "nobody"),
+    ("actors.0.affiliation", "=actors.0.id"), ("actors.1.id", "=actors.0.id"), ("actors.0.aliases", ["\u2060"]),
+    ("actors.0.evidence.0.para", 4), ("actors.1.story", {"en": "Changed, still fine"}),
+    ("actors.0.public_record", [{"fact": {"en": "A fact"}, "sources": [{"outlet": "AP; R", "title": "T",
+                                                                        "url": "https://a.org"}]}]),
+    ("actors.0.public_record", [{"fact": {"en": "A fact"}, "sources": _NO_URL}]),
+    ("actors.0.correction", {"as_written": " ", "corrected": "Zoe", "note": {"en": "n"},
+                             "sources": [{"outlet": "AP", "title": "T", "url": "https://a.org"}]}),
+    ("actors.0.kind", "alien"), ("actors.0.id", "Zoë"),
+    ("events.0.date", "2025-02-30"), ("events.2.end", "2024-06-01"), ("events.0.precision", "month"),
+    ("events.0.basis", "public-record"), ("events.1.direction", None), ("events.0.direction", "increase"),
+    ("events.0.actors", ["nobody"]), ("events.2.actors.0", "=actors.1.id"), ("events.0.title", {"en": ""}),
+    ("events.0.sources", [{"outlet": "www.ap.org", "title": "T", "url": "https://a.org"}]),
+    ("events.0.sources", [{"outlet": "AP", "title": "T", "url": "https://a.org/https://b.org"}]),
+    ("events.0.sources", [{"outlet": "AP", "title": "T", "url": "https://a.org", "date": "2024-13"}]),
+    ("events.0.evidence.0.quote", _LONG), ("events.2.evidence.0.para", 7), ("events.1.id", "=events.0.id"),
+    ("events.0.date", "2023-01"), ("events.0.unknown", 1), ("events.1.title", {"en": "Changed, still fine"}),
+    ("quotes.0.id", "=actors.0.id"), ("quotes.0.speaker", "nobody"), ("quotes.0.speaker", "=actors.1.id"),
+    ("quotes.0.original", " "), ("quotes.0.translation", "\u2060"), ("quotes.0.context", {}),
+    ("quotes.0.evidence.0.para", 5), ("quotes.0.evidence.0.quote", _LONG), ("id", "Mini"),
+]  # fmt: skip
+
+
+def _faulted(number: int, faults: list[tuple[str, Any]], same_id: bool) -> dict[str, Any]:
+    document = copy.deepcopy(_DOCUMENT)
+    if not same_id:
+        document["id"] = f"{document['id']}-{number}"
+    for path, value in faults:
+        if isinstance(value, str) and value.startswith("="):
+            *steps, last = value[1:].split(".")
+            node: Any = document
+            for step in steps:
+                node = node[int(step)] if step.isdigit() else node[step]
+            value = node[last]
+        _put(document, path, value)
+    return document
+
+
+@given(
+    drawn=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_FAULTS), max_size=2),
+            st.sampled_from(["new", "copy", "compact"]),
+            st.booleans(),
+        ),
+        min_size=2,
+        max_size=4,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_briefings_read_as_one_are_accepted_and_refused_as_each_is_alone(
+    drawn: list[tuple[list[tuple[str, Any]], str, bool]], tmp_path_factory: Any
+) -> None:
+    """together.py decodes each distinct record once and checks it once for every
+    briefing holding it: whatever is faulty, and wherever a faulty or a sound record
+    recurs, the briefings read together are exactly those read one at a time, and the
+    first file at fault is refused with the problems it gets alone. The way that reads
+    them as one says yes exactly when all of them are sound (else it would be slow)."""
+    from briefcli import together
+
+    directory = tmp_path_factory.mktemp("as-one")
+    previous = ""
+    for number, (faults, shape, same_id) in enumerate(drawn):
+        document = _faulted(number, faults, same_id)
+        text = json.dumps(document, indent=None if shape == "compact" else 1)
+        if shape == "copy" and previous:  # the same bytes as the file before
+            text = previous
+        (directory / f"{number}.json").write_text(text, encoding="utf-8")
+        previous = text
+    files = sorted(directory.iterdir())
+    alone = [parse_briefing(file.read_bytes()) for file in files]
+    faulty = [(file, problems) for file, (briefing, problems) in zip(files, alone, strict=True)
+              if briefing is None or problems]  # fmt: skip
+    as_one, _ = together.read_together([(file, str(file)) for file in files])
+    assert (as_one is None) is bool(faulty)
+    if faulty:
+        with pytest.raises(load.BriefingError) as refused:
+            load.load_briefings([directory])
+        assert (refused.value.where, refused.value.problems) == (str(faulty[0][0]), faulty[0][1])
+    else:
+        loaded = load.load_briefings([directory])
+        assert as_one is not None
+        for read in (as_one, loaded):
+            assert [msgspec.json.encode(b) for b in read] == [msgspec.json.encode(b) for b, _ in alone]
+            assert all(isinstance(b, Briefing) for b in read)
+
+
+@pytest.mark.parametrize(("path", "value"), _FAULTS, ids=[f"{p}={v!r}"[:60] for p, v in _FAULTS])
+def test_one_fault_among_briefings_read_as_one_is_refused_as_alone(
+    path: str, value: Any, tmp_path: Path
+) -> None:
+    """Each fault alone (a few are changes the rules accept), in the middle one of three
+    briefings whose other two share its sound records: that file is refused as it is
+    alone, or all three are read."""
+    sound = json.dumps(_faulted(0, [], False))
+    faulty = json.dumps(_faulted(1, [(path, value)], False))
+    for number, text in enumerate([sound, faulty, sound.replace('-0"', '-2"', 1)]):
+        (tmp_path / f"{number}.json").write_text(text, encoding="utf-8")
+    files = sorted(tmp_path.iterdir())
+    from briefcli import together
+
+    briefing, problems = parse_briefing(files[1].read_bytes())
+    as_one, _ = together.read_together([(file, str(file)) for file in files])
+    if briefing is not None and not problems:  # a change the rules accept
+        assert as_one is not None and msgspec.json.encode(as_one[1]) == msgspec.json.encode(briefing)
+        return
+    assert as_one is None
+    with pytest.raises(load.BriefingError) as refused:
+        load.load_briefings([tmp_path])
+    assert (refused.value.where, refused.value.problems) == (str(files[1]), problems)
+
+
+def test_the_pattern_check_of_briefings_as_one_takes_their_shared_records_apart() -> None:
+    """Each distinct record is checked once, from `shared`: the briefings' own lists of
+    those sections are not walked again (they hold the same objects)."""
+    from briefcli.unchecked import any_breaks_a_pattern
+
+    document = copy.deepcopy(_DOCUMENT)
+    sound = msgspec.json.decode(json.dumps(document).encode(), type=UncheckedBriefing)
+    document["actors"][0]["id"] = "Not An Id"
+    broken = msgspec.json.decode(json.dumps(document).encode(), type=UncheckedBriefing)
+    shared: dict[str, list[Any]] = {
+        "summary": [sound.summary],
+        "actors": sound.actors,
+        "events": sound.events,
+        "quotes": sound.quotes,
+    }
+    assert not any_breaks_a_pattern([sound, broken], shared)
+    assert any_breaks_a_pattern([sound], {**shared, "actors": broken.actors})
+    assert any_breaks_a_pattern([broken], {})
+
+
+def _spy_on_the_map(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The paths mapped.decode_mapped is given from now on, in order."""
+    mapped_paths: list[Path] = []
+    decode_mapped = mapped.decode_mapped
+
+    def spy(path: Path, limit: int) -> Briefing | None:
+        mapped_paths.append(path)
+        return decode_mapped(path, limit)
+
+    monkeypatch.setattr(mapped, "decode_mapped", spy)
+    return mapped_paths
+
+
+def test_a_large_file_among_several_is_still_decoded_a_part_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Read as one, every file is decoded whole: a large one is left to the map."""
+    monkeypatch.setattr(load, "MAPPED_BYTES", len(MINI.read_bytes()))
+    mapped_paths = _spy_on_the_map(monkeypatch)
+    small = tmp_path / "small.json"
+    small.write_text(
+        MINI.read_text(encoding="utf-8").replace("mini-town-budget", "small", 1), encoding="utf-8"
+    )
+    briefings = load.load_briefings([MINI, small])
+    assert mapped_paths == [MINI] and [b.id for b in briefings] == ["mini-town-budget", "small"]
+
+
 # --- a large file is decoded from a memory map, its events a part at a time ----------
 
 
@@ -299,14 +472,7 @@ def test_a_fifo_is_read_once_whatever_the_size_for_a_map(
     import threading
 
     monkeypatch.setattr(load, "MAPPED_BYTES", 0)
-    mapped_paths: list[Path] = []
-    decode_mapped = mapped.decode_mapped
-
-    def spy(path: Path, limit: int) -> Briefing | None:
-        mapped_paths.append(path)
-        return decode_mapped(path, limit)
-
-    monkeypatch.setattr(mapped, "decode_mapped", spy)
+    mapped_paths = _spy_on_the_map(monkeypatch)
     fifo = tmp_path / "briefing.fifo"
     os.mkfifo(fifo)
     writer = threading.Thread(target=lambda: fifo.write_bytes(MINI.read_bytes()), daemon=True)

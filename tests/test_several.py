@@ -190,6 +190,21 @@ def test_data_dash_reads_stdin() -> None:
     assert run.exit_code == 0 and len(run.json()) == 4
 
 
+def test_a_bad_file_read_with_stdin_is_named_and_stdin_is_not_read_again(tmp_path: Path) -> None:
+    """Several are read as one first, then again one at a time to say what is wrong:
+    standard input's bytes are kept for that, and never handed to another file."""
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["id"], document["actors"][0]["role"] = "bad", {}
+    bad = write_json(tmp_path / "bad.json", document)
+    for order in (["-", str(bad)], [str(bad), "-"], ["-", str(FOLLOWUP), str(bad)]):
+        run = piped("timeline", "--json", *(part for path in order for part in ("--data", path)),
+                    input=MINI.read_bytes())  # fmt: skip
+        assert run.exit_code == 1, order
+        assert run.stderr.startswith(f"brief: {bad}: $.actors[0].role: a text needs"), order
+    run = piped("timeline", "--json", "--data", "-", "--data", str(FOLLOWUP), input=MINI.read_bytes())
+    assert run.exit_code == 0 and len(run.json()) == 4
+
+
 def test_validate_dash_reads_stdin() -> None:
     run = piped("validate", "-", input=MINI.read_bytes())
     assert run.exit_code == 0 and run.stdout.startswith("<stdin>: valid briefing")
@@ -286,10 +301,11 @@ def test_one_briefing_imports_nothing_for_several() -> None:
 
     modules = imported_modules("timeline", "--json")
     assert (
-        not {"briefcli.merge", "briefcli.diff", "briefcli.archive", "briefcli.skeleton", "sqlite3"} & modules
-    )
+        not {"briefcli.merge", "briefcli.diff", "briefcli.archive", "briefcli.skeleton", "briefcli.together",
+             "sqlite3"} & modules
+    )  # fmt: skip
     several = imported_modules("timeline", "--json", "--data", str(MINI), "--data", str(FOLLOWUP))
-    assert "briefcli.merge" in several and "rich" not in several
+    assert {"briefcli.merge", "briefcli.together"} <= several and "rich" not in several
 
 
 def test_an_actor_card_over_several_names_its_briefings() -> None:

@@ -1,0 +1,71 @@
+"""Several briefings read as one: a story's days, one small file each.
+
+Briefings of one story repeat each other's records: the same actors, most of the same
+events and quotes, often the same summary. Read one at a time, each file pays Python's
+cost per file and per record. Read together, each file is decoded with those records
+left as their bytes (msgspec.Raw), and each distinct record is decoded once: the one
+object then stands in every briefing that holds it (brief never changes a record in
+place). The patterns and the rules run once per distinct record, and only what depends
+on a briefing (its ids, the actors it names, its paragraph count) briefing by briefing.
+
+This way only says yes: on any fault, load.py reads the files again one at a time, the
+way that says what and where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from briefcli.load import STDIN, BriefingError, collector_paused, is_large, read_briefing_bytes
+from briefcli.model import Briefing
+from briefcli.rules import briefings_pass
+from briefcli.unchecked import SHARED_SECTIONS, RawRecordsBriefing, UncheckedBriefing, any_breaks_a_pattern
+
+
+def read_together(resolved: Sequence[tuple[Path, str]]) -> tuple[list[Briefing] | None, bytes | None]:
+    """The briefings, read, decoded and checked; None when any file cannot be read or
+    decoded, is large (mapped.py decodes it a part at a time), or breaks a pattern or a
+    rule. And standard input's bytes, when it was read (it cannot be read twice)."""
+    skeleton_decoder = msgspec.json.Decoder(RawRecordsBriefing)
+    decoders = {name: msgspec.json.Decoder(record_type) for name, record_type in SHARED_SECTIONS.items()}
+    # Each section's distinct records, by their bytes; and in their order, for the checks.
+    known: dict[str, dict[bytes, Any]] = {name: {} for name in SHARED_SECTIONS}
+    briefings: list[Briefing] = []
+    stdin_data = None
+    fields = UncheckedBriefing.__struct_fields__
+    with collector_paused():
+        for path, where in resolved:
+            try:
+                if is_large(path):
+                    return None, stdin_data
+                data = read_briefing_bytes(path, where)
+                if str(path) == STDIN:
+                    stdin_data = data
+                skeleton = skeleton_decoder.decode(data)
+                values = {name: getattr(skeleton, name) for name in fields}
+                for name, decoder in decoders.items():
+                    seen = known[name]
+                    raws = values[name]
+                    if isinstance(raws, list):
+                        values[name] = [_decoded_once(raw, seen, decoder) for raw in raws]
+                    else:
+                        values[name] = _decoded_once(raws, seen, decoder)
+                briefings.append(UncheckedBriefing(**values))
+            except (BriefingError, msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+                return None, stdin_data
+    shared = {name: list(seen.values()) for name, seen in known.items()}
+    if any_breaks_a_pattern(briefings, shared) or not briefings_pass(briefings, shared, {}):
+        return None, stdin_data
+    return briefings, stdin_data
+
+
+def _decoded_once(raw: msgspec.Raw, seen: dict[bytes, Any], decoder: msgspec.json.Decoder[Any]) -> Any:
+    key = bytes(raw)
+    record = seen.get(key)
+    if record is None:
+        record = seen[key] = decoder.decode(key)
+    return record
