@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import operator
 from pathlib import Path
 from typing import Any
 
@@ -367,6 +368,21 @@ def test_the_pattern_check_of_briefings_as_one_takes_their_shared_records_apart(
     assert not any_breaks_a_pattern([sound, broken], shared)
     assert any_breaks_a_pattern([sound], {**shared, "actors": broken.actors})
     assert any_breaks_a_pattern([broken], {})
+
+
+def test_a_record_several_briefings_hold_is_decoded_once_and_shared(tmp_path: Path) -> None:
+    """The README's promise: one object stands in every briefing that holds the record."""
+    again = tmp_path / "again.json"
+    again.write_text(
+        MINI.read_text(encoding="utf-8").replace("mini-town-budget", "again", 1), encoding="utf-8"
+    )
+    first, second = load.load_briefings([MINI, again])
+    assert second.id == "again" and first.source == second.source and first.source is not second.source
+    for name in ("summary", "actors", "events", "quotes"):
+        assert getattr(first, name) == getattr(second, name)
+    assert first.summary is second.summary
+    for name in ("actors", "events", "quotes"):
+        assert all(map(operator.is_, getattr(first, name), getattr(second, name)))
 
 
 def _spy_on_the_map(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
