@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -90,16 +89,20 @@ ENV = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEF_", "NO_CO
 ENV.update({"LANG": "C.UTF-8"})
 
 
-def timed(argv: list[str]) -> tuple[float, float]:
-    """Wall time, and CPU time (user + system): on a busy machine the second is steadier."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def timed(argv: list[str]) -> tuple[float, float, float]:
+    """Wall time, CPU time (user + system: on a busy machine the steadier) and peak
+    resident memory in MiB, of one whole process."""
     started = time.perf_counter()
-    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, check=False)
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    assert process.stderr is not None
+    errors = process.stderr.read()  # (little: an error line at most)
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):  # diff exits 1 for "different"
-        raise SystemExit(f"{argv}: exit {done.returncode}: {done.stderr.decode()}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # diff exits 1 for "different"
+        raise SystemExit(f"{argv}: exit {code}: {errors.decode()}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -120,25 +123,29 @@ def main() -> None:
             str(BRIEF), "export", "--format", "sqlite", "--data", str(many), "-o", str(archive)
         ],
     }  # fmt: skip
-    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
     for _ in range(args.rounds):
         for name, argv in cases.items():
             samples[name].append(timed(argv))
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; {args.rounds} interleaved rounds"
     )
-    print("\n| case | median wall s | min | max | median CPU s |")
-    print("|---|---|---|---|---|")
-    medians = {}
+    print("\n| case | median wall s | min | max | median CPU s | peak MiB |")
+    print("|---|---|---|---|---|---|")
     for name, values in samples.items():
-        walls, cpus = [wall for wall, _ in values], [cpu for _, cpu in values]
-        medians[name] = statistics.median(walls), statistics.median(cpus)
+        walls, cpus = [wall for wall, _, _ in values], [cpu for _, cpu, _ in values]
+        peak = max(peak for _, _, peak in values)
         print(
-            f"| {name} | {medians[name][0]:.2f} | {min(walls):.2f} | {max(walls):.2f} | {medians[name][1]:.2f} |"
+            f"| {name} | {statistics.median(walls):.2f} | {min(walls):.2f} | {max(walls):.2f} "
+            f"| {statistics.median(cpus):.2f} | {peak:.0f} |"
         )
-    (bare_wall, bare_cpu), (wall, cpu) = list(medians.values())[:2]
+    bare, timeline = (samples[name] for name in list(cases)[:2])
+    # Each round's two runs are next to each other: their ratio is steady when the machine's speed drifts.
+    paired = [(mine[0] / theirs[0], mine[1] / theirs[1]) for mine, theirs in zip(timeline, bare, strict=True)]
     print(
-        f"\ntimeline over 1,000 / bare decode: {wall / bare_wall:.2f}x wall, {cpu / bare_cpu:.2f}x CPU (target: at most 2x)"
+        f"\ntimeline over 1,000 / bare decode, the median of each round's ratio: "
+        f"{statistics.median(wall for wall, _ in paired):.2f}x wall, "
+        f"{statistics.median(cpu for _, cpu in paired):.2f}x CPU (target: at most 2x)"
     )
     print(f"archive: {archive.stat().st_size / 2**20:.0f} MiB")
 

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import msgspec
 
@@ -116,22 +116,30 @@ _held: list[Briefing] = []
 _last_parsed: list[Briefing] = []
 
 
+#: What was read of each stream among the paths (by position): its bytes, or its error.
+StreamsRead = dict[int, bytes | BriefingError]
+
+
 def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
     """Every briefing `resolve_paths` names, read and validated, in that order. Several
-    are read as one first (together.py); when that finds anything wrong, they are read
-    again one at a time, so that the first file at fault is named, with its problems."""
+    are read as one first (together.py); when that finds anything wrong, or one is a
+    large file, they are read one at a time, so that the first file at fault is named,
+    with its problems. A stream (standard input, a pipe) is read only once: what the
+    first way read of it, or the error it got, is what the second way takes."""
     resolved = resolve_paths(paths)
-    shared, stdin_data, loaded = None, None, None
+    shared, loaded, streams = None, None, StreamsRead()
     if len(resolved) > 1:  # alone, nothing to share
         from briefcli.together import read_together
 
         shared = ReadTogether()
-        loaded, stdin_data = read_together(resolved)
+        loaded, streams = read_together(resolved)
     if loaded is None:
         loaded = []
-        for path, where in resolved:
-            data = stdin_data if str(path) == STDIN else None
-            briefing, problems = read_briefing(path, where, shared, data=data)
+        for index, (path, where) in enumerate(resolved):
+            kept = streams.get(index)
+            if isinstance(kept, BriefingError):
+                raise kept
+            briefing, problems = read_briefing(path, where, shared, data=kept)
             if briefing is None or problems:
                 raise BriefingError(where, problems)
             loaded.append(briefing)
@@ -139,13 +147,19 @@ def load_briefings(paths: Sequence[Path] | None = None) -> list[Briefing]:
     return loaded
 
 
-def is_large(path: Path) -> bool:
-    """A regular file that mapped.py decodes a part at a time."""
+def path_kind(path: Path) -> Literal["stream", "large", "file"]:
+    """How a path is read: "stream" (standard input, a pipe, a device: it can be read
+    only once), "large" (a regular file mapped.py decodes a part at a time), or "file"
+    (any other, and one that cannot be looked at: reading it says why)."""
+    if str(path) == STDIN:
+        return "stream"
     try:  # stat, not open: opening a FIFO would wait for a writer, and then lose its data
         info = os.stat(path)
     except (OSError, ValueError):
-        return False  # the read says why
-    return str(path) != STDIN and stat.S_ISREG(info.st_mode) and MAPPED_BYTES <= info.st_size <= MAX_BYTES
+        return "file"
+    if not stat.S_ISREG(info.st_mode):
+        return "stream"
+    return "large" if MAPPED_BYTES <= info.st_size <= MAX_BYTES else "file"
 
 
 def read_briefing_bytes(path: Path, where: str | None = None) -> bytes:
@@ -215,7 +229,7 @@ def read_briefing(
 ) -> tuple[Briefing | None, list[Problem]]:
     """Read, decode and check the file, as parse_briefing does its bytes: a large file a
     part at a time (mapped.py), any other whole, its bytes let go as soon as they are
-    decoded, before the rules run. `data`: its bytes, read already (standard input).
+    decoded, before the rules run. `data`: its bytes, read already (a stream: load_briefings).
     Raises BriefingError if it cannot be read."""
     columns: Columns = {}  # what the pattern check gathers, the rules use again
     briefing = None if data is not None else _decoded_mapped(path, shared, columns)  # None: read it whole
@@ -232,7 +246,7 @@ def _decoded_mapped(path: Path, shared: ReadTogether | None, columns: Columns) -
     """A large regular file, decoded from a memory map (mapped.py) when it holds no
     surprise: one that breaks a pattern or does not decode is read whole, and the
     problems are found and worded there."""
-    if not is_large(path):
+    if path_kind(path) != "large":
         return None
     from briefcli.mapped import decode_mapped
     from briefcli.unchecked import breaks_a_pattern

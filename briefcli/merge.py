@@ -18,7 +18,7 @@ from briefcli.model import Actor, Briefing, Event, Lang, Quote, Text
 SECTIONS = ("actors", "events", "quotes")
 
 
-class MergedBriefing(Briefing, kw_only=True):
+class MergedBriefing(Briefing, kw_only=True, frozen=True):
     """The latest briefing's id, source and summary, with every briefing's records.
 
     `appears_in` maps "actors:ID" (or events:, quotes:) to the ids of the briefings

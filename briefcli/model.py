@@ -52,15 +52,20 @@ HttpUrl = Annotated[
 ]
 
 
-class _Record(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True, gc=False):
+class _Record(
+    msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True, gc=False, frozen=True
+):
     """Every record refuses fields it does not know, so a typo is an error, not a silent loss.
 
     gc=False: records hold no reference cycles, so the garbage collector need not track
     them; on a briefing of 100,000 events that saves a third of the decoding time.
+    frozen: briefings read together share one object for a record they hold alike
+    (together.py), so no record may be changed in place; a changed copy is made with
+    msgspec.structs.replace.
     """
 
 
-class Text(_Record, kw_only=True):
+class Text(_Record, kw_only=True, frozen=True):
     """A text in English, French or both: at least one of them."""
 
     en: str | None = None
@@ -75,7 +80,7 @@ class Text(_Record, kw_only=True):
 LocalText = Annotated[Text, Meta(extra_json_schema={"minProperties": 1})]
 
 
-class Evidence(_Record, kw_only=True):
+class Evidence(_Record, kw_only=True, frozen=True):
     """A short span of the article, verbatim, that proves a fact."""
 
     para: Annotated[
@@ -94,7 +99,7 @@ class Evidence(_Record, kw_only=True):
 EvidenceList = Annotated[list[Evidence], Meta(min_length=1)]
 
 
-class Citation(_Record, kw_only=True):
+class Citation(_Record, kw_only=True, frozen=True):
     """One public-record source: who published it, what it is, where and when.
 
     One record per source: two sources are two records, never one text joined by ';'.
@@ -114,7 +119,7 @@ Citations = Annotated[
 ]
 
 
-class Source(_Record, kw_only=True):
+class Source(_Record, kw_only=True, frozen=True):
     """The article the briefing is made from."""
 
     language: Annotated[str, Meta(pattern=r"^[a-z]{2}$(?!\n)", description="ISO 639-1 code.")]
@@ -134,14 +139,14 @@ class Source(_Record, kw_only=True):
     ]
 
 
-class Point(_Record, kw_only=True):
+class Point(_Record, kw_only=True, frozen=True):
     """A key point, or a thing to watch, with its evidence."""
 
     text: LocalText
     evidence: EvidenceList
 
 
-class Summary(_Record, kw_only=True):
+class Summary(_Record, kw_only=True, frozen=True):
     """A briefing just started (`brief new`) has no bottom line or key points yet: it is
     valid, and `brief validate` notes what is still missing."""
 
@@ -151,7 +156,7 @@ class Summary(_Record, kw_only=True):
     watch: list[Point] = []
 
 
-class Correction(_Record, kw_only=True):
+class Correction(_Record, kw_only=True, frozen=True):
     """Where the article got a name wrong: what it wrote, and the correction."""
 
     as_written: NonEmpty
@@ -160,14 +165,14 @@ class Correction(_Record, kw_only=True):
     sources: Annotated[Citations, Meta(description="The public record that corrects it.")]
 
 
-class PublicRecord(_Record, kw_only=True):
+class PublicRecord(_Record, kw_only=True, frozen=True):
     """A fact about an actor that the public record supplies and the article does not."""
 
     fact: LocalText
     sources: Citations
 
 
-class Actor(_Record, kw_only=True):
+class Actor(_Record, kw_only=True, frozen=True):
     """A person, organization, country or group the article names or plainly refers to."""
 
     id: Id
@@ -186,7 +191,7 @@ class Actor(_Record, kw_only=True):
     evidence: EvidenceList
 
 
-class Event(_Record, kw_only=True):
+class Event(_Record, kw_only=True, frozen=True):
     """One dated step of the story."""
 
     id: Id
@@ -208,7 +213,7 @@ class Event(_Record, kw_only=True):
     evidence: EvidenceList
 
 
-class Quote(_Record, kw_only=True):
+class Quote(_Record, kw_only=True, frozen=True):
     """Who said what, in the article's language as printed, with an English translation."""
 
     id: Id
@@ -219,7 +224,7 @@ class Quote(_Record, kw_only=True):
     evidence: EvidenceList
 
 
-class Briefing(_Record, kw_only=True):
+class Briefing(_Record, kw_only=True, frozen=True):
     """A briefing: one article's facts, sourced."""
 
     schema_: str | None = msgspec.field(default=None, name="$schema")

@@ -570,7 +570,7 @@ def briefings_pass(
     at a time, the bulk pass's way; only what depends on a briefing (its ids, the actors
     it names, its paragraph count) runs briefing by briefing. `answers`: kept for any
     paragraph count (no paragraph number is looked at through them here)."""
-    if not all(map(_alone_pass, briefings)):
+    if not all(map(_per_briefing_pass, briefings)):
         return False
     summaries, actors, events, quotes = (shared[name] for name in ("summary", "actors", "events", "quotes"))
     sources = list(map(attrgetter("source"), briefings))
@@ -604,7 +604,7 @@ def briefings_pass(
 _KEY_POINTS, _WATCH, _CONTEXT = attrgetter("key_points"), attrgetter("watch"), attrgetter("context")
 
 
-def _alone_pass(briefing: Briefing) -> bool:
+def _per_briefing_pass(briefing: Briefing) -> bool:
     """The rules that depend on the briefing, not on a record alone: its ids are unique,
     every actor it names is one of its actors, and its evidence cites its paragraphs."""
     actors, summary, source = briefing.actors, briefing.summary, briefing.source

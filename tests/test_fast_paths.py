@@ -8,9 +8,11 @@ exactly what the model's types and the rules accept, and refuse with the same wo
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 import operator
+import re
 from pathlib import Path
 from typing import Any
 
@@ -258,6 +260,12 @@ _FAULTS: list[tuple[str, Any]] = [
     ("quotes.0.id", "=actors.0.id"), ("quotes.0.speaker", "nobody"), ("quotes.0.speaker", "=actors.1.id"),
     ("quotes.0.original", " "), ("quotes.0.translation", "\u2060"), ("quotes.0.context", {}),
     ("quotes.0.evidence.0.para", 5), ("quotes.0.evidence.0.quote", _LONG), ("id", "Mini"),
+    ("events.0.evidence.0.quote", " "), ("quotes.0.evidence.0.quote", "\u00ad"),
+    ("events.0.sources", [{"outlet": " ", "title": "T", "url": "https://a.org"}]),
+    ("actors.0.public_record", [{"fact": {"en": "A fact"}, "sources": [{"outlet": "AP", "title": "See https://a.org",
+                                                                        "url": "https://a.org"}]}]),
+    ("summary", None), ("summary", {"headline": {"en": "x"}}), ("actors", {}), ("actors", [1]), ("events", "x"),
+    ("quotes", None), ("extra", 1), ("schema_version", 1), ("source", []),
 ]  # fmt: skip
 
 
@@ -266,14 +274,54 @@ def _faulted(number: int, faults: list[tuple[str, Any]], same_id: bool) -> dict[
     if not same_id:
         document["id"] = f"{document['id']}-{number}"
     for path, value in faults:
-        if isinstance(value, str) and value.startswith("="):
-            *steps, last = value[1:].split(".")
-            node: Any = document
-            for step in steps:
-                node = node[int(step)] if step.isdigit() else node[step]
-            value = node[last]
-        _put(document, path, value)
+        try:
+            if isinstance(value, str) and value.startswith("="):
+                *steps, last = value[1:].split(".")
+                node: Any = document
+                for step in steps:
+                    node = node[int(step)] if step.isdigit() else node[step]
+                value = node[last]
+            _put(document, path, value)
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier fault took away where this one goes ("summary": null)
     return document
+
+
+def _rule_messages() -> list[re.Pattern[str]]:
+    """Every message rules.py words: each (path suffix, message) pair it writes, as a
+    pattern in which an f-string's formatted parts match anything."""
+    from briefcli import rules
+
+    def pattern(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return re.escape(node.value)
+        constant = getattr(rules, node.id, None) if isinstance(node, ast.Name) else None
+        if isinstance(constant, str):
+            return re.escape(constant)  # a message kept in a constant
+        if isinstance(node, ast.JoinedStr):
+            return "".join(pattern(part) or ".*" for part in node.values)
+        return None  # a message passed on (date_findings'), worded elsewhere
+
+    found = []
+    for node in ast.walk(ast.parse(Path(rules.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+            suffix, message = (pattern(part) for part in node.elts)
+            if suffix is not None and message is not None and (suffix == "" or suffix.startswith(r"\.")):
+                found.append(re.compile(message))
+    return found
+
+
+def test_every_message_of_the_rules_comes_from_a_fault_the_briefings_read_as_one_are_tested_on() -> None:
+    """_FAULTS must hold a fault for every rule: a rule added without one would leave the
+    way that reads briefings as one untested on it."""
+    worded = {
+        problem.message
+        for path, value in _FAULTS
+        for problem in parse_briefing(json.dumps(_faulted(1, [(path, value)], False)).encode())[1]
+    }
+    messages = _rule_messages()
+    assert len(messages) >= 20  # the search finds the rules' messages
+    assert [message.pattern for message in messages if not any(map(message.fullmatch, worded))] == []
 
 
 @given(
@@ -294,8 +342,9 @@ def test_briefings_read_as_one_are_accepted_and_refused_as_each_is_alone(
     """together.py decodes each distinct record once and checks it once for every
     briefing holding it: whatever is faulty, and wherever a faulty or a sound record
     recurs, the briefings read together are exactly those read one at a time, and the
-    first file at fault is refused with the problems it gets alone. The way that reads
-    them as one says yes exactly when all of them are sound (else it would be slow)."""
+    first file at fault is refused with the problems it gets alone (the files after it
+    are not looked at). The way that reads them as one says yes exactly when all of them
+    are sound (else it would be slow)."""
     from briefcli import together
 
     directory = tmp_path_factory.mktemp("as-one")
@@ -332,10 +381,11 @@ def test_one_fault_among_briefings_read_as_one_is_refused_as_alone(
     """Each fault alone (a few are changes the rules accept), in the middle one of three
     briefings whose other two share its sound records: that file is refused as it is
     alone, or all three are read."""
-    sound = json.dumps(_faulted(0, [], False))
-    faulty = json.dumps(_faulted(1, [(path, value)], False))
-    for number, text in enumerate([sound, faulty, sound.replace('-0"', '-2"', 1)]):
-        (tmp_path / f"{number}.json").write_text(text, encoding="utf-8")
+    faults: list[list[tuple[str, Any]]] = [[], [(path, value)], []]
+    for number, chosen in enumerate(faults):  # the sound ones differ only in their ids
+        (tmp_path / f"{number}.json").write_text(
+            json.dumps(_faulted(number, chosen, False)), encoding="utf-8"
+        )
     files = sorted(tmp_path.iterdir())
     from briefcli import together
 
@@ -383,6 +433,8 @@ def test_a_record_several_briefings_hold_is_decoded_once_and_shared(tmp_path: Pa
     assert first.summary is second.summary
     for name in ("actors", "events", "quotes"):
         assert all(map(operator.is_, getattr(first, name), getattr(second, name)))
+    with pytest.raises(AttributeError):  # frozen: what one briefing holds, another holds too
+        first.actors[0].kind = "country"  # type: ignore[misc]
 
 
 def _spy_on_the_map(monkeypatch: pytest.MonkeyPatch) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from briefcli.cli import app
 from briefcli.load import load_briefing
 from briefcli.merge import disagreements, merge
 from briefcli.model import Briefing
-from tests.conftest import DATA, MINI, Run, brief, brief_process, write_json
+from tests.conftest import BRIEF, DATA, MINI, Run, brief, brief_process, write_json
 
 FOLLOWUP = DATA / "mini-followup-briefing.json"
 FOLLOWUP_ARTICLE = DATA / "mini-followup-article.txt"
@@ -193,9 +194,7 @@ def test_data_dash_reads_stdin() -> None:
 def test_a_bad_file_read_with_stdin_is_named_and_stdin_is_not_read_again(tmp_path: Path) -> None:
     """Several are read as one first, then again one at a time to say what is wrong:
     standard input's bytes are kept for that, and never handed to another file."""
-    document = json.loads(MINI.read_text(encoding="utf-8"))
-    document["id"], document["actors"][0]["role"] = "bad", {}
-    bad = write_json(tmp_path / "bad.json", document)
+    bad = _bad_mini(tmp_path)
     for order in (["-", str(bad)], [str(bad), "-"], ["-", str(FOLLOWUP), str(bad)]):
         run = piped("timeline", "--json", *(part for path in order for part in ("--data", path)),
                     input=MINI.read_bytes())  # fmt: skip
@@ -203,6 +202,38 @@ def test_a_bad_file_read_with_stdin_is_named_and_stdin_is_not_read_again(tmp_pat
         assert run.stderr.startswith(f"brief: {bad}: $.actors[0].role: a text needs"), order
     run = piped("timeline", "--json", "--data", "-", "--data", str(FOLLOWUP), input=MINI.read_bytes())
     assert run.exit_code == 0 and len(run.json()) == 4
+
+
+def _bad_mini(directory: Path) -> Path:
+    document = json.loads(MINI.read_text(encoding="utf-8"))
+    document["id"], document["actors"][0]["role"] = "bad", {}
+    return write_json(directory / "bad.json", document)
+
+
+def test_a_pipe_among_several_is_read_once_when_another_file_is_at_fault(tmp_path: Path) -> None:
+    """A named pipe and a process substitution (/dev/fd/N) are streams like stdin: read
+    as one, then one at a time to say what is wrong, they are read only once (a second
+    open of the pipe would wait for a writer for ever), and the faulty file is named."""
+    bad = _bad_mini(tmp_path)
+    fifo = tmp_path / "briefing.fifo"
+    os.mkfifo(fifo)
+    command = f"cat {MINI} > {fifo} & exec {BRIEF} timeline --json --data {fifo} --data {bad}"
+    for script in (command, f"exec {BRIEF} timeline --json --data <(cat {MINI}) --data {bad}"):
+        run = subprocess.run(["bash", "-c", script], capture_output=True, timeout=60, check=False)
+        assert run.returncode == 1, script
+        assert run.stderr.decode().startswith(f"brief: {bad}: $.actors[0].role: a text needs"), run.stderr
+
+
+def test_standard_input_too_large_among_several_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What reading a stream got, an error too, is what the one-at-a-time way reports."""
+    from briefcli import load
+
+    limit = max(len(MINI.read_bytes()), len(FOLLOWUP.read_bytes()))
+    monkeypatch.setattr(load, "MAX_BYTES", limit)
+    run = piped("timeline", "--data", str(FOLLOWUP), "--data", "-", input=MINI.read_bytes() + b" " * limit)
+    assert run.exit_code == 1 and run.stderr.startswith("brief: <stdin>: larger than the 0 MiB limit"), (
+        run.stderr
+    )
 
 
 def test_validate_dash_reads_stdin() -> None:
