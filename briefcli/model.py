@@ -59,9 +59,9 @@ class _Record(
 
     gc=False: records hold no reference cycles, so the garbage collector need not track
     them; on a briefing of 100,000 events that saves a third of the decoding time.
-    frozen: briefings read together share one object for a record they hold alike
-    (together.py), so no record may be changed in place; a changed copy is made with
-    msgspec.structs.replace.
+    frozen: briefings read together share one object for a record they hold alike, and
+    one list for a section they hold alike (together.py), so no record, and no list of
+    one, may be changed in place; a changed copy is made with msgspec.structs.replace.
     """
 
 

@@ -128,27 +128,30 @@ RawEventsBriefing: type[Any] = msgspec.defstruct(
 )
 
 #: The sections in which briefings read together repeat each other's records, each with
-#: its records' pattern-free type (together.py).
+#: its records' pattern-free type (together.py: the records of a list, or the summary).
 SHARED_SECTIONS: dict[str, type[Any]] = {
     "summary": _derive(Summary),
     "actors": _derive(Actor),
     "events": _derive(Event),
     "quotes": _derive(Quote),
 }
-#: An UncheckedBriefing whose shared sections are left as their bytes, each record to be
-#: decoded once however many briefings hold it.
-RawRecordsBriefing: type[Any] = msgspec.defstruct(
-    "RawRecordsBriefing",
+#: A briefing's members (its top-level fields) each left as its bytes, by the same keys
+#: and as required (one absent is empty): together.py checks the file's layout, then
+#: decodes each member.
+RawMembers: type[Any] = msgspec.defstruct(
+    "RawMembers",
     [
-        ("summary", msgspec.Raw),
-        ("actors", list[msgspec.Raw]),
-        ("events", list[msgspec.Raw]),
-        ("quotes", list[msgspec.Raw], msgspec.field(default_factory=list)),
+        (info.name, msgspec.Raw, msgspec.field(name=info.encode_name))
+        if info.required
+        else (info.name, msgspec.Raw, msgspec.field(default_factory=msgspec.Raw, name=info.encode_name))
+        for info in msgspec.structs.fields(UncheckedBriefing)
     ],
-    bases=(UncheckedBriefing,),
     module=__name__,
     kw_only=True,
+    forbid_unknown_fields=True,
 )
+#: The pattern-free type of each member of a briefing, by its name.
+MEMBER_TYPES: dict[str, Any] = {info.name: info.type for info in msgspec.structs.fields(UncheckedBriefing)}
 
 
 #: The distinct values of each patterned field, by its path ("events.actors"): what the

@@ -26,9 +26,10 @@ from briefcli.load import MAX_BYTES, ReadTogether, parse_briefing, read_briefing
 from briefcli.model import Briefing, Event
 from briefcli.rules import check_briefing
 from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
-from tests.conftest import BUNDLED, MINI, brief
+from tests.conftest import BUNDLED, FOLLOWUP, MINI, brief
 
 _DOCUMENT: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
+FOLLOWUP_BYTES = FOLLOWUP.read_bytes()
 
 #: Where the model has a pattern: (path to the value, how to put a value there).
 _PATTERNED = [
@@ -309,6 +310,54 @@ def _rule_messages() -> list[re.Pattern[str]]:
             if suffix is not None and message is not None and (suffix == "" or suffix.startswith(r"\.")):
                 found.append(re.compile(message))
     return found
+
+
+_HIDDEN = [b"null", b"5", b'{"x": 1}', b'[{"id": 5}]', b"[1e999999]", b'"\xff"', b'["\xff"]', b'[{"id": "Bad"}]',
+           b"[]", b'"mini-town-budget"', b"2", b'{"en": "x"}']  # fmt: skip
+
+
+@given(
+    key=st.sampled_from(
+        ["summary", "actors", "events", "quotes", "source", "id", "schema_version", "$schema"]
+    ),
+    hidden=st.sampled_from(_HIDDEN),
+    where=st.sampled_from(["first", "last", "escaped key", "twice the same"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_key_given_twice_is_read_as_one_as_it_is_alone(
+    key: str, hidden: bytes, where: str, tmp_path_factory: Any
+) -> None:
+    """msgspec keeps the last value of a key given twice, and read alone it decodes every
+    value (a faulty one refused); read as one, a member is left as its bytes, only
+    skimmed. So the files must be read one at a time whenever a key is given twice: the
+    result, accepted or refused, is what each file alone gives."""
+    from briefcli import together
+
+    text = MINI.read_bytes().strip()
+    if where == "twice the same":
+        hidden = json.dumps(_DOCUMENT.get(key)).encode()
+    spelled = (
+        key.encode() if where != "escaped key" else b"\\u00" + f"{ord(key[0]):x}".encode() + key[1:].encode()
+    )
+    member = b'"' + spelled + b'": ' + hidden
+    data = text[:1] + member + b", " + text[1:] if where != "last" else text[:-1] + b", " + member + b"}"
+    directory = tmp_path_factory.mktemp("twice")
+    (directory / "0.json").write_bytes(data)
+    (directory / "1.json").write_bytes(FOLLOWUP_BYTES)
+    files = sorted(directory.iterdir())
+    alone = [parse_briefing(file.read_bytes()) for file in files]
+    as_one, _ = together.read_together([(file, str(file)) for file in files])
+    if as_one is not None:  # only when each alone is sound, and then the same briefings
+        assert all(briefing is not None and not problems for briefing, problems in alone)
+        assert [msgspec.json.encode(b) for b in as_one] == [msgspec.json.encode(b) for b, _ in alone]
+    faulty = [(file, problems) for file, (briefing, problems) in zip(files, alone, strict=True)
+              if briefing is None or problems]  # fmt: skip
+    if faulty:
+        with pytest.raises(load.BriefingError) as refused:
+            load.load_briefings([directory])
+        assert (refused.value.where, refused.value.problems) == (str(faulty[0][0]), faulty[0][1])
+    else:
+        assert len(load.load_briefings([directory])) == 2
 
 
 def test_every_message_of_the_rules_comes_from_a_fault_the_briefings_read_as_one_are_tested_on() -> None:
