@@ -121,7 +121,6 @@ def _decoded_once(raw: msgspec.Raw, seen: dict[bytes, Any], decoder: msgspec.jso
 
 
 _SPACE = rb"[ \t\n\r]*"  # JSON's white space
-_OPEN = re.compile(_SPACE + rb"\{")
 _KEY = re.compile(_SPACE + rb'"([^"\\]*)"' + _SPACE + rb":" + _SPACE)  # a key with no escape in it
 _AFTER = re.compile(_SPACE + rb"([,}])")
 _NAMES = {info.encode_name.encode(): info.name for info in msgspec.structs.fields(RawMembers)}
@@ -133,22 +132,18 @@ def each_member_once(data: bytes, members: Any) -> bool:
     bytes is only skimmed: read alone, the file has every value decoded, and a faulty
     first one refused. A key written with an escape is a no too (the files are then read
     one at a time, which is only slower)."""
-    opened = _OPEN.match(data)
-    if opened is None:
-        return False
-    cursor, seen = opened.end(), set()
+    cursor = data.index(b"{") + 1  # msgspec decoded an object: only white space before it
     while True:
         key = _KEY.match(data, cursor)
-        name = None if key is None else _NAMES.get(key[1])
-        if key is None or name is None or name in seen:
+        if key is None or (name := _NAMES.get(key[1])) is None:
             return False
-        seen.add(name)
+        # A key given twice with the same value both times reads as given once.
         value = getattr(members, name)
-        if not value or not data.startswith(value, key.end()):
+        if not data.startswith(value, key.end()):
             return False
         after = _AFTER.match(data, key.end() + len(value))
         if after is None:
-            return False
+            return False  # a longer number there, that starts alike (12 where 1 was kept)
         if after[1] == b"}":
             return True
         cursor = after.end()
