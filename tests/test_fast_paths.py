@@ -283,7 +283,7 @@ def _faulted(number: int, faults: list[tuple[str, Any]], same_id: bool) -> dict[
                     node = node[int(step)] if step.isdigit() else node[step]
                 value = node[last]
             _put(document, path, value)
-        except (KeyError, IndexError, TypeError):
+        except (KeyError, IndexError, TypeError, ValueError):
             continue  # an earlier fault took away where this one goes ("summary": null)
     return document
 
