@@ -15,7 +15,7 @@ import gc
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -271,18 +271,23 @@ def _decoded(
     data: bytes, shared: ReadTogether | None, columns: Columns, *, direct: bool = False
 ) -> tuple[Briefing | None, list[Problem]]:
     """The briefing (None if it does not decode, with why); `direct`: decoded with the
-    model's own types, patterns and all, in one step (LONE_DIRECT_BYTES)."""
+    model's own types, patterns and all, in one step (LONE_DIRECT_BYTES). A file that
+    way refuses is decoded the pattern-free way too: msgspec checks the pattern of every
+    value it decodes, also the first of a key given twice, which it then drops; the
+    pattern-free way checks the patterns of the values kept, as every other way does."""
     try:
         with collector_paused():
             if direct:
-                briefing = msgspec.json.decode(data, type=Briefing)
-            else:
-                from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
+                with suppress(msgspec.ValidationError):  # the pattern-free way decides, and says why
+                    briefing: Briefing = msgspec.json.decode(data, type=Briefing)
+                    _last_parsed[:] = [briefing]
+                    return briefing, []
+            from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
 
-                briefing = msgspec.json.decode(data, type=UncheckedBriefing)
-                # A value that breaks a pattern: the model's own types say what and where
-                if breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
-                    briefing = msgspec.json.decode(data, type=Briefing)
+            briefing = msgspec.json.decode(data, type=UncheckedBriefing)
+            # A value that breaks a pattern: the model's own types say what and where
+            if breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
+                briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
 

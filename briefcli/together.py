@@ -7,7 +7,8 @@ their bytes (msgspec.Raw), and a record whose bytes recur is decoded once: the o
 object then stands in every briefing that holds it (records are frozen: model.py).
 The patterns and the rules run once per distinct record, and only what depends on a
 briefing (its ids, the actors it names, its paragraph count) briefing by briefing. The
-distinct records' bytes are kept until the files are checked: at most their size.
+distinct records' bytes, and the last file's sections, are kept until the files are
+checked: at most their size and one file more.
 
 This way only says yes: on any fault, load.py reads the files again one at a time, the
 way that says what and where.
@@ -36,8 +37,9 @@ from briefcli.unchecked import (
 
 def read_together(resolved: Sequence[tuple[Path, str]]) -> tuple[list[Briefing] | None, StreamsRead]:
     """The briefings, read, decoded and checked; None when any file is large (mapped.py
-    decodes it a part at a time, alone), cannot be read or decoded, or breaks a pattern
-    or a rule. And what was read of each stream (it cannot be read twice)."""
+    decodes it a part at a time, alone), cannot be read or decoded, gives a key twice or
+    writes one with an escape, or breaks a pattern or a rule. And what was read of each
+    stream (it cannot be read twice)."""
     streams: StreamsRead = {}
     kinds = [path_kind(path) for path, _ in resolved]
     if "large" in kinds:  # before any is read: each would be decoded twice
@@ -129,9 +131,9 @@ _NAMES = {info.encode_name.encode(): info.name for info in msgspec.structs.field
 def each_member_once(data: bytes, members: Any) -> bool:
     """Whether the file's object holds each member once, at the place of the bytes msgspec
     kept for it. msgspec keeps the last value of a key given twice, and a value left as
-    bytes is only skimmed: read alone, the file has every value decoded, and a faulty
-    first one refused. A key written with an escape is a no too (the files are then read
-    one at a time, which is only slower)."""
+    bytes is only skimmed: read alone, every value is decoded to its type, and a first
+    one of the wrong type refused. A key written with an escape is a no too (the files
+    are then read one at a time, which is only slower)."""
     cursor = data.index(b"{") + 1  # msgspec decoded an object: only white space before it
     while True:
         key = _KEY.match(data, cursor)

@@ -320,7 +320,7 @@ def _rule_messages() -> list[re.Pattern[str]]:
 
 
 _HIDDEN = [b"null", b"5", b"22", b'{"x": 1}', b'[{"id": 5}]', b"[1e999999]", b'"\xff"', b'["\xff"]',
-           b'[{"id": "Bad"}]', b"[]", b'"mini-town-budget"', b"2", b'{"en": "x"}']  # fmt: skip
+           b'[{"id": "Bad"}]', b"[]", b'"mini-town-budget"', b"2", b'{"en": "x"}', b'"Bad Id"']  # fmt: skip
 _TWICE = [(key, hidden, where)
           for key in ("summary", "actors", "events", "quotes", "source", "id", "schema_version", "$schema")
           for hidden in _HIDDEN for where in ("first", "second", "last", "escaped key")] + [
@@ -368,6 +368,30 @@ def test_a_key_given_twice_is_read_as_one_as_it_is_alone(
         assert (refused.value.where, refused.value.problems) == (str(faulty[0][0]), faulty[0][1])
     else:
         assert len(load.load_briefings([directory])) == 2
+
+
+@pytest.mark.parametrize("key", ["id", "actors.0.id", "events.0.date", "source.sha256"])
+def test_a_key_given_twice_whose_first_value_breaks_a_pattern_is_read_alike_whatever_the_size(
+    key: str, tmp_path: Path
+) -> None:
+    """The last value is read; a first one that only breaks a pattern is not looked at,
+    by the model's own types (a small file read alone) as by the pattern-free way (a
+    large file, or several): the same verdict, whatever the file's size."""
+    *steps, last = key.split(".")
+    document = copy.deepcopy(_DOCUMENT)
+    node: Any = document
+    for step in steps:
+        node = node[int(step)] if step.isdigit() else node[step]
+    kept = json.dumps(node[last])
+    text = json.dumps(document).replace(
+        f'"{last}": {kept}', f'"{last}": "Not A Pattern!", "{last}": {kept}', 1
+    )
+    small, large = tmp_path / "small.json", tmp_path / "large.json"
+    small.write_text(text, encoding="utf-8")
+    large.write_text(text + " " * load.LONE_DIRECT_BYTES, encoding="utf-8")
+    verdicts = [brief("validate", str(path)) for path in (small, large)]
+    assert [run.exit_code for run in verdicts] == [0, 0], [run.stdout for run in verdicts]
+    assert [b.id for b in load.load_briefings([small, large])] == [document["id"]] * 2
 
 
 def test_every_message_of_the_rules_comes_from_a_fault_the_briefings_read_as_one_are_tested_on() -> None:
