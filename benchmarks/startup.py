@@ -167,7 +167,7 @@ def own_environment() -> tuple[Path, Path]:
     """A virtual environment with brief and its own dependencies only, as `pip install .`
     leaves a user's (pipx, a fresh venv); brief reinstalled from this checkout each run.
     The development environment differs: mypy brings typing_extensions, which msgspec
-    then imports (~4 ms) and which nothing of brief's own brings."""
+    then imports (~3 ms) and which nothing of brief's own brings."""
     venv = HERE / ".venv-own"
     python, brief = venv / "bin" / "python", venv / "bin" / "brief"
     pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]

@@ -275,19 +275,19 @@ def _decoded(
     way refuses is decoded the pattern-free way too: msgspec checks the pattern of every
     value it decodes, also the first of a key given twice, which it then drops; the
     pattern-free way checks the patterns of the values kept, as every other way does."""
+    briefing: Briefing | None = None
     try:
         with collector_paused():
             if direct:
                 with suppress(msgspec.ValidationError):  # the pattern-free way decides, and says why
-                    briefing: Briefing = msgspec.json.decode(data, type=Briefing)
-                    _last_parsed[:] = [briefing]
-                    return briefing, []
-            from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
+                    briefing = msgspec.json.decode(data, type=Briefing)
+            if briefing is None:
+                from briefcli.unchecked import UncheckedBriefing, breaks_a_pattern
 
-            briefing = msgspec.json.decode(data, type=UncheckedBriefing)
-            # A value that breaks a pattern: the model's own types say what and where
-            if breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
-                briefing = msgspec.json.decode(data, type=Briefing)
+                briefing = msgspec.json.decode(data, type=UncheckedBriefing)
+                # A value that breaks a pattern: the model's own types say what and where
+                if breaks_a_pattern(briefing, None if shared is None else shared.matched, columns):
+                    briefing = msgspec.json.decode(data, type=Briefing)
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
         from briefcli.decoding import decoding_problems  # only for a file that does not decode
 

@@ -560,18 +560,16 @@ def _dating_pass(events: Sequence[Event], answers: Answers) -> bool:
     )
 
 
-def briefings_pass(
-    briefings: Sequence[Briefing], shared: Mapping[str, Sequence[Any]], answers: Answers
-) -> bool:
+def briefings_pass(briefings: Sequence[Briefing], shared: Mapping[str, Sequence[Any]]) -> bool:
     """Whether check_briefing finds nothing in any of these briefings: True only when it
     would find nothing in each. `shared`: the distinct records of their summaries,
     actors, events and quotes (together.py: one record object stands in every briefing
     that holds it). The rules on a record alone run once per distinct record, a column
     at a time, the bulk pass's way; only what depends on a briefing (its ids, the actors
-    it names, its paragraph count) runs briefing by briefing. `answers`: kept for any
-    paragraph count (no paragraph number is looked at through them here)."""
+    it names, its paragraph count) runs briefing by briefing."""
     if not all(map(_per_briefing_pass, briefings)):
         return False
+    answers: Answers = {}  # for any paragraph count: no paragraph number is looked at through them
     summaries, actors, events, quotes = (shared[name] for name in ("summary", "actors", "events", "quotes"))
     sources = list(map(attrgetter("source"), briefings))
     published_sources = list(map(attrgetter("published_sources"), sources))

@@ -61,7 +61,7 @@ def read_together(resolved: Sequence[tuple[Path, str]]) -> tuple[list[Briefing] 
                 return None, streams
             briefings.append(briefing)
     shared = {name: list(seen.values()) for name, seen in reader.known.items()}
-    if any_breaks_a_pattern(briefings, shared) or not briefings_pass(briefings, shared, {}):
+    if any_breaks_a_pattern(briefings, shared) or not briefings_pass(briefings, shared):
         return None, streams
     return briefings, streams
 
@@ -71,7 +71,11 @@ class _Reader:
 
     def __init__(self) -> None:
         self.members = msgspec.json.Decoder(RawMembers)
-        self.decoders = {name: msgspec.json.Decoder(kind) for name, kind in MEMBER_TYPES.items()}
+        self.decoders = {  # the members not shared: small, decoded as they are
+            name: msgspec.json.Decoder(kind)
+            for name, kind in MEMBER_TYPES.items()
+            if name not in SHARED_SECTIONS
+        }
         self.records = {name: msgspec.json.Decoder(kind) for name, kind in SHARED_SECTIONS.items()}
         self.raw_list = msgspec.json.Decoder(list[msgspec.Raw])
         # Each shared section's distinct records, by their bytes, in the order first met.
@@ -86,16 +90,16 @@ class _Reader:
             if not each_member_once(data, members):
                 return None
             values = {}
-            for name, decoder in self.decoders.items():
+            for name in MEMBER_TYPES:
                 raw = getattr(members, name)
                 if not raw:
                     continue  # absent: the type's default
-                if name not in SHARED_SECTIONS:
-                    values[name] = decoder.decode(raw)
-                elif name == "summary":
+                if name == "summary":
                     values[name] = _decoded_once(raw, self.known[name], self.records[name])
-                else:
+                elif name in SHARED_SECTIONS:
                     values[name] = self.records_of(name, raw)
+                else:
+                    values[name] = self.decoders[name].decode(raw)
         except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
             return None
         briefing: Briefing = UncheckedBriefing(**values)
